@@ -1,0 +1,8 @@
+"""Articles, topics and the site's content pages."""
+
+from django.apps import AppConfig
+
+
+class PagesConfig(AppConfig):
+    name = "pages"
+    verbose_name = "Site content"

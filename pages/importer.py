@@ -1,0 +1,162 @@
+"""Reads Markdown files with a front-matter block (the format in content/README.md).
+
+Parsing and validation happen before anything is written, so a bad file is rejected
+whole with a message naming the file and the field.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from .models import Article, ContentPage, Publishable, Topic
+
+ARTICLE_KEYS = {
+    "title", "slug", "summary", "topic", "published", "status",
+    "author", "reviewer", "hero_image", "hero_image_alt",
+}  # fmt: skip
+PAGE_KEYS = {"title", "slug", "summary", "section", "status"}
+SUMMARY_MAX = 160
+
+
+class ContentFileError(ValueError):
+    """A content file that cannot be imported; the message names the file and the field."""
+
+
+@dataclass
+class ContentFile:
+    path: Path
+    meta: dict
+    body: str
+    topics: list = field(default_factory=list)
+
+
+def parse_content_file(path, allowed_keys):
+    """Split a file into its front matter (``key: value`` lines) and its Markdown body."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentFileError(f"{path}: cannot be read as UTF-8 text ({exc})") from exc
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        raise ContentFileError(f"{path}: must start with a front-matter block between '---' lines")
+    try:
+        end = lines.index("---", 1)
+    except ValueError:
+        raise ContentFileError(f"{path}: the front-matter block is not closed with '---'") from None
+    meta = {}
+    for number, line in enumerate(lines[1:end], start=2):
+        if not line.strip():
+            continue
+        key, sep, value = line.partition(":")
+        key = key.strip()
+        if not sep:
+            raise ContentFileError(f"{path}, line {number}: expected 'key: value'")
+        if key not in allowed_keys:
+            raise ContentFileError(f"{path}, line {number}: unknown field '{key}'")
+        meta[key] = value.strip()
+    body = "\n".join(lines[end + 1 :]).strip() + "\n"
+    return ContentFile(path=path, meta=meta, body=body)
+
+
+def _validate_common(content):
+    meta, path = content.meta, content.path
+    for key in ("title", "slug", "summary"):
+        if not meta.get(key):
+            raise ContentFileError(f"{path}: field '{key}' is required")
+    if meta["slug"] != slugify(meta["slug"]):
+        raise ContentFileError(f"{path}: field 'slug' must be lowercase letters, digits and hyphens")
+    if len(meta["summary"]) > SUMMARY_MAX:
+        raise ContentFileError(f"{path}: field 'summary' is {len(meta['summary'])} characters; at most {SUMMARY_MAX}")
+    status = meta.get("status", Publishable.Status.PUBLISHED)
+    if status not in Publishable.Status.values:
+        raise ContentFileError(f"{path}: field 'status' must be 'published' or 'draft'")
+    if not content.body.strip():
+        raise ContentFileError(f"{path}: the body after the front matter is empty")
+
+
+def _published_at(content):
+    raw = content.meta.get("published")
+    if not raw:
+        return None
+    try:
+        day = datetime.date.fromisoformat(raw)
+    except ValueError:
+        raise ContentFileError(f"{content.path}: field 'published' must be a date like 2025-01-31") from None
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
+
+
+def _upsert(model, lookup, values):
+    """Create or update by ``lookup``, saving only when something changed (so dates stay honest).
+
+    Returns the object and what happened: "created", "updated" or "unchanged".
+    """
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model(**lookup, **values)
+        obj.save()
+        return obj, "created"
+    if all(getattr(obj, key) == value for key, value in values.items()):
+        return obj, "unchanged"
+    for key, value in values.items():
+        setattr(obj, key, value)
+    obj.save()
+    return obj, "updated"
+
+
+@transaction.atomic
+def import_article(path):
+    """Create or update one article by slug; returns ``(article, what_happened)``."""
+    content = parse_content_file(path, ARTICLE_KEYS)
+    _validate_common(content)
+    published_at = _published_at(content)
+    meta = content.meta
+    topic_names = [name.strip() for name in meta.get("topic", "").split(",") if name.strip()]
+    defaults = {
+        "title": meta["title"],
+        "summary": meta["summary"],
+        "body": content.body,
+        "status": meta.get("status", Publishable.Status.PUBLISHED),
+        "hero_image_alt": meta.get("hero_image_alt", ""),
+    }
+    if published_at:
+        defaults["published_at"] = published_at
+    article, outcome = _upsert(Article, {"slug": meta["slug"]}, defaults)
+    topics = [Topic.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0] for name in topic_names]
+    if set(article.topics.all()) != set(topics):
+        article.topics.set(topics)
+        outcome = "updated" if outcome == "unchanged" else outcome
+    return article, outcome
+
+
+@transaction.atomic
+def import_page(path):
+    """Create or update one content page by section and slug; returns ``(page, what_happened)``."""
+    content = parse_content_file(path, PAGE_KEYS)
+    _validate_common(content)
+    section = content.meta.get("section", "")
+    if section not in ContentPage.Section.values:
+        raise ContentFileError(f"{content.path}: field 'section' must be empty or 'programs'")
+    return _upsert(
+        ContentPage,
+        {"section": section, "slug": content.meta["slug"]},
+        {
+            "title": content.meta["title"],
+            "summary": content.meta["summary"],
+            "body": content.body,
+            "status": content.meta.get("status", Publishable.Status.PUBLISHED),
+        },
+    )
+
+
+def markdown_files(paths):
+    """Expand directories to the ``*.md`` files in them (README.md excluded), sorted."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            yield from sorted(p for p in path.glob("*.md") if p.name != "README.md")
+        else:
+            yield path

@@ -1,0 +1,17 @@
+"""URLs of the pages app. The catch-all ``<slug>/`` is included last by the project's urls."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "pages"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("programs/<slug:slug>/", views.program_page, name="program"),
+    path("articles/", views.article_list, name="article_list"),
+    path("articles/<slug:slug>/", views.article_detail, name="article"),
+    path("topics/<slug:slug>/", views.topic_detail, name="topic"),
+    path("search/", views.search, name="search"),
+    path("<slug:slug>/", views.page_or_legacy_article, name="page"),
+]

@@ -1,0 +1,1 @@
+"""Project package for the Restoration Recovery Center website."""

@@ -1,0 +1,61 @@
+"""Liveness and readiness checks, answered before any other middleware.
+
+They run first so that a load balancer probing by IP address is not refused by the
+allowed-hosts check, redirected to HTTPS, or written to the access log by Django.
+"""
+
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from redis.exceptions import RedisError
+
+
+def database_answers():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except DatabaseError:
+        return False
+
+
+def cache_answers():
+    try:
+        cache.set("readyz", "1", 5)
+        return cache.get("readyz") == "1"
+    except (RedisError, OSError):
+        return False
+
+
+def healthz():
+    """200 while the process serves requests and its database answers, 503 otherwise."""
+    return [] if database_answers() else ["database unavailable"]
+
+
+def readyz():
+    """Ready when both the database and the cache answer."""
+    problems = healthz()
+    if not cache_answers():
+        problems.append("cache unavailable")
+    return problems
+
+
+CHECKS = {"/healthz": healthz, "/readyz": readyz}
+
+
+class HealthCheckMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        check = CHECKS.get(request.path_info)
+        if check is None:
+            return self.get_response(request)
+        problems = check()
+        response = HttpResponse(
+            ("; ".join(problems) or "ok") + "\n",
+            status=503 if problems else 200,
+            content_type="text/plain; charset=utf-8",
+        )
+        response["Cache-Control"] = "no-store"
+        return response
