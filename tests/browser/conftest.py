@@ -1,0 +1,62 @@
+"""One Chromium for the whole run, and a live server holding the real seed content for each test."""
+
+import os
+
+# Playwright's sync API runs an event loop in this thread; Django must still allow ORM calls here.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import load_seed_content
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PHONE_WIDTH, DESKTOP_WIDTH = 390, 1280
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        reason = "Chromium not installed: apt-get install -y chromium"
+        if os.environ.get("REQUIRE_BROWSER"):  # CI sets this: there, a skipped browser test is a failure
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site_url(live_server, transactional_db):
+    """The live server's address, with the seed content loaded (its database is emptied after each test)."""
+    load_seed_content()
+    return live_server.url
+
+
+@pytest.fixture
+def open_page(browser):
+    """Open a tab at a given viewport width; every tab opened is closed after the test."""
+    contexts = []
+
+    def open_page(width=DESKTOP_WIDTH, height=900):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()

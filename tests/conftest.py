@@ -1,0 +1,37 @@
+"""Fixtures every test folder shares: the real seed content and a cache that starts empty."""
+
+import io
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+
+from tests.builders import ARTICLES_DIR, PAGES_DIR
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _static_files_from_the_source_folders():
+    """Serve static files the way development does: tests run without `collectstatic`."""
+    settings.WHITENOISE_USE_FINDERS = True
+    settings.WHITENOISE_AUTOREFRESH = True
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The site-settings record is cached; no test may see another test's copy."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def load_seed_content():
+    """Import content/pages and content/articles exactly as `make content` does."""
+    call_command("import_pages", str(PAGES_DIR), stdout=io.StringIO())
+    call_command("import_articles", str(ARTICLES_DIR), stdout=io.StringIO())
+
+
+@pytest.fixture
+def seeded(db):
+    """The test database holding the real seed: five content pages and one article."""
+    load_seed_content()

@@ -1,0 +1,121 @@
+"""The import commands: rerunning updates in place; a bad file is refused whole, naming the file and field."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from pages.models import Article, ContentPage, Topic
+from tests.builders import ARTICLES_DIR, PAGES_DIR, SEED_ARTICLE_SLUG, write_content_file
+
+GOOD_ARTICLE = {
+    "title": "Sleep and Early Recovery",
+    "slug": "sleep-and-early-recovery",
+    "summary": "Why sleep matters in the first weeks of recovery.",
+    "topic": "Wellbeing, Intensive Outpatient Program",
+    "published": "2025-03-04",
+}
+
+
+def import_articles(*paths):
+    out = io.StringIO()
+    call_command("import_articles", *map(str, paths), stdout=out)
+    return out.getvalue()
+
+
+def test_importing_the_seed_twice_changes_nothing_the_second_time(db):
+    first = import_articles(ARTICLES_DIR)
+    updated_at = Article.objects.get().updated_at
+    second = import_articles(ARTICLES_DIR)
+    assert f"created: /articles/{SEED_ARTICLE_SLUG}/" in first
+    assert f"unchanged: /articles/{SEED_ARTICLE_SLUG}/" in second
+    assert Article.objects.count() == 1
+    assert Topic.objects.count() == 1
+    assert Article.objects.get().updated_at == updated_at
+
+
+def test_importing_pages_twice_changes_nothing_the_second_time(db):
+    call_command("import_pages", str(PAGES_DIR), stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("import_pages", str(PAGES_DIR), stdout=out)
+    assert out.getvalue().count("unchanged: ") == 5
+    assert ContentPage.objects.count() == 5
+    assert ContentPage.objects.get(slug="intensive-outpatient-program-sacramento").section == "programs"
+
+
+def test_an_imported_article_keeps_its_fields(db, tmp_path):
+    import_articles(write_content_file(tmp_path, "sleep.md", GOOD_ARTICLE, body="## Rest\n\nSleep helps.\n"))
+    article = Article.objects.get(slug="sleep-and-early-recovery")
+    assert article.title == "Sleep and Early Recovery"
+    assert article.status == Article.Status.PUBLISHED
+    assert article.published_at.date().isoformat() == "2025-03-04"
+    assert sorted(article.topics.values_list("name", flat=True)) == ["Intensive Outpatient Program", "Wellbeing"]
+    assert '<h2 id="rest">Rest</h2>' in article.body_html
+
+
+def test_reimporting_an_edited_file_changes_the_article(db, tmp_path):
+    path = write_content_file(tmp_path, "sleep.md", GOOD_ARTICLE)
+    import_articles(path)
+    write_content_file(tmp_path, "sleep.md", {**GOOD_ARTICLE, "title": "Sleep, Rest and Recovery"})
+    assert "updated: /articles/sleep-and-early-recovery/" in import_articles(path)
+    assert Article.objects.get(slug="sleep-and-early-recovery").title == "Sleep, Rest and Recovery"
+    assert Article.objects.count() == 1
+
+
+def test_reimporting_with_a_changed_topic_updates_the_article(db, tmp_path):
+    path = write_content_file(tmp_path, "sleep.md", GOOD_ARTICLE)
+    import_articles(path)
+    write_content_file(tmp_path, "sleep.md", {**GOOD_ARTICLE, "topic": "Wellbeing"})
+    assert "updated:" in import_articles(path)
+    assert list(Article.objects.get().topics.values_list("name", flat=True)) == ["Wellbeing"]
+
+
+def without(meta, key):
+    return {k: v for k, v in meta.items() if k != key}
+
+
+BAD_FILES = {
+    "missing title": (without(GOOD_ARTICLE, "title"), "title"),
+    "summary too long": ({**GOOD_ARTICLE, "summary": "x" * 161}, "summary"),
+    "slug with capitals and spaces": ({**GOOD_ARTICLE, "slug": "Sleep And Recovery"}, "slug"),
+    "unknown front-matter key": ({**GOOD_ARTICLE, "colour": "blue"}, "colour"),
+    "impossible date": ({**GOOD_ARTICLE, "published": "2025-13-45"}, "published"),
+    "unknown status": ({**GOOD_ARTICLE, "status": "live"}, "status"),
+}
+
+
+@pytest.mark.parametrize(("meta", "field"), BAD_FILES.values(), ids=BAD_FILES.keys())
+def test_a_bad_file_is_refused_naming_the_file_and_the_field(db, tmp_path, meta, field):
+    path = write_content_file(tmp_path, "broken-article.md", meta)
+    with pytest.raises(CommandError) as raised:
+        import_articles(path)
+    message = str(raised.value)
+    assert "broken-article.md" in message
+    assert f"'{field}'" in message
+    assert Article.objects.count() == 0
+    assert Topic.objects.count() == 0
+
+
+def test_a_summary_of_exactly_160_characters_is_accepted(db, tmp_path):
+    import_articles(write_content_file(tmp_path, "sleep.md", {**GOOD_ARTICLE, "summary": "x" * 160}))
+    assert Article.objects.filter(slug="sleep-and-early-recovery").exists()
+
+
+def test_a_bad_file_does_not_stop_the_good_ones_beside_it(db, tmp_path):
+    write_content_file(tmp_path, "a-broken.md", without(GOOD_ARTICLE, "title"))
+    write_content_file(tmp_path, "b-good.md", GOOD_ARTICLE)
+    with pytest.raises(CommandError, match=r"a-broken\.md"):
+        import_articles(tmp_path)
+    assert list(Article.objects.values_list("slug", flat=True)) == ["sleep-and-early-recovery"]
+
+
+def test_a_file_without_front_matter_is_refused(db, tmp_path):
+    path = tmp_path / "plain.md"
+    path.write_text("Just some text.\n", encoding="utf-8")
+    with pytest.raises(CommandError, match=r"plain\.md"):
+        import_articles(path)
+
+
+def test_a_folder_without_markdown_is_an_error(db, tmp_path):
+    with pytest.raises(CommandError, match="No Markdown files"):
+        import_articles(tmp_path)

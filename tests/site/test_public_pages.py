@@ -1,0 +1,128 @@
+"""Guards over every public page: found through the sitemap, so a new page is checked without a new test."""
+
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.builders import PROGRAM_URL, SEED_ARTICLE_SLUG
+from tests.htmlpage import parse_html
+
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+PUBLIC_PAGES_NOT_IN_SITEMAP = ["/search/?q=job", "/search/", "/contact/"]
+HOST = "testserver"
+
+
+def sitemap_paths(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)  # noqa: S314 - our own sitemap, rendered in the test
+    paths = []
+    for loc in root.findall("sm:url/sm:loc", SITEMAP_NS):
+        url = urlsplit(loc.text.strip())
+        assert url.netloc == HOST, f"sitemap entry {loc.text} names another host"
+        paths.append(url.path + (f"?{url.query}" if url.query else ""))
+    return paths
+
+
+@pytest.fixture
+def public_pages(client, seeded):
+    """{url: (response, parsed page)} for every URL in the sitemap plus the public ones it leaves out."""
+    urls = list(dict.fromkeys(sitemap_paths(client) + PUBLIC_PAGES_NOT_IN_SITEMAP))
+    pages = {}
+    for url in urls:
+        response = client.get(url)
+        pages[url] = (response, parse_html(response.content))
+    return pages
+
+
+def failures_report(failures):
+    return "\n".join(f"  {url}: {problem}" for url, problem in failures)
+
+
+def test_the_sitemap_lists_every_kind_of_public_page(client, seeded):
+    expected = {
+        "/",
+        "/articles/",
+        "/contact/",
+        f"/articles/{SEED_ARTICLE_SLUG}/",
+        "/topics/intensive-outpatient-program/",
+        PROGRAM_URL,
+        "/about/",
+        "/privacy/",
+        "/accessibility/",
+        "/confidentiality/",
+    }
+    assert expected <= set(sitemap_paths(client))
+
+
+def test_every_public_page_answers_200(public_pages):
+    failures = [(url, r.status_code) for url, (r, _) in public_pages.items() if r.status_code != 200]
+    assert failures == [], failures_report(failures)
+
+
+def test_every_public_page_has_exactly_one_h1(public_pages):
+    failures = [
+        (url, f"{len(page.texts('h1'))} <h1> elements: {page.texts('h1')}")
+        for url, (_, page) in public_pages.items()
+        if len(page.texts("h1")) != 1 or not page.texts("h1")[0]
+    ]
+    assert failures == [], failures_report(failures)
+
+
+def test_every_public_page_has_a_title_a_description_a_language_and_a_canonical_link(public_pages):
+    failures = []
+    for url, (_, page) in public_pages.items():
+        if not page.title or page.title.startswith("|"):
+            failures.append((url, f"title is {page.title!r}"))
+        if not page.meta_content("description"):
+            failures.append((url, "no meta description"))
+        if not page.find_all("html") or not page.find_all("html")[0].attrs.get("lang"):
+            failures.append((url, "no lang on <html>"))
+        canonicals = page.link_hrefs("canonical")
+        expected = f"http://{HOST}{urlsplit(url).path}"
+        if canonicals != [expected]:
+            failures.append((url, f"canonical links {canonicals}, expected [{expected!r}]"))
+    assert failures == [], failures_report(failures)
+
+
+def test_no_page_loads_or_links_to_another_origin(public_pages):
+    """Only relative URLs or this host; tel: and mailto: are how visitors reach the center."""
+    failures = []
+    for url, (_, page) in public_pages.items():
+        for tag, attribute, value in page.urls():
+            target = urlsplit(value.strip())
+            if target.scheme in {"tel", "mailto"}:
+                continue
+            same_origin = not target.scheme and not target.netloc
+            same_host = target.scheme in {"http", "https"} and target.netloc == HOST
+            if not (same_origin or same_host):
+                failures.append((url, f"<{tag} {attribute}={value!r}>"))
+    assert failures == [], failures_report(failures)
+
+
+def test_public_pages_have_no_inline_styles_or_scripts(public_pages):
+    """The CSP allows only 'self' for scripts and styles, so anything inline would be blocked."""
+    failures = []
+    for url, (_, page) in public_pages.items():
+        failures += [(url, f"style= on <{el.tag}>") for el in page.elements if "style" in el.attrs]
+        failures += [(url, "a <style> element") for _ in page.find_all("style")]
+        failures += [
+            (url, f"inline <script>: {el.text.strip()[:60]!r}")
+            for el in page.captured
+            if el.tag == "script" and el.text.strip() and el.attrs.get("type") != "application/ld+json"
+        ]
+    assert failures == [], failures_report(failures)
+
+
+def test_the_page_checks_above_can_fail():
+    """A self-check: the parser sees what the guards look for, so a passing guard means something."""
+    page = parse_html(
+        "<html><head><title> | x</title><style>p{}</style></head><body><h1>a</h1><h1>b</h1>"
+        '<p style="color:red">t</p><script>alert(1)</script><img src="https://cdn.example.com/x.png"></body></html>'
+    )
+    assert page.texts("h1") == ["a", "b"]
+    assert page.find_all("style") and page.find_all("p")[0].attrs["style"]
+    assert page.texts("script") == ["alert(1)"]
+    assert ("img", "src", "https://cdn.example.com/x.png") in page.urls()
+    assert page.meta_content("description") is None
