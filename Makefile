@@ -1,0 +1,60 @@
+# One target per habit. `make run` and `make test` work on a fresh clone with only Python 3.12+ and make.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# The first interpreter of 3.12 or newer among these names wins.
+PYTHON_CANDIDATES := python3.13 python3.12 python3 python
+FIND_PYTHON := for c in $(PYTHON_CANDIDATES); do \
+	  if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+	    command -v $$c; exit 0; fi; done; exit 1
+
+.PHONY: help run test lint fmt content
+
+help:
+	@echo "make run    - set up .venv, migrate, load the seed content, serve on http://$(HOST):$(PORT)"
+	@echo "make test   - the whole test suite (SQLite unless DATABASE_URL is set)"
+	@echo "make lint   - ruff, template formatting, migrations check, hadolint"
+	@echo "make fmt    - format Python and templates"
+
+$(VENV)/bin/python:
+	@py=$$($(FIND_PYTHON)) || { echo "Error: Python 3.12 or newer is required, but none was found (tried: $(PYTHON_CANDIDATES))." >&2; \
+	  echo "Install Python 3.12+ (or select it, e.g. with pyenv), then run make again." >&2; exit 1; }; \
+	echo "Creating $(VENV) with $$py ($$($$py --version))"; \
+	$$py -m venv $(VENV)
+
+$(VENV)/.installed-run: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed-run
+
+content: $(VENV)/.installed-run
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) import_pages content/pages
+	$(MANAGE) import_articles content/articles
+
+run: content
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-dev
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check templates
+	$(MANAGE) makemigrations --check --dry-run
+	$(VENV)/bin/hadolint Dockerfile
+
+fmt: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml templates

@@ -1,0 +1,12 @@
+#!/bin/sh
+# Container entry point. `release` is the explicit release step (run once per deploy, before
+# the new web containers take traffic): apply migrations and load the shipped content.
+# Anything else is executed as given (by default: gunicorn).
+set -eu
+if [ "${1:-}" = "release" ]; then
+    python manage.py migrate --no-input
+    python manage.py import_pages content/pages
+    python manage.py import_articles content/articles
+    exit 0
+fi
+exec "$@"

@@ -1,0 +1,22 @@
+"""gunicorn settings for production; every value can be overridden by GUNICORN_* variables or flags."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+# Sync workers: (2 × cores) + 1 is gunicorn's own advice for I/O-light Django views.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then so a slow leak can never grow without bound.
+max_requests = 2000
+max_requests_jitter = 200
+# The control socket lives at a fixed path by default; several servers on one machine each need their own.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "/tmp/gunicorn-restoration.ctl")  # noqa: S108
+
+accesslog = "-"
+errorlog = "-"
+# %(U)s is the path without the query string: search terms and tokens never reach the log.
+access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
