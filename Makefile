@@ -14,13 +14,15 @@ FIND_PYTHON := for c in $(PYTHON_CANDIDATES); do \
 	  if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	    command -v $$c; exit 0; fi; done; exit 1
 
-.PHONY: help run test lint fmt content
+.PHONY: help run test lint fmt content audit screenshots browser-check
 
 help:
 	@echo "make run    - set up .venv, migrate, load the seed content, serve on http://$(HOST):$(PORT)"
 	@echo "make test   - the whole test suite (SQLite unless DATABASE_URL is set)"
 	@echo "make lint   - ruff, template formatting, migrations check, hadolint"
 	@echo "make fmt    - format Python and templates"
+	@echo "make audit  - Lighthouse and the Nu Html Checker on every page type (needs Chromium, Node, Java)"
+	@echo "make screenshots - every page type at 390 and 1280 px into docs/screenshots/"
 
 $(VENV)/bin/python:
 	@py=$$($(FIND_PYTHON)) || { echo "Error: Python 3.12 or newer is required, but none was found (tried: $(PYTHON_CANDIDATES))." >&2; \
@@ -58,3 +60,17 @@ fmt: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/djhtml templates
+
+tools/node_modules/.installed: tools/package.json tools/package-lock.json
+	cd tools && npm ci --no-audit --no-fund --silent
+	@touch $@
+
+browser-check:
+	@test -x /usr/bin/chromium || { echo "Error: Debian's Chromium is needed: apt-get install -y chromium" >&2; exit 1; }
+
+audit: $(VENV)/.installed-dev tools/node_modules/.installed browser-check
+	@command -v java >/dev/null || { echo "Error: Java is needed for the Nu Html Checker: apt-get install -y default-jre-headless" >&2; exit 1; }
+	DJANGO_LOG_LEVEL=ERROR $(PY) -m tools.audit
+
+screenshots: $(VENV)/.installed-dev browser-check
+	DJANGO_LOG_LEVEL=ERROR $(PY) -m tools.screenshots

@@ -1,0 +1,106 @@
+"""Start the site the way production runs it (gunicorn, DEBUG off, hashed static files) on a free local port.
+
+Used by the audit, screenshot and benchmark tools. It gets its own SQLite database in a temporary folder,
+migrated and loaded with the shipped content, so it never touches the developer's data.
+"""
+
+import contextlib
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def production_env(workdir, extra=None):
+    """Environment for a local production-mode run (no HTTPS redirect: there is no TLS on loopback)."""
+    env = dict(os.environ)
+    env.setdefault("DATABASE_URL", f"sqlite:///{workdir}/db.sqlite3")
+    env.update(
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_LOG_LEVEL="WARNING",
+    )
+    env.update(extra or {})
+    return env
+
+
+def manage(env, *args):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def prepare(env):
+    """Migrate, load the shipped content and collect static files."""
+    manage(env, "migrate", "--no-input", "-v", "0")
+    manage(env, "import_pages", "content/pages")
+    manage(env, "import_articles", "content/articles")
+    manage(env, "collectstatic", "--no-input", "-v", "0")
+
+
+def wait_until_up(base_url, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(base_url + "/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"gunicorn did not answer on {base_url} within {timeout}s")
+
+
+@contextlib.contextmanager
+def production_server(workers=2, extra_env=None, setup=None):
+    """Yield the base URL of a gunicorn server running production settings; stop it afterwards.
+
+    ``setup(env)`` runs after the content is loaded and before the server starts (e.g. to add demo data).
+    """
+    with tempfile.TemporaryDirectory(prefix="restoration-") as workdir:
+        env = production_env(workdir, extra_env)
+        prepare(env)
+        if setup:
+            setup(env)
+        port = free_port()
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--config",
+                "gunicorn.conf.py",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(workers),
+                "--control-socket",
+                f"{workdir}/gunicorn.ctl",
+                "--log-level",
+                "warning",
+                "--access-logfile",
+                "/dev/null",
+                "restoration.wsgi:application",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        base_url = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_up(base_url)
+            yield base_url
+        finally:
+            server.terminate()
+            server.wait(timeout=20)

@@ -1,0 +1,63 @@
+"""make screenshots: every public page type at 390 px and 1280 px wide, into docs/screenshots/.
+
+The server runs in production mode (tools/prodserver.py). Screenshots are full-page up to a height limit and
+saved as palette PNGs so they stay small enough to commit.
+"""
+
+import sys
+
+from PIL import Image
+from playwright.sync_api import sync_playwright
+
+from tools.docs import replace_section
+from tools.pages import page_types
+from tools.prodserver import ROOT, production_server
+
+OUT = ROOT / "docs" / "screenshots"
+WIDTHS = {390: 844, 1280: 900}
+MAX_HEIGHT = 3200
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+
+
+def shrink(path):
+    """Crop to MAX_HEIGHT and store with a 256-colour palette (text and flat colours survive it well)."""
+    with Image.open(path) as image:
+        image = image.convert("RGB")
+        if image.height > MAX_HEIGHT:
+            image = image.crop((0, 0, image.width, MAX_HEIGHT))
+        image.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    saved, names = [], []
+    with production_server() as base_url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for width, height in WIDTHS.items():
+            page = browser.new_page(viewport={"width": width, "height": height})
+            for name, path in page_types(base_url):
+                if name not in names:
+                    names.append(name)
+                page.goto(base_url + path)
+                target = OUT / f"{name}-{width}.png"
+                page.screenshot(path=target, full_page=True)
+                shrink(target)
+                saved.append(target)
+            page.close()
+        browser.close()
+    for target in saved:
+        print(f"{target.relative_to(ROOT)}  {target.stat().st_size // 1024} KiB")
+    gallery = ["| page | phone (390 px) | desktop (1280 px) |", "|---|---|---|"]
+    gallery += [
+        f"| {name} | ![{name}, phone](screenshots/{name}-390.png) | ![{name}, desktop](screenshots/{name}-1280.png) |"
+        for name in names
+    ]
+    replace_section("quality.md", "gallery", gallery)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
