@@ -33,7 +33,8 @@ MAX_BACKOFF = datetime.timedelta(hours=1)
 
 def retry_delay(attempts):
     """How long to wait after ``attempts`` failed sends: 1, 2, 4 … minutes, at most an hour."""
-    return min(datetime.timedelta(minutes=2 ** max(attempts - 1, 0)), MAX_BACKOFF)
+    minutes = 2 ** min(max(attempts - 1, 0), 6)  # the exponent is capped so a long outage cannot overflow
+    return min(datetime.timedelta(minutes=minutes), MAX_BACKOFF)
 
 
 def notification_recipients():

@@ -72,7 +72,7 @@ def client_address(request):
 
 def _rate_key(request):
     # A salted hash: the cache never holds a raw address.
-    return "contact:rate:" + salted_hmac("contact.rate-limit", client_address(request)).hexdigest()
+    return "contact:rate:" + salted_hmac("contact.rate-limit", client_address(request), algorithm="sha256").hexdigest()
 
 
 def rate_limited(request):
