@@ -34,7 +34,7 @@ class Inbox:
         self.messages = []
         self.lock = threading.Lock()
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+    async def handle_DATA(self, server, session, envelope):  # the name aiosmtpd calls
         if self.delay:
             await asyncio.sleep(self.delay)
         message = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
