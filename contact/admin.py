@@ -78,7 +78,7 @@ class InquiryAdmin(admin.ModelAdmin):
     list_display_links = ["number"]
     list_filter = ["status", "program", "created_at"]
     search_fields = ["name", "email", "phone"]
-    search_help_text = "Search by name, email, phone, or inquiry number (42 or #42)."
+    search_help_text = "Search by name, email, phone, or inquiry number (#42)."
     list_per_page = 50
     list_select_related = ["assigned_to"]
     readonly_fields = [*SUBMITTED_FIELDS, "spam_reason", *OUTBOX_FIELDS]
@@ -109,10 +109,12 @@ class InquiryAdmin(admin.ModelAdmin):
         return request.user.is_superuser
 
     def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if term.startswith("#") and term[1:].isdigit():
+            return queryset.filter(pk=int(term[1:])), False
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        number = search_term.strip().removeprefix("#")
-        if number.isdigit():
-            results |= queryset.filter(pk=int(number))
+        if term.isdigit():  # bare digits may be an inquiry number or part of a phone number
+            results |= queryset.filter(pk=int(term))
         return results, may_have_duplicates
 
     def changelist_view(self, request, extra_context=None):
