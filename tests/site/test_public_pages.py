@@ -9,7 +9,7 @@ from tests.builders import PROGRAM_URL, SEED_ARTICLE_SLUG
 from tests.htmlpage import parse_html
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-PUBLIC_PAGES_NOT_IN_SITEMAP = ["/search/?q=job", "/search/", "/contact/"]
+PUBLIC_PAGES_NOT_IN_SITEMAP = ["/search/?q=job", "/search/", "/contact/", "/contact/thanks/"]
 HOST = "testserver"
 
 
