@@ -133,7 +133,9 @@ class InquiryAdmin(admin.ModelAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)
-        if request.method == "GET" and response.status_code == 200:
+        # 200 means the inquiry was shown (a GET, or a save that failed and shows it again); saves are
+        # recorded in save_model.
+        if response.status_code == 200:
             AuditEvent.record(AuditEvent.Action.VIEWED, user=request.user, inquiry_ids=[int(object_id)])
         return response
 
