@@ -8,7 +8,7 @@ from contact.models import Inquiry
 from tests.browser.conftest import DESKTOP_WIDTH, PHONE_WIDTH
 from tests.browser.test_accessibility import AXE_OPTIONS, _axe, readable
 from tests.builders import SEED_ARTICLE_SLUG
-from tests.contact.conftest import make_staff
+from tests.contact.conftest import make_staff, restore_admissions_group
 from tests.smtp import smtp_mailers, smtp_server
 
 pytestmark = pytest.mark.browser
@@ -74,6 +74,7 @@ def test_from_an_article_on_a_phone_a_visitor_sends_the_form_and_staff_are_told(
     assert inquiry.notified_at is not None
 
     # Admissions staff follow the link from the email and find the inquiry.
+    restore_admissions_group()
     make_staff("casey-admissions", group="Admissions")
     staff = open_page(DESKTOP_WIDTH)
     staff.goto(admin_link)

@@ -1,8 +1,10 @@
 """Builders for contact-form tests: a valid submission, staff users, and a local SMTP server."""
 
+import importlib
 import time
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission, User
 
 from contact.spam import time_trap_token
@@ -44,6 +46,12 @@ def smtp(settings):
     with smtp_server() as (port, inbox):
         settings.MAILERS = smtp_mailers(port)
         yield inbox
+
+
+def restore_admissions_group():
+    """Run the data migration's step again: a live-server test's database flush removes migration-made rows."""
+    migration = importlib.import_module("contact.migrations.0002_admissions_group")
+    migration.create_admissions_group(apps, schema_editor=None)
 
 
 def make_staff(username, *, group=None, permissions=(), superuser=False):
