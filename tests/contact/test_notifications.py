@@ -1,7 +1,10 @@
 """The staff email: sent after commit, holds no personal data, retried with backoff, delivered exactly once."""
 
 import datetime
+import io
 import logging
+import os
+import signal
 import threading
 
 import pytest
@@ -112,7 +115,7 @@ def test_in_production_mode_the_request_sends_nothing_and_the_worker_does(
     inquiry = submit(client, django_capture_on_commit_callbacks)
     assert mail.outbox == []
     assert Inquiry.objects.notification_due().get() == inquiry
-    call_command("send_pending_notifications", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("send_pending_notifications", stdout=io.StringIO())
     assert [m.subject for m in mail.outbox] == [f"New inquiry #{inquiry.pk}"]
     assert send_pending_notifications() == (0, 0), "never twice"
 
@@ -148,7 +151,7 @@ def test_with_smtp_down_the_visitor_still_sees_thanks_and_the_worker_delivers_la
     assert send_pending_notifications() == (0, 0), "backoff: not due yet"
     Inquiry.objects.update(notify_next_attempt_at=timezone.now())
     with smtp_server(port) as (_, inbox):
-        call_command("send_pending_notifications", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("send_pending_notifications", stdout=io.StringIO())
         assert inbox.subjects == [f"New inquiry #{inquiry.pk}"]
         rcpt_tos, message = inbox.messages[0]
         assert rcpt_tos == ["admissions@example.org"]
@@ -194,7 +197,7 @@ def test_two_concurrent_senders_deliver_each_inquiry_exactly_once(recipients, cl
     def run_command():
         start.wait()
         try:
-            call_command("send_pending_notifications", stdout=open("/dev/null", "w"))  # noqa: SIM115
+            call_command("send_pending_notifications", stdout=io.StringIO())
         finally:
             connection.close()
 
@@ -221,3 +224,14 @@ def test_a_failing_send_logs_the_inquiry_number_and_no_personal_data(client, rec
     assert f"Inquiry #{inquiry.pk}" in caplog.text
     for detail in PERSONAL:
         assert detail not in caplog.text
+
+
+@pytest.mark.django_db
+def test_the_worker_loop_sends_what_is_due_and_stops_cleanly_on_sigterm(client, recipients):
+    client.post("/contact/", form_data())
+    out = io.StringIO()
+    threading.Timer(1.0, os.kill, args=(os.getpid(), signal.SIGTERM)).start()
+    call_command("send_pending_notifications", "--loop", "--interval", "0.1", stdout=out)
+    assert out.getvalue() == "Delivered 1, failed 0.\n"
+    assert len(mail.outbox) == 1
+    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL, "the previous handler is back"

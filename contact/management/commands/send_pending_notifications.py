@@ -23,17 +23,23 @@ class Command(BaseCommand):
 
     def handle(self, *, loop, interval, limit, **options):
         self.stopping = False
-        if loop:
-            signal.signal(signal.SIGTERM, self.stop)
-            signal.signal(signal.SIGINT, self.stop)
-        while True:
-            delivered, failed = send_pending_notifications(limit=limit)
-            if delivered or failed or not loop:
-                self.stdout.write(f"Delivered {delivered}, failed {failed}.")
-            if not loop or self.stopping:
-                return
-            close_old_connections()
-            self.sleep(interval)
+        if not loop:
+            self.send(limit)
+            return
+        previous = {sig: signal.signal(sig, self.stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+        try:
+            while not self.stopping:
+                self.send(limit, quiet=True)
+                close_old_connections()
+                self.sleep(interval)
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+    def send(self, limit, quiet=False):
+        delivered, failed = send_pending_notifications(limit=limit)
+        if delivered or failed or not quiet:
+            self.stdout.write(f"Delivered {delivered}, failed {failed}.")
 
     def stop(self, signum, frame):
         """Finish the email in hand, then exit (a container stop sends SIGTERM)."""
