@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from .models import Inquiry
-from .spam import TimeTrapExpired, seconds_since_form_shown, time_trap_token
+from .spam import TimeTrapRejected, seconds_since_form_shown, time_trap_token
 
 PHONE_HELP = "US numbers like (916) 555-0123; start other countries with +."
 MESSAGE_HELP = "Please don’t include medical details — we’ll talk about them privately."
@@ -139,10 +139,10 @@ class InquiryForm(forms.ModelForm):
     def clean_started(self):
         try:
             return seconds_since_form_shown(self.cleaned_data["started"])
-        except TimeTrapExpired:
+        except TimeTrapRejected:
             raise ValidationError(
-                "This page was open for a long time, so for your security please check your details and send "
-                "them again.",
+                "For your security, please send the form again: it was open for a long time, or came from an "
+                "old copy of the page. Your details are still filled in.",
                 code="expired",
             ) from None
 
