@@ -2,6 +2,7 @@
 
 import xml.etree.ElementTree as ET
 from collections import Counter
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 import pytest
@@ -72,6 +73,19 @@ def test_every_public_page_has_a_unique_title(public_pages):
     titles = Counter(page.title for _, page in public_pages.values())
     duplicates = {title: count for title, count in titles.items() if count > 1}
     assert duplicates == {}, duplicates
+
+
+def test_headings_start_at_h1_and_never_skip_a_level(public_pages):
+    """Screen-reader users navigate by headings; a jump from h2 to h4 hides the structure."""
+    failures = []
+    for url, (_, page) in public_pages.items():
+        levels = [int(el.tag[1]) for el in page.elements if el.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}]
+        if levels and levels[0] != 1:
+            failures.append((url, f"the first heading is h{levels[0]}, not h1"))
+        failures += [
+            (url, f"h{before} is followed by h{after}") for before, after in pairwise(levels) if after > before + 1
+        ]
+    assert failures == [], failures_report(failures)
 
 
 def test_every_image_has_alt_width_and_height(public_pages):
