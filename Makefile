@@ -70,7 +70,7 @@ browser-check:
 
 audit: $(VENV)/.installed-dev tools/node_modules/.installed browser-check
 	@command -v java >/dev/null || { echo "Error: Java is needed for the Nu Html Checker: apt-get install -y default-jre-headless" >&2; exit 1; }
-	DJANGO_LOG_LEVEL=ERROR $(PY) -m tools.audit
+	$(PY) -m tools.audit $(PAGES)
 
 screenshots: $(VENV)/.installed-dev browser-check
-	DJANGO_LOG_LEVEL=ERROR $(PY) -m tools.screenshots
+	$(PY) -m tools.screenshots
