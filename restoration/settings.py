@@ -232,3 +232,22 @@ CONTACT_RATE_WINDOW = int(os.environ.get("CONTACT_RATE_WINDOW", "3600"))
 # How many proxies in front of the app append to X-Forwarded-For; 0 means trust only REMOTE_ADDR.
 CONTACT_TRUSTED_PROXY_COUNT = int(os.environ.get("CONTACT_TRUSTED_PROXY_COUNT", "0"))
 CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "365"))  # for closed and spam inquiries
+
+# Encryption at rest for an inquiry's personal fields (contact/crypto.py): Fernet keys, newest first; the
+# newest encrypts, every one decrypts. Rotate by putting a new key first, running `reencrypt_inquiries`,
+# then dropping the old key. Development makes its own key once, in .dev-secrets/ (never committed).
+INQUIRY_ENCRYPTION_KEYS = env_list("INQUIRY_ENCRYPTION_KEYS")
+if not INQUIRY_ENCRYPTION_KEYS and DEBUG:
+    from cryptography.fernet import Fernet
+
+    _dev_key_file = BASE_DIR / ".dev-secrets" / "inquiry.key"
+    if not _dev_key_file.exists():
+        _dev_key_file.parent.mkdir(mode=0o700, exist_ok=True)
+        _dev_key_file.write_text(Fernet.generate_key().decode() + "\n")
+        _dev_key_file.chmod(0o600)
+    INQUIRY_ENCRYPTION_KEYS = [_dev_key_file.read_text().strip()]
+elif not INQUIRY_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured(
+        "DJANGO_DEBUG is off, so INQUIRY_ENCRYPTION_KEYS must be set: inquiries are encrypted at rest. Make a key "
+        'with: python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
+    )

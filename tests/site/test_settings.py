@@ -8,12 +8,17 @@ import subprocess
 import sys
 
 import pytest
+from cryptography.fernet import Fernet
 from django.core.management import call_command
 
 from tests.builders import BASE_DIR
 
-CONFIG_PREFIXES = ("DJANGO_", "DATABASE_", "REDIS_", "EMAIL_", "CACHE_", "DEFAULT_FROM_EMAIL")
-PRODUCTION = {"DJANGO_DEBUG": "0", "DJANGO_ALLOWED_HOSTS": "example.org"}
+CONFIG_PREFIXES = ("DJANGO_", "DATABASE_", "REDIS_", "EMAIL_", "CACHE_", "DEFAULT_FROM_EMAIL", "INQUIRY_")
+PRODUCTION = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_ALLOWED_HOSTS": "example.org",
+    "INQUIRY_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+}
 
 PROBE = """
 import json, django
