@@ -192,7 +192,7 @@ class AuditEventAdmin(admin.ModelAdmin):
     """Read-only for superusers, invisible to everyone else: the trail can be read, never edited."""
 
     list_display = ["created_at", "username", "action", "count", "inquiry_numbers", "detail"]
-    list_filter = ["action", "created_at"]
+    list_filter = ["action", ("user", admin.RelatedOnlyFieldListFilter), "created_at"]
     search_fields = ["username"]
     readonly_fields = ["created_at", "user", "username", "action", "inquiry_ids", "count", "detail"]
 

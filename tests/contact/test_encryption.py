@@ -11,6 +11,7 @@ from django.db import connection
 
 from contact.crypto import UndecryptableError
 from contact.models import Inquiry
+from tests.contact.conftest import staff_login
 from tests.contact.test_admin import LIST_URL, change_url, make_inquiry
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +59,7 @@ def test_rotating_keys_and_reencrypting_keeps_every_inquiry_readable(client, adm
     assert "Re-encrypted 2 inquiries" in out.getvalue()
 
     settings.INQUIRY_ENCRYPTION_KEYS = [new_key]  # the old key is gone for good
-    client.force_login(admissions)
+    staff_login(client, admissions)
     page = client.get(change_url(inquiries[0])).content.decode()
     for value in ["Jordan Quill", "jordan.quill@example.com", "(916) 555-0142", "Evening groups, please."]:
         assert value in page
@@ -70,7 +71,7 @@ def test_rotating_keys_and_reencrypting_keeps_every_inquiry_readable(client, adm
 def test_search_still_finds_rows_not_yet_reencrypted_during_a_rotation(client, admissions, settings):
     inquiry = make_inquiry(**PERSONAL)
     settings.INQUIRY_ENCRYPTION_KEYS = [Fernet.generate_key().decode(), *settings.INQUIRY_ENCRYPTION_KEYS]
-    client.force_login(admissions)
+    staff_login(client, admissions)
     found = client.get(LIST_URL, {"q": "(916) 555-0142"}).context["cl"].result_list
     assert list(found) == [inquiry]
 
