@@ -115,6 +115,13 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert "DJANGO_ALLOWED_HOSTS" in result.stderr.strip().splitlines()[-1]
 
 
+def test_production_refuses_to_start_without_inquiry_encryption_keys():
+    env = {name: value for name, value in PRODUCTION.items() if name != "INQUIRY_ENCRYPTION_KEYS"}
+    result = run_python(["manage.py", "check"], **env, DJANGO_SECRET_KEY=secret_key())
+    assert result.returncode != 0
+    assert "INQUIRY_ENCRYPTION_KEYS must be set" in result.stderr.strip().splitlines()[-1]
+
+
 def test_no_model_change_is_missing_a_migration(db):
     call_command("makemigrations", "--check", "--dry-run", stdout=io.StringIO())
 
