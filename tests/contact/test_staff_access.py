@@ -8,6 +8,8 @@ import time
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 from django_otp.oath import totp
@@ -198,3 +200,18 @@ def test_editors_must_enrol_too(client):
     editor.user_permissions.set(Permission.objects.filter(content_type__app_label="pages"))
     response = sign_in(client, editor, next_url="/admin/")
     assert re.search(r"/admin/two-factor/setup/", response.redirect_chain[-1][0])
+
+
+@pytest.mark.parametrize(
+    ("password", "reason"),
+    [
+        ("Sh0rt-pass!", "at least 12 characters"),
+        ("1qaz2wsx3edc", "too common"),
+        ("839201746651", "entirely numeric"),
+    ],
+)
+def test_weak_staff_passwords_are_refused_without_any_network_lookup(password, reason):
+    user = make_staff("new-staff-member")
+    with pytest.raises(ValidationError, match=reason):
+        validate_password(password, user)
+    validate_password("violet-harbour-lantern-62", user)  # a long passphrase passes
