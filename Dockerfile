@@ -18,7 +18,7 @@ WORKDIR /app
 COPY --from=build /opt/venv /opt/venv
 COPY --chown=app:app . .
 # collectstatic needs settings that start in production mode; these throwaway values never leave the build.
-RUN DJANGO_SECRET_KEY=collectstatic-only DJANGO_ALLOWED_HOSTS=localhost \
+RUN DJANGO_SECRET_KEY=collectstatic-only DJANGO_ALLOWED_HOSTS=localhost INQUIRY_ENCRYPTION_KEYS=collectstatic-only \
     python manage.py collectstatic --no-input -v 0 \
     && mkdir -p /app/media && chown app:app /app/media
 USER 10001:10001

@@ -3,9 +3,11 @@
 import csv
 
 from django.contrib import admin, messages
+from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
 
+from .crypto import lookup_hashes, normalise_email, normalise_phone_digits
 from .models import AuditEvent, Inquiry, NotificationRecipient
 
 SUBMITTED_FIELDS = [
@@ -77,8 +79,10 @@ class InquiryAdmin(admin.ModelAdmin):
     list_display = ["number", "created_at", "status", "program", "preferred_contact", "source_page", "staff_email"]
     list_display_links = ["number"]
     list_filter = ["status", "program", "created_at"]
-    search_fields = ["name", "email", "phone"]
-    search_help_text = "Search by name, email, phone, or inquiry number (#42)."
+    # Names and messages are encrypted, so they cannot be searched; the box matches what get_search_results
+    # can find (the admin shows the box only when search_fields is set).
+    search_fields = ["email_hash", "phone_hash"]
+    search_help_text = "Search by inquiry number (#42), or a full email address or phone number."
     list_per_page = 50
     list_select_related = ["assigned_to"]
     readonly_fields = [*SUBMITTED_FIELDS, "spam_reason", *OUTBOX_FIELDS]
@@ -109,13 +113,18 @@ class InquiryAdmin(admin.ModelAdmin):
         return request.user.is_superuser
 
     def get_search_results(self, request, queryset, search_term):
+        """An inquiry number (#42 or 42), or an exact email or phone matched through its keyed hash."""
         term = search_term.strip()
+        if not term:
+            return queryset, False
         if term.startswith("#") and term[1:].isdigit():
             return queryset.filter(pk=int(term[1:])), False
-        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        if term.isdigit():  # bare digits may be an inquiry number or part of a phone number
-            results |= queryset.filter(pk=int(term))
-        return results, may_have_duplicates
+        if "@" in term:
+            return queryset.filter(email_hash__in=lookup_hashes(normalise_email(term))), False
+        matches = Q(phone_hash__in=lookup_hashes(normalise_phone_digits(term)))
+        if term.isdigit():  # bare digits may be an inquiry number or a whole phone number
+            matches |= Q(pk=int(term))
+        return queryset.filter(matches), False
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
@@ -183,7 +192,7 @@ class AuditEventAdmin(admin.ModelAdmin):
     """Read-only for superusers, invisible to everyone else: the trail can be read, never edited."""
 
     list_display = ["created_at", "username", "action", "count", "inquiry_numbers", "detail"]
-    list_filter = ["action", "created_at"]
+    list_filter = ["action", ("user", admin.RelatedOnlyFieldListFilter), "created_at"]
     search_fields = ["username"]
     readonly_fields = ["created_at", "user", "username", "action", "inquiry_ids", "count", "detail"]
 

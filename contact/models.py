@@ -9,6 +9,15 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from .crypto import (
+    EncryptedCharField,
+    EncryptedEmailField,
+    EncryptedTextField,
+    lookup_hash,
+    normalise_email,
+    normalise_phone_digits,
+)
+
 
 class InquiryQuerySet(models.QuerySet):
     def notification_due(self, now=None):
@@ -58,16 +67,16 @@ class Inquiry(models.Model):
         IOP = "iop", "Intensive Outpatient Program (IOP)"
         NOT_SURE = "not_sure", "Not sure yet"
 
-    # What the visitor sent (read-only in the admin).
-    name = models.CharField(max_length=100)
-    email = models.EmailField(blank=True)
-    phone = models.CharField(max_length=30, blank=True)
+    # What the visitor sent (read-only in the admin). Personal fields are encrypted at rest (contact/crypto.py).
+    name = EncryptedCharField(max_length=100)
+    email = EncryptedEmailField(blank=True)
+    phone = EncryptedCharField(max_length=30, blank=True)
     preferred_contact = models.CharField(max_length=10, choices=ContactMethod.choices)
     voicemail_ok = models.BooleanField("voicemail OK", default=False)
     best_time = models.CharField(max_length=10, choices=BestTime.choices, default=BestTime.ANY)
     inquiry_for = models.CharField("inquiry is for", max_length=10, choices=InquiryFor.choices)
     program = models.CharField(max_length=10, choices=Program.choices, default=Program.IOP)
-    message = models.TextField(blank=True, max_length=2000)
+    message = EncryptedTextField(blank=True, max_length=2000)
     consent = models.BooleanField(default=False)
     source_page = models.CharField(max_length=200, blank=True, help_text="The page on this site the visitor came from.")
     site_origin = models.CharField(
@@ -86,7 +95,11 @@ class Inquiry(models.Model):
         related_name="assigned_inquiries",
         limit_choices_to={"is_staff": True, "is_active": True},
     )
-    staff_notes = models.TextField(blank=True)
+    staff_notes = EncryptedTextField(blank=True)
+
+    # Keyed hashes of the normalised email and phone, so staff can find an inquiry by either exactly.
+    email_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    phone_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
 
     # The outbox: the staff email's delivery state.
     notify_attempts = models.PositiveIntegerField("notification attempts", default=0)
@@ -105,6 +118,17 @@ class Inquiry(models.Model):
     def __str__(self):
         # Never the person's name: this string appears in admin messages, logs and the audit trail.
         return f"Inquiry #{self.pk}"
+
+    def save(self, *args, **kwargs):
+        self.refresh_lookup_hashes()
+        if kwargs.get("update_fields") is not None and {"email", "phone"} & set(kwargs["update_fields"]):
+            kwargs["update_fields"] = {*kwargs["update_fields"], "email_hash", "phone_hash"}
+        super().save(*args, **kwargs)
+
+    def refresh_lookup_hashes(self):
+        """Recompute the email and phone search hashes (with the newest key)."""
+        self.email_hash = lookup_hash(normalise_email(self.email))
+        self.phone_hash = lookup_hash(normalise_phone_digits(self.phone))
 
     @property
     def notification_state(self):
@@ -133,7 +157,7 @@ class NotificationRecipient(models.Model):
 
 
 class AuditEvent(models.Model):
-    """Append-only record of staff access to inquiries: views, list pages, exports and purges."""
+    """Append-only record of staff access: sign-ins (and failed ones), views, list pages, exports and purges."""
 
     class Action(models.TextChoices):
         VIEWED = "viewed", "Viewed an inquiry"
@@ -141,11 +165,17 @@ class AuditEvent(models.Model):
         EXPORTED = "exported", "Exported inquiries"
         CHANGED = "changed", "Changed inquiries"
         PURGED = "purged", "Purged inquiries"
+        LOGGED_IN = "login", "Signed in"
+        LOGGED_OUT = "logout", "Signed out"
+        LOGIN_FAILED = "login_failed", "Failed sign-in"
+        LOCKED_OUT = "locked_out", "Locked out"
+        TWO_FACTOR_ENROLLED = "2fa_enrolled", "Set up two-factor sign-in"
+        TWO_FACTOR_RESET = "2fa_reset", "Two-factor sign-in reset"
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     username = models.CharField(max_length=150, blank=True, help_text="Kept even if the account is deleted.")
-    action = models.CharField(max_length=10, choices=Action.choices)
+    action = models.CharField(max_length=20, choices=Action.choices, db_index=True)
     inquiry_ids = models.JSONField(default=list, blank=True)
     count = models.PositiveIntegerField(default=0)
     detail = models.CharField(max_length=200, blank=True)
@@ -157,13 +187,15 @@ class AuditEvent(models.Model):
         return f"{self.get_action_display()} ({self.count}) by {self.username or 'system'}"
 
     @classmethod
-    def record(cls, action, *, user=None, inquiry_ids=(), count=None, detail=""):
-        """Append one event. ``count`` defaults to the number of inquiry ids."""
+    def record(cls, action, *, user=None, username="", inquiry_ids=(), count=None, detail=""):
+        """Append one event. ``count`` defaults to the number of inquiry ids; ``username`` names a sign-in
+        attempt that matched no account."""
         ids = sorted(inquiry_ids)
+        signed_in = user is not None and user.is_authenticated
         return cls.objects.create(
             action=action,
-            user=user if user and user.is_authenticated else None,
-            username=user.get_username() if user and user.is_authenticated else "",
+            user=user if signed_in else None,
+            username=(user.get_username() if signed_in else username)[:150],
             inquiry_ids=ids,
             count=len(ids) if count is None else count,
             detail=detail[:200],

@@ -49,7 +49,7 @@ else:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "restoration.apps.StaffAdminConfig",  # django.contrib.admin with the two-factor staff site (restoration/admin.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -232,3 +232,53 @@ CONTACT_RATE_WINDOW = int(os.environ.get("CONTACT_RATE_WINDOW", "3600"))
 # How many proxies in front of the app append to X-Forwarded-For; 0 means trust only REMOTE_ADDR.
 CONTACT_TRUSTED_PROXY_COUNT = int(os.environ.get("CONTACT_TRUSTED_PROXY_COUNT", "0"))
 CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "365"))  # for closed and spam inquiries
+
+# Encryption at rest for an inquiry's personal fields (contact/crypto.py): Fernet keys, newest first; the
+# newest encrypts, every one decrypts. Rotate by putting a new key first, running `reencrypt_inquiries`,
+# then dropping the old key. Development makes its own key once, in .dev-secrets/ (never committed).
+INQUIRY_ENCRYPTION_KEYS = env_list("INQUIRY_ENCRYPTION_KEYS")
+if not INQUIRY_ENCRYPTION_KEYS and DEBUG:
+    from cryptography.fernet import Fernet
+
+    _dev_key_file = BASE_DIR / ".dev-secrets" / "inquiry.key"
+    if not _dev_key_file.exists():
+        _dev_key_file.parent.mkdir(mode=0o700, exist_ok=True)
+        _dev_key_file.write_text(Fernet.generate_key().decode() + "\n")
+        _dev_key_file.chmod(0o600)
+    INQUIRY_ENCRYPTION_KEYS = [_dev_key_file.read_text().strip()]
+elif not INQUIRY_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured(
+        "DJANGO_DEBUG is off, so INQUIRY_ENCRYPTION_KEYS must be set: inquiries are encrypted at rest. Make a key "
+        'with: python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
+    )
+
+# Staff access (issue 7). Every staff account signs in with a password and a one-time code (django-otp, TOTP
+# or a backup code); restoration/admin.py sends staff without a device to enrol.
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static", "axes"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE += [
+    "restoration.middleware.StaffSessionTimeoutMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
+]
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Restoration Recovery Center")
+# Login throttling: django-axes in the database, so a lock holds across app servers. Five failures lock that
+# account, and that client address, for the cooling-off period.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_MINUTES = int(os.environ.get("AXES_COOLOFF_MINUTES", "30"))
+AXES_COOLOFF_TIME = AXES_COOLOFF_MINUTES / 60  # hours, as django-axes reads it
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "restoration.staff_admin.locked_out"  # a 429 page that says how long to wait
+AXES_CLIENT_IP_CALLABLE = "contact.spam.client_address"  # honours CONTACT_TRUSTED_PROXY_COUNT
+# Staff sessions end after 30 idle minutes and 12 hours in all; closing the browser ends them too.
+STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(30 * 60)))
+STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", str(12 * 60 * 60)))
+SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# The audit trail (logins, access to inquiries) is kept six years, then `purge_audit_events` deletes it.
+AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", str(6 * 365)))
+AXES_VERBOSE = False  # failures and lockouts go to the audit trail instead of the log

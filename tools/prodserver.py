@@ -15,6 +15,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -35,6 +37,7 @@ def production_env(workdir, extra=None):
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_LOG_LEVEL="ERROR",
     )
+    env.setdefault("INQUIRY_ENCRYPTION_KEYS", Fernet.generate_key().decode())
     env.update(extra or {})
     return env
 

@@ -2,13 +2,15 @@
 
 import pytest
 from django.contrib.auth.models import User
+from django.test import Client
+from django_otp.oath import totp
 from playwright.sync_api import expect
 
 from contact.models import Inquiry
 from tests.browser.conftest import DESKTOP_WIDTH, PHONE_WIDTH
 from tests.browser.test_accessibility import AXE_OPTIONS, _axe, readable
 from tests.builders import SEED_ARTICLE_SLUG
-from tests.contact.conftest import make_staff, restore_admissions_group
+from tests.contact.conftest import make_staff, restore_admissions_group, staff_login
 from tests.smtp import smtp_mailers, smtp_server
 
 pytestmark = pytest.mark.browser
@@ -75,12 +77,14 @@ def test_from_an_article_on_a_phone_a_visitor_sends_the_form_and_staff_are_told(
 
     # Admissions staff follow the link from the email and find the inquiry.
     restore_admissions_group()
-    make_staff("casey-admissions", group="Admissions")
+    device = staff_login(Client(), make_staff("casey-admissions", group="Admissions"))  # enrolled in 2FA
     staff = open_page(DESKTOP_WIDTH)
     staff.goto(admin_link)
     staff.get_by_label("Username").fill("casey-admissions")
     staff.get_by_label("Password").fill("a-long-test-password")
     staff.get_by_role("button", name="Log in").click()
+    staff.get_by_label("One-time code").fill(f"{totp(device.bin_key):06d}")
+    staff.get_by_role("button", name="Sign in").click()
     expect(staff.get_by_role("heading", level=2, name=f"Inquiry #{inquiry.pk}")).to_be_visible()
     expect(staff.get_by_text("Asking for my brother.")).to_be_visible()
     assert User.objects.get(username="casey-admissions").auditevent_set.filter(action="viewed").exists()

@@ -17,6 +17,7 @@ from http.cookies import SimpleCookie
 
 import psycopg
 import pytest
+from cryptography.fernet import Fernet
 from django.conf import settings
 
 from tests.builders import BASE_DIR
@@ -88,6 +89,7 @@ def test_fifty_simultaneous_inquiries_are_all_stored_and_notified_once(load_data
             "EMAIL_HOST": "127.0.0.1",
             "EMAIL_PORT": str(smtp_port),
             "EMAIL_USE_TLS": "0",
+            "INQUIRY_ENCRYPTION_KEYS": Fernet.generate_key().decode(),  # the server and the workers share it
         }
         with production_server(workers=4, extra_env=env) as base_url:
             with concurrent.futures.ThreadPoolExecutor(VISITORS) as pool:

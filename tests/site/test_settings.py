@@ -8,12 +8,17 @@ import subprocess
 import sys
 
 import pytest
+from cryptography.fernet import Fernet
 from django.core.management import call_command
 
 from tests.builders import BASE_DIR
 
-CONFIG_PREFIXES = ("DJANGO_", "DATABASE_", "REDIS_", "EMAIL_", "CACHE_", "DEFAULT_FROM_EMAIL")
-PRODUCTION = {"DJANGO_DEBUG": "0", "DJANGO_ALLOWED_HOSTS": "example.org"}
+CONFIG_PREFIXES = ("DJANGO_", "DATABASE_", "REDIS_", "EMAIL_", "CACHE_", "DEFAULT_FROM_EMAIL", "INQUIRY_")
+PRODUCTION = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_ALLOWED_HOSTS": "example.org",
+    "INQUIRY_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+}
 
 PROBE = """
 import json, django
@@ -108,6 +113,13 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = run_python(["manage.py", "check"], DJANGO_DEBUG="0", DJANGO_SECRET_KEY=secret_key())
     assert result.returncode != 0
     assert "DJANGO_ALLOWED_HOSTS" in result.stderr.strip().splitlines()[-1]
+
+
+def test_production_refuses_to_start_without_inquiry_encryption_keys():
+    env = {name: value for name, value in PRODUCTION.items() if name != "INQUIRY_ENCRYPTION_KEYS"}
+    result = run_python(["manage.py", "check"], **env, DJANGO_SECRET_KEY=secret_key())
+    assert result.returncode != 0
+    assert "INQUIRY_ENCRYPTION_KEYS must be set" in result.stderr.strip().splitlines()[-1]
 
 
 def test_no_model_change_is_missing_a_migration(db):

@@ -1,0 +1,112 @@
+"""A new admissions staff member signs in as they would on their laptop: password, 2FA enrolment, inquiries,
+and an idle sign-out; five wrong passwords lock the account and a superuser sees the lock in the audit view."""
+
+import base64
+import time
+
+import pytest
+from django.test import Client
+from django_otp.oath import totp
+from playwright.sync_api import expect
+
+from contact.models import AuditEvent, Inquiry
+from tests.browser.conftest import DESKTOP_WIDTH, PHONE_WIDTH
+from tests.browser.test_accessibility import AXE_OPTIONS, _axe, readable
+from tests.contact.conftest import make_staff, restore_admissions_group, staff_login
+from tests.contact.test_admin import make_inquiry
+
+pytestmark = pytest.mark.browser
+
+
+def assert_accessible(page):
+    violations = _axe.run(page, options=AXE_OPTIONS).response["violations"]
+    assert violations == [], f"{page.url}\n{readable(violations)}"
+
+
+PASSWORD = "a-long-test-password"  # make_staff's
+
+
+def sign_in_with_password(page, username, password=PASSWORD):
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+
+
+def test_a_new_admissions_member_enrols_sees_inquiries_and_is_signed_out_when_idle(site_url, open_page, settings):
+    restore_admissions_group()
+    make_staff("robin-admissions", group="Admissions")
+    inquiry = make_inquiry()
+    page = open_page(PHONE_WIDTH)
+    page.goto(f"{site_url}/admin/contact/inquiry/")
+    expect(page.get_by_label("Username")).to_be_visible()
+    assert_accessible(page)
+    sign_in_with_password(page, "robin-admissions")
+
+    expect(page.get_by_role("heading", level=1, name="Set up two-factor sign-in")).to_be_visible()
+    assert_accessible(page)
+    # The test "scans" the QR code by reading the setup key shown beside it, as a person could type it.
+    secret = page.locator("#totp-secret").inner_text().replace(" ", "")
+    code_box = page.get_by_label("One-time code")
+    assert code_box.get_attribute("autocomplete") == "one-time-code"
+    code_box.fill("000000")
+    page.get_by_role("button", name="Turn on two-factor sign-in").click()
+    expect(page.get_by_role("alert")).to_contain_text("Please correct the error below")
+    expect(page.get_by_text("That code didn’t match")).to_be_visible()
+    assert_accessible(page)
+    time.sleep(1.1)  # django-otp slows guessing: after a wrong code the next is accepted only a second later
+    page.get_by_label("One-time code").fill(f"{totp(base64.b32decode(secret)):06d}")
+    page.get_by_role("button", name="Turn on two-factor sign-in").click()
+
+    expect(page.get_by_role("heading", level=1, name="Save your backup codes")).to_be_visible()
+    assert page.locator(".two-factor-backup-codes li").count() == 10
+    assert_accessible(page)
+    page.get_by_role("link", name="I’ve saved them — continue").click()
+
+    expect(page.get_by_role("link", name=f"#{inquiry.pk}")).to_be_visible()
+    page.get_by_role("link", name=f"#{inquiry.pk}").click()
+    expect(page.get_by_text("Jordan Quill")).to_be_visible()
+
+    settings.STAFF_SESSION_IDLE_SECONDS = 1  # the live server runs in this process, so this applies at once
+    time.sleep(2.1)
+    page.reload()
+    expect(page.get_by_text("You were signed out after a while without activity")).to_be_visible()
+    expect(page.get_by_label("Username")).to_be_visible()
+    assert Inquiry.objects.count() == 1
+    assert AuditEvent.objects.filter(action="logout", username="robin-admissions", detail__startswith="idle").exists()
+
+
+def test_a_returning_member_signs_in_with_a_code_from_their_app(site_url, open_page):
+    restore_admissions_group()
+    member = make_staff("casey-admissions", group="Admissions")
+    device = staff_login(Client(), member)  # enrolled earlier
+    page = open_page(DESKTOP_WIDTH)
+    page.goto(f"{site_url}/admin/")
+    sign_in_with_password(page, "casey-admissions")
+    expect(page.get_by_role("heading", level=1, name="Enter your one-time code")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("One-time code").fill(f"{totp(device.bin_key):06d}")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("rowheader", name="Inquiries").get_by_role("link")).to_be_visible()
+
+
+def test_five_wrong_passwords_lock_the_account_and_the_lock_shows_in_the_audit_view(site_url, open_page):
+    restore_admissions_group()
+    make_staff("casey-admissions", group="Admissions")
+    page = open_page(DESKTOP_WIDTH)
+    page.goto(f"{site_url}/admin/")
+    for attempt in range(1, 6):
+        sign_in_with_password(page, "casey-admissions", password=f"wrong-guess-{attempt}")
+    expect(page.get_by_role("heading", level=1, name="Sign-in is paused for a while")).to_be_visible()
+    expect(page.get_by_text("signing in is paused for 30 minutes")).to_be_visible()
+    assert_accessible(page)
+
+    # A superuser, already signed in elsewhere, reviews the trail.
+    boss = Client()
+    staff_login(boss, make_staff("root-admin", superuser=True))
+    reviewer = open_page(DESKTOP_WIDTH)
+    reviewer.context.add_cookies([{"name": "sessionid", "value": boss.cookies["sessionid"].value, "url": site_url}])
+    reviewer.goto(f"{site_url}/admin/contact/auditevent/")
+    reviewer.get_by_role("link", name="Locked out").click()
+    rows = reviewer.locator("#result_list tbody tr")
+    expect(rows.first).to_contain_text("casey-admissions")
+    expect(rows.first).to_contain_text("Locked out")

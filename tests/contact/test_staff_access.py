@@ -1,0 +1,217 @@
+"""Staff sign-in: password plus a one-time code, enrolment, throttling, session limits and the audit trail."""
+
+import base64
+import datetime
+import io
+import re
+import time
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from contact.models import AuditEvent
+from tests.contact.conftest import make_staff, staff_login
+from tests.contact.test_admin import LIST_URL, make_inquiry
+from tests.htmlpage import parse_html
+
+pytestmark = pytest.mark.django_db
+
+LOGIN_URL = "/admin/login/"
+VERIFY_URL = "/admin/two-factor/"
+SETUP_URL = "/admin/two-factor/setup/"
+PASSWORD = "a-long-test-password"
+
+
+def sign_in(client, user, password=PASSWORD, next_url=LIST_URL):
+    return client.post(LOGIN_URL, {"username": user.username, "password": password, "next": next_url}, follow=True)
+
+
+def current_code(device):
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def actions():
+    return list(AuditEvent.objects.order_by("pk").values_list("action", flat=True))
+
+
+def test_a_new_staff_member_is_sent_to_enrol_and_then_sees_inquiries(client, admissions):
+    inquiry = make_inquiry()
+    response = sign_in(client, admissions)
+    assert response.redirect_chain[-1][0].startswith(SETUP_URL)
+    page = parse_html(response.content)
+    [qr] = page.find_all("img", **{"class": "two-factor-qr"})
+    assert qr.attrs["src"].startswith("data:image/svg+xml"), "the QR code is drawn here, not by another service"
+    secret = re.search(r'id="totp-secret">([A-Z2-7 ]+)<', response.content.decode()).group(1).replace(" ", "")
+    [code_input] = page.find_all("input", name="otp_token")
+    assert code_input.attrs["autocomplete"] == "one-time-code"
+    assert page.find_all("label", **{"for": code_input.attrs["id"]})
+
+    key = base64.b32decode(secret)
+    code = f"{totp(key):06d}"
+    response = client.post(SETUP_URL + f"?next={LIST_URL}", {"otp_token": code, "next": LIST_URL})
+    codes = re.findall(r"<li><code>(\w+)</code></li>", response.content.decode())
+    assert len(codes) == 10 and len(set(codes)) == 10
+    assert TOTPDevice.objects.get(user=admissions).confirmed
+    assert client.get(LIST_URL).status_code == 200
+    assert f"#{inquiry.pk}" in client.get(LIST_URL).content.decode()
+    assert actions()[:2] == ["login", "2fa_enrolled"]
+
+
+def test_a_wrong_enrolment_code_is_explained_and_enrols_nothing(client, admissions):
+    sign_in(client, admissions)
+    response = client.post(SETUP_URL, {"otp_token": "000000"})
+    page = parse_html(response.content)
+    assert "That code didn’t match" in page.text
+    assert page.find_all("input", name="otp_token")[0].attrs["aria-invalid"] == "true"
+    assert not TOTPDevice.objects.filter(user=admissions, confirmed=True).exists()
+    assert client.get(LIST_URL).status_code == 302
+
+
+def test_a_password_alone_never_opens_the_inquiries(client, admissions):
+    device = TOTPDevice.objects.create(user=admissions, name="phone", confirmed=True)
+    response = sign_in(client, admissions)
+    assert response.redirect_chain[-1][0].startswith(VERIFY_URL)
+    assert client.get(LIST_URL).status_code == 302
+    response = client.post(VERIFY_URL, {"otp_token": "123456", "next": LIST_URL})
+    assert "That code didn’t work" in parse_html(response.content).text
+    assert client.get(LIST_URL).status_code == 302
+    time.sleep(1.1)  # django-otp makes each wrong code wait longer before the next try: 1 s after the first
+    response = client.post(VERIFY_URL, {"otp_token": current_code(device), "next": LIST_URL})
+    assert response.status_code == 302 and response["Location"] == LIST_URL
+    assert client.get(LIST_URL).status_code == 200
+    assert actions() == ["login", "login_failed", "listed"]
+
+
+def test_a_backup_code_works_once(client, admissions):
+    staff_login(client, admissions)
+    client.logout()
+    TOTPDevice.objects.filter(user=admissions).delete()
+    from restoration.staff_admin import enrol_two_factor
+
+    codes = enrol_two_factor(TOTPDevice.objects.create(user=admissions, name="phone", confirmed=False))
+    sign_in(client, admissions)
+    assert client.post(VERIFY_URL, {"otp_token": codes[0]}).status_code == 302
+    assert client.get(LIST_URL).status_code == 200
+    client.logout()
+    sign_in(client, admissions)
+    assert client.post(VERIFY_URL, {"otp_token": codes[0]}).status_code == 200, "used up"
+    assert StaticToken.objects.filter(device__user=admissions).count() == 9
+
+
+def test_five_wrong_passwords_lock_the_account_with_a_friendly_page_and_an_audit_entry(client, admissions):
+    for _ in range(4):
+        assert sign_in(client, admissions, password="wrong-password").status_code == 200
+    response = sign_in(client, admissions, password="wrong-password")
+    assert response.status_code == 429
+    assert "Sign-in is paused" in response.content.decode()
+    assert "30 minutes" in response.content.decode()
+    assert sign_in(client, admissions).status_code == 429, "even the right password waits"
+    assert actions().count("login_failed") >= 5
+    locked = AuditEvent.objects.filter(action=AuditEvent.Action.LOCKED_OUT)
+    assert locked.exists() and {event.username for event in locked} == {"casey-admissions"}
+
+
+def test_failed_sign_ins_for_unknown_names_are_recorded_too(client):
+    client.post(LOGIN_URL, {"username": "nobody", "password": "guess"})
+    event = AuditEvent.objects.get()
+    assert (event.action, event.username, event.user) == ("login_failed", "nobody", None)
+    assert "guess" not in str(AuditEvent.objects.values_list())
+
+
+def test_staff_are_signed_out_after_the_idle_limit(client, admissions, settings):
+    settings.STAFF_SESSION_IDLE_SECONDS = 60
+    staff_login(client, admissions)
+    assert client.get(LIST_URL).status_code == 200
+    session = client.session
+    session["staff_session_last_seen"] = int(time.time()) - 61
+    session.save()
+    response = client.get(LIST_URL, follow=True)
+    assert response.redirect_chain[-1][0].startswith(LOGIN_URL)
+    assert "signed out after a while without activity" in response.content.decode()
+    assert AuditEvent.objects.filter(action="logout", detail__startswith="idle").exists()
+
+
+def test_staff_sessions_end_after_the_total_limit_even_when_busy(client, admissions, settings):
+    settings.STAFF_SESSION_MAX_SECONDS = 3600
+    staff_login(client, admissions)
+    client.get(LIST_URL)
+    session = client.session
+    session["staff_session_started"] = int(time.time()) - 3601
+    session.save()
+    assert client.get(LIST_URL).status_code == 302
+    assert AuditEvent.objects.filter(action="logout", detail__startswith="session limit").exists()
+
+
+def test_signing_out_ends_the_session(client, admissions):
+    staff_login(client, admissions)
+    old_key = client.session.session_key
+    client.post("/admin/logout/")
+    assert client.get(LIST_URL).status_code == 302
+    from django.contrib.sessions.models import Session
+
+    assert not Session.objects.filter(session_key=old_key).exists()
+    assert "logout" in actions()
+
+
+def test_the_audit_view_filters_by_kind_and_user(client, superuser, admissions):
+    AuditEvent.record(AuditEvent.Action.LOCKED_OUT, username="casey-admissions", detail="from 10.0.0.1")
+    staff_login(client, superuser)
+    response = client.get("/admin/contact/auditevent/", {"action__exact": "locked_out"})
+    assert [e.action for e in response.context["cl"].result_list] == ["locked_out"]
+    filters = parse_html(client.get("/admin/contact/auditevent/").content).text
+    assert "By action" in filters and "By user" in filters
+
+
+def test_reset_two_factor_lets_a_locked_out_superuser_enrol_again(client, superuser):
+    staff_login(client, superuser)
+    out = io.StringIO()
+    call_command("reset_two_factor", "root-admin", stdout=out)
+    assert "Removed 1 two-factor devices" in out.getvalue()
+    assert not TOTPDevice.objects.filter(user=superuser).exists()
+    assert client.get(LIST_URL).status_code == 302, "the old verified session no longer counts"
+    assert AuditEvent.objects.filter(action="2fa_reset", username="root-admin").exists()
+    with pytest.raises(CommandError, match="no account"):
+        call_command("reset_two_factor", "nobody")
+
+
+def test_audit_events_are_kept_six_years_then_purged():
+    old = AuditEvent.record(AuditEvent.Action.VIEWED, detail="old")
+    AuditEvent.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=6 * 365 + 1))
+    recent = AuditEvent.record(AuditEvent.Action.VIEWED, detail="recent")
+    AuditEvent.objects.filter(pk=recent.pk).update(created_at=timezone.now() - datetime.timedelta(days=6 * 365 - 1))
+    out = io.StringIO()
+    call_command("purge_audit_events", stdout=out)
+    assert "Deleted 1 audit events" in out.getvalue()
+    assert not AuditEvent.objects.filter(pk=old.pk).exists()
+    assert AuditEvent.objects.filter(pk=recent.pk).exists()
+    with pytest.raises(CommandError):
+        call_command("purge_audit_events", "--older-than", "30")
+
+
+def test_editors_must_enrol_too(client):
+    editor = make_staff("eddie-editor")
+    editor.user_permissions.set(Permission.objects.filter(content_type__app_label="pages"))
+    response = sign_in(client, editor, next_url="/admin/")
+    assert re.search(r"/admin/two-factor/setup/", response.redirect_chain[-1][0])
+
+
+@pytest.mark.parametrize(
+    ("password", "reason"),
+    [
+        ("Sh0rt-pass!", "at least 12 characters"),
+        ("1qaz2wsx3edc", "too common"),
+        ("839201746651", "entirely numeric"),
+    ],
+)
+def test_weak_staff_passwords_are_refused_without_any_network_lookup(password, reason):
+    user = make_staff("new-staff-member")
+    with pytest.raises(ValidationError, match=reason):
+        validate_password(password, user)
+    validate_password("violet-harbour-lantern-62", user)  # a long passphrase passes
