@@ -3,7 +3,9 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Article, ContentPage, Topic
+from django.db.models import Q
+
+from .models import Article, ContentPage, Person, Topic
 
 
 class StaticViewSitemap(Sitemap):
@@ -32,7 +34,15 @@ class ContentPageSitemap(Sitemap):
 
 class TopicSitemap(Sitemap):
     def items(self):
-        return Topic.objects.filter(articles__in=Article.objects.published()).distinct()
+        return Topic.objects.in_use()
+
+
+class PersonSitemap(Sitemap):
+    """Bio pages of the people who wrote or reviewed a published article."""
+
+    def items(self):
+        published = Article.objects.published()
+        return Person.objects.filter(Q(articles__in=published) | Q(reviewed_articles__in=published)).distinct()
 
 
 sitemaps = {
@@ -40,4 +50,5 @@ sitemaps = {
     "pages": ContentPageSitemap,
     "articles": ArticleSitemap,
     "topics": TopicSitemap,
+    "people": PersonSitemap,
 }

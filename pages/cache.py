@@ -1,0 +1,144 @@
+"""Whole-page cache for public pages, shared by every app server through Django's cache (Redis in production).
+
+Every cached page's key contains the content *generation*, a number kept in the cache. ``content_changed()``
+bumps it whenever content is saved or deleted (the signal hooks are listed at the bottom of this module), so the
+very next request on any server misses the old copies and renders afresh; they simply expire. A scheduled
+article has no save event when its time comes, so no page is cached past the next scheduled publication.
+
+Pages are identical for every visitor (no nonce, no CSRF token, nothing per user), which is what makes sharing
+them safe. Pages with a form, previews and drafts never come through here.
+"""
+
+import functools
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe
+
+from .models import Article, ContentPage, Person, Publishable, SiteSettings, Topic
+
+GENERATION_KEY = "pages:generation"
+# Query parameters that change what a cached page shows; any others are ignored (and cannot flood the cache).
+PAGE_QUERY_PARAMETERS = ("page", "topic")
+CACHED_HEADERS = ("Content-Type", "Last-Modified", "ETag")
+
+
+def content_generation():
+    """The current content generation (starts at 1, and again at 1 if the cache was emptied)."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def _bump_generation():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # the key was evicted or never set: any new value invalidates the old pages
+        cache.add(GENERATION_KEY, int(time.time()), None)
+
+
+def content_changed():
+    """Make every cached page stale: now, and again once the surrounding transaction commits.
+
+    The second bump matters: a request served between the write and its commit could otherwise cache the old
+    content under the new generation.
+    """
+    _bump_generation()
+    transaction.on_commit(_bump_generation)
+
+
+def _seconds_until_next_publication(generation):
+    """Seconds until the next scheduled article or page goes live, or None; remembered per generation."""
+    key = f"pages:next-publication:{generation}"
+    when = cache.get(key)
+    if when is None:
+        now = timezone.now()
+        upcoming = [
+            model.objects.filter(status=Publishable.Status.PUBLISHED, published_at__gt=now)
+            .order_by()
+            .values_list("published_at", flat=True)
+            for model in (Article, ContentPage)
+        ]
+        first = upcoming[0].union(upcoming[1]).order_by("published_at").first()
+        when = first.timestamp() if first else 0
+        cache.set(key, when, settings.PAGE_CACHE_SECONDS)
+    if not when:
+        return None
+    return when - time.time()
+
+
+def _page_timeout(generation):
+    timeout = settings.PAGE_CACHE_SECONDS
+    until_next = _seconds_until_next_publication(generation)
+    if until_next is not None:
+        timeout = min(timeout, int(until_next))
+    return timeout
+
+
+def _page_key(request, generation):
+    params = sorted((name, request.GET.get(name)) for name in PAGE_QUERY_PARAMETERS if name in request.GET)
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{params}"
+    return f"pages:page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def _set_etag(response):
+    response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+
+
+def _finish(request, response):
+    """Give a rendered page its ETag, and answer If-None-Match / If-Modified-Since with 304 when it has not changed."""
+    if response.status_code != 200:
+        return response
+    if "ETag" not in response:
+        _set_etag(response)
+    last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+    response = get_conditional_response(request, etag=response["ETag"], last_modified=last_modified, response=response)
+    # Browsers may keep the page but must ask each time; the ETag makes asking cheap.
+    patch_cache_control(response, no_cache=True)
+    return response
+
+
+def cache_public_page(view):
+    """Serve a public page from the shared cache; render and store it on a miss. Adds ETag and 304 answers."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD") or settings.PAGE_CACHE_SECONDS <= 0:
+            return _finish(request, view(request, *args, **kwargs))
+        generation = content_generation()
+        key = _page_key(request, generation)
+        stored = cache.get(key)
+        if stored is not None:
+            content, headers = stored
+            response = HttpResponse(content, headers=headers)
+            return _finish(request, response)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200:
+            _set_etag(response)
+            timeout = _page_timeout(generation)
+            if timeout > 0:
+                headers = {name: response[name] for name in CACHED_HEADERS if name in response}
+                cache.set(key, (response.content, headers), timeout)
+        return _finish(request, response)
+
+    return wrapper
+
+
+def connect_invalidation():
+    """Call ``content_changed()`` on every write to content a public page shows (from PagesConfig.ready)."""
+    def changed(**kwargs):
+        content_changed()
+
+    for model in (Article, ContentPage, Person, SiteSettings, Topic):
+        post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"pages-cache-save-{model.__name__}")
+        post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"pages-cache-delete-{model.__name__}")
+    m2m_changed.connect(changed, sender=Article.topics.through, weak=False, dispatch_uid="pages-cache-topics")
