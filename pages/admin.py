@@ -14,7 +14,10 @@ from .models import Article, ContentPage, Person, Publishable, SiteSettings, Top
 class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
-        fields = "__all__"
+        fields = [
+            "title", "slug", "summary", "body", "topics", "status", "published_at", "hero_image", "hero_image_alt",
+            "author", "reviewer", "last_reviewed_at", "citations", "seo_title", "noindex",
+        ]  # fmt: skip
 
     def clean_hero_image(self):
         """Refuse anything but a sane JPEG, PNG or WebP; keep an upright copy without camera or GPS metadata."""

@@ -135,6 +135,7 @@ def cache_public_page(view):
 
 def connect_invalidation():
     """Call ``content_changed()`` on every write to content a public page shows (from PagesConfig.ready)."""
+
     def changed(**kwargs):
         content_changed()
 

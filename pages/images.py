@@ -85,7 +85,8 @@ def _encode(image, image_format, quality):
         background = Image.new("RGB", image.size, "white")
         background.paste(image, mask=image.getchannel("A") if "A" in image.mode else None)
         image = background
-    image.save(buffer, format=image_format, quality=quality, **({"progressive": True} if image_format == "JPEG" else {}))
+    options = {"quality": quality, "progressive": True} if image_format == "JPEG" else {"quality": quality}
+    image.save(buffer, format=image_format, **options)
     return buffer.getvalue()
 
 
@@ -103,9 +104,7 @@ def make_renditions(field_file):
     encoded = []
     for target in widths:
         resized = original.resize((target, round(height * target / width)), Image.Resampling.LANCZOS)
-        encoded.append(
-            (resized.size, _encode(resized, "WEBP", WEBP_QUALITY), _encode(resized, "JPEG", JPEG_QUALITY))
-        )
+        encoded.append((resized.size, _encode(resized, "WEBP", WEBP_QUALITY), _encode(resized, "JPEG", JPEG_QUALITY)))
     sizes = []
     for (w, h), webp, jpeg in encoded:
         sizes.append(

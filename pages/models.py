@@ -157,6 +157,15 @@ class Article(Publishable):
         ordering = ["-published_at", "-pk"]
         indexes = [models.Index(fields=["status", "published_at"])]
 
+    def save(self, *args, **kwargs):
+        self.citations_html = render_markdown(self.citations)
+        super().save(*args, **kwargs)  # stores a newly uploaded hero image
+        # Like body_html, renditions are made once, here, when the hero image has changed.
+        if self.hero_renditions.get("source", "") != self.hero_image.name:
+            images.delete_renditions(self.hero_renditions)
+            self.hero_renditions = images.make_renditions(self.hero_image) if self.hero_image else {}
+            Article.objects.filter(pk=self.pk).update(hero_renditions=self.hero_renditions)
+
     def get_absolute_url(self):
         return reverse("pages:article", args=[self.slug])
 
@@ -168,15 +177,6 @@ class Article(Publishable):
             raise ValidationError({"hero_image_alt": "Describe the hero image for people who cannot see it."})
         if self.reviewer_id and not self.last_reviewed_at:
             raise ValidationError({"last_reviewed_at": "Give the date of the medical review."})
-
-    def save(self, *args, **kwargs):
-        self.citations_html = render_markdown(self.citations)
-        super().save(*args, **kwargs)  # stores a newly uploaded hero image
-        # Like body_html, renditions are made once, here, when the hero image has changed.
-        if self.hero_renditions.get("source", "") != self.hero_image.name:
-            images.delete_renditions(self.hero_renditions)
-            self.hero_renditions = images.make_renditions(self.hero_image) if self.hero_image else {}
-            Article.objects.filter(pk=self.pk).update(hero_renditions=self.hero_renditions)
 
     @property
     def hero_picture(self):

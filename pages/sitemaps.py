@@ -1,9 +1,8 @@
 """sitemap.xml: published content only, with last-modified dates."""
 
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
-
 from django.db.models import Q
+from django.urls import reverse
 
 from .models import Article, ContentPage, Person, Topic
 

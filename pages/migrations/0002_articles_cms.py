@@ -6,104 +6,159 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('pages', '0001_initial'),
+        ("pages", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('credentials', models.CharField(blank=True, help_text='For example: LMFT, CADC-II', max_length=100)),
-                ('bio', models.TextField(blank=True, help_text='A short paragraph in plain text, shown on their page.')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                ("credentials", models.CharField(blank=True, help_text="For example: LMFT, CADC-II", max_length=100)),
+                (
+                    "bio",
+                    models.TextField(blank=True, help_text="A short paragraph in plain text, shown on their page."),
+                ),
             ],
             options={
-                'verbose_name_plural': 'people',
-                'ordering': ['name'],
+                "verbose_name_plural": "people",
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='citations',
-            field=models.TextField(blank=True, help_text='Markdown list of sources, one “- ” item each. Markdown: a blank line starts a new paragraph; ## Heading for a section, ### for a sub-section; **bold**, *italic*; - item for a bulleted list, 1. item for a numbered one; [link text](https://…). HTML is cleaned: scripts, styles and embedded frames are removed.'),
+            model_name="article",
+            name="citations",
+            field=models.TextField(
+                blank=True,
+                help_text="Markdown list of sources, one “- ” item each. Markdown: a blank line starts a new paragraph; ## Heading for a section, ### for a sub-section; **bold**, *italic*; - item for a bulleted list, 1. item for a numbered one; [link text](https://…). HTML is cleaned: scripts, styles and embedded frames are removed.",
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='citations_html',
-            field=models.TextField(default='', editable=False),
+            model_name="article",
+            name="citations_html",
+            field=models.TextField(default="", editable=False),
         ),
         migrations.AddField(
-            model_name='article',
-            name='hero_image',
-            field=models.FileField(blank=True, help_text='JPEG, PNG or WebP, at most 10 MB and 40 megapixels. Location data is removed on upload.', upload_to='articles/'),
+            model_name="article",
+            name="hero_image",
+            field=models.FileField(
+                blank=True,
+                help_text="JPEG, PNG or WebP, at most 10 MB and 40 megapixels. Location data is removed on upload.",
+                upload_to="articles/",
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='hero_renditions',
+            model_name="article",
+            name="hero_renditions",
             field=models.JSONField(blank=True, default=dict, editable=False),
         ),
         migrations.AddField(
-            model_name='article',
-            name='last_reviewed_at',
-            field=models.DateField(blank=True, null=True, verbose_name='last medically reviewed'),
+            model_name="article",
+            name="last_reviewed_at",
+            field=models.DateField(blank=True, null=True, verbose_name="last medically reviewed"),
         ),
         migrations.AddField(
-            model_name='article',
-            name='noindex',
-            field=models.BooleanField(default=False, help_text='Adds “noindex”: search engines will not list it.', verbose_name='hide from search engines'),
+            model_name="article",
+            name="noindex",
+            field=models.BooleanField(
+                default=False,
+                help_text="Adds “noindex”: search engines will not list it.",
+                verbose_name="hide from search engines",
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='seo_title',
-            field=models.CharField(blank=True, help_text='Optional: replaces the title in search results.', max_length=70, verbose_name='SEO title'),
+            model_name="article",
+            name="seo_title",
+            field=models.CharField(
+                blank=True,
+                help_text="Optional: replaces the title in search results.",
+                max_length=70,
+                verbose_name="SEO title",
+            ),
         ),
         migrations.AddField(
-            model_name='contentpage',
-            name='noindex',
-            field=models.BooleanField(default=False, help_text='Adds “noindex”: search engines will not list it.', verbose_name='hide from search engines'),
+            model_name="contentpage",
+            name="noindex",
+            field=models.BooleanField(
+                default=False,
+                help_text="Adds “noindex”: search engines will not list it.",
+                verbose_name="hide from search engines",
+            ),
         ),
         migrations.AddField(
-            model_name='contentpage',
-            name='seo_title',
-            field=models.CharField(blank=True, help_text='Optional: replaces the title in search results.', max_length=70, verbose_name='SEO title'),
+            model_name="contentpage",
+            name="seo_title",
+            field=models.CharField(
+                blank=True,
+                help_text="Optional: replaces the title in search results.",
+                max_length=70,
+                verbose_name="SEO title",
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='body',
-            field=models.TextField(help_text='Markdown: a blank line starts a new paragraph; ## Heading for a section, ### for a sub-section; **bold**, *italic*; - item for a bulleted list, 1. item for a numbered one; [link text](https://…). HTML is cleaned: scripts, styles and embedded frames are removed.'),
+            model_name="article",
+            name="body",
+            field=models.TextField(
+                help_text="Markdown: a blank line starts a new paragraph; ## Heading for a section, ### for a sub-section; **bold**, *italic*; - item for a bulleted list, 1. item for a numbered one; [link text](https://…). HTML is cleaned: scripts, styles and embedded frames are removed."
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='hero_image_alt',
-            field=models.CharField(blank=True, help_text='Describe the picture for people who cannot see it. Required when there is a hero image.', max_length=200, verbose_name='hero image description'),
+            model_name="article",
+            name="hero_image_alt",
+            field=models.CharField(
+                blank=True,
+                help_text="Describe the picture for people who cannot see it. Required when there is a hero image.",
+                max_length=200,
+                verbose_name="hero image description",
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='published_at',
-            field=models.DateTimeField(default=django.utils.timezone.now, help_text='With status “Published”, the page goes live at this time: a future time schedules it.'),
+            model_name="article",
+            name="published_at",
+            field=models.DateTimeField(
+                default=django.utils.timezone.now,
+                help_text="With status “Published”, the page goes live at this time: a future time schedules it.",
+            ),
         ),
         migrations.AlterField(
-            model_name='contentpage',
-            name='body',
-            field=models.TextField(help_text='Markdown: a blank line starts a new paragraph; ## Heading for a section, ### for a sub-section; **bold**, *italic*; - item for a bulleted list, 1. item for a numbered one; [link text](https://…). HTML is cleaned: scripts, styles and embedded frames are removed.'),
+            model_name="contentpage",
+            name="body",
+            field=models.TextField(
+                help_text="Markdown: a blank line starts a new paragraph; ## Heading for a section, ### for a sub-section; **bold**, *italic*; - item for a bulleted list, 1. item for a numbered one; [link text](https://…). HTML is cleaned: scripts, styles and embedded frames are removed."
+            ),
         ),
         migrations.AlterField(
-            model_name='contentpage',
-            name='published_at',
-            field=models.DateTimeField(default=django.utils.timezone.now, help_text='With status “Published”, the page goes live at this time: a future time schedules it.'),
+            model_name="contentpage",
+            name="published_at",
+            field=models.DateTimeField(
+                default=django.utils.timezone.now,
+                help_text="With status “Published”, the page goes live at this time: a future time schedules it.",
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='author',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to='pages.person'),
+            model_name="article",
+            name="author",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="articles",
+                to="pages.person",
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='reviewer',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='reviewed_articles', to='pages.person', verbose_name='medical reviewer'),
+            model_name="article",
+            name="reviewer",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="reviewed_articles",
+                to="pages.person",
+                verbose_name="medical reviewer",
+            ),
         ),
     ]
