@@ -56,14 +56,15 @@ def image_file(name="photo.jpg", size=(1600, 1000), image_format="JPEG", exif=No
 
 
 def png_bomb(name="bomb.png", width=20000, height=20000):
-    """A tiny PNG whose header claims ``width`` × ``height`` pixels: a decompression bomb."""
+    """A tiny PNG whose header claims ``width`` by ``height`` pixels: a decompression bomb."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+    pixels = zlib.compress(b"\0" * 64)
+    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
     return SimpleUploadedFile(name, data, content_type="image/png")
 
 

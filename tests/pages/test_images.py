@@ -76,7 +76,8 @@ def test_a_good_upload_is_stored_upright_without_metadata_with_renditions(editor
     widths = [size["width"] for size in article.hero_renditions["sizes"]]
     assert widths == [480, 800, 1000]
     for size in article.hero_renditions["sizes"]:
-        with Image.open(settings.MEDIA_ROOT / size["webp"]) as webp, Image.open(settings.MEDIA_ROOT / size["jpeg"]) as jpeg:
+        webp_path, jpeg_path = settings.MEDIA_ROOT / size["webp"], settings.MEDIA_ROOT / size["jpeg"]
+        with Image.open(webp_path) as webp, Image.open(jpeg_path) as jpeg:
             assert (webp.format, jpeg.format) == ("WEBP", "JPEG")
             assert webp.size == jpeg.size == (size["width"], size["height"])
             assert GPS_INFO not in jpeg.getexif()

@@ -94,9 +94,7 @@ def test_a_site_settings_change_shows_on_the_next_request(client, article):
 
 def test_the_admins_unpublish_action_shows_on_the_next_request(admin_client, client, article):
     assert links_to(client, "/articles/", article.get_absolute_url())
-    admin_client.post(
-        "/admin/pages/article/", {"action": "unpublish", "_selected_action": [article.pk]}, follow=True
-    )
+    admin_client.post("/admin/pages/article/", {"action": "unpublish", "_selected_action": [article.pk]}, follow=True)
     assert Article.objects.get().status == Article.Status.DRAFT
     assert not links_to(client, "/articles/", article.get_absolute_url())
 
