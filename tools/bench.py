@@ -1,0 +1,113 @@
+"""make bench: requests/s and p99 latency of a cached article, an uncached article and a hashed static file.
+
+One run, one load tool (wrk), loopback only, bounded in time (BENCH_SECONDS per case, default 10). Two gunicorn
+servers run production settings one after the other: the first with the page cache on (the default in
+production with Redis), the second with PAGE_CACHE_SECONDS=0, which is how the uncached article is measured.
+The results and the article/static ratio are written into docs/performance.md.
+"""
+
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tools.prodserver import ROOT, production_server
+
+ARTICLE = "/articles/balancing-work-and-recovery-with-an-intensive-outpatient-program/"
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+THREADS = 2
+WORKERS = 2
+REPORT = ROOT / "docs" / "performance.md"
+RESULTS_START, RESULTS_END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode()
+
+
+def wrk(url):
+    """Run wrk against ``url``; return (requests per second, p99 latency in ms)."""
+    command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url]
+    output = subprocess.run(command, capture_output=True, text=True, check=True, timeout=SECONDS + 30).stdout
+    if "Non-2xx or 3xx responses" in output or "Socket errors" in output:
+        raise RuntimeError(f"wrk saw failed requests for {url}:\n{output}")
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    value, unit = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", output, re.MULTILINE).groups()
+    p99_ms = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    return rps, p99_ms
+
+
+def measure(base_url, path):
+    fetch(base_url + path)  # warm up: the first request fills the page cache
+    return wrk(base_url + path)
+
+
+def hashed_stylesheet(base_url):
+    match = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', fetch(base_url + ARTICLE))
+    if not match:
+        raise RuntimeError("no hashed stylesheet on the article page: is DEBUG really off?")
+    return match.group(1)
+
+
+def machine():
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor() or "unknown CPU",
+    )
+    return f"{os.cpu_count()} × {cpu}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+def report(results, static_path, cache_backend):
+    cached, uncached, static = results["cached article"], results["uncached article"], results["static file"]
+    ratio = cached[0] / static[0]
+    lines = [
+        RESULTS_START,
+        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}.",
+        f"wrk {THREADS} threads, {CONNECTIONS} connections, {SECONDS} s per case; gunicorn {WORKERS} sync workers; "
+        f"page cache: {cache_backend}. Static file: `{static_path}`.",
+        "",
+        "| Case | Requests/s | p99 latency |",
+        "|---|---:|---:|",
+        *(f"| {name} | {rps:,.0f} | {p99:.1f} ms |" for name, (rps, p99) in results.items()),
+        "",
+        f"**Cached article / static file throughput: {ratio:.0%}** (goal: at least 50%). "
+        f"Uncached / cached article: {uncached[0] / cached[0]:.0%}.",
+        RESULTS_END,
+    ]
+    text = REPORT.read_text(encoding="utf-8")
+    start, end = text.index(RESULTS_START), text.index(RESULTS_END) + len(RESULTS_END)
+    REPORT.write_text(text[:start] + "\n".join(lines) + text[end:], encoding="utf-8")
+    return ratio
+
+
+def main():
+    if not shutil.which("wrk"):
+        sys.exit("Error: wrk is needed: apt-get install -y wrk")
+    cache_backend = "Redis (REDIS_URL)" if os.environ.get("REDIS_URL") else "local memory, one copy per worker"
+    results = {}
+    with production_server(workers=WORKERS, extra_env={"PAGE_CACHE_SECONDS": "600"}) as base_url:
+        static_path = hashed_stylesheet(base_url)
+        results["cached article"] = measure(base_url, ARTICLE)
+        results["static file"] = measure(base_url, static_path)
+    with production_server(workers=WORKERS, extra_env={"PAGE_CACHE_SECONDS": "0"}) as base_url:
+        results["uncached article"] = measure(base_url, ARTICLE)
+    results = {name: results[name] for name in ("cached article", "uncached article", "static file")}
+    ratio = report(results, static_path, cache_backend)
+    for name, (rps, p99) in results.items():
+        print(f"{name:18} {rps:10,.0f} req/s   p99 {p99:7.1f} ms")
+    print(f"cached article / static file: {ratio:.0%}  → written to {REPORT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
