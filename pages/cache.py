@@ -70,7 +70,9 @@ def _seconds_until_next_publication(generation):
         ]
         first = upcoming[0].union(upcoming[1]).order_by("published_at").first()
         when = first.timestamp() if first else 0
-        cache.set(key, when, settings.PAGE_CACHE_SECONDS)
+        # Forgotten when that moment comes, so the one after it is looked up then.
+        lifetime = settings.PAGE_CACHE_SECONDS if not when else min(settings.PAGE_CACHE_SECONDS, when - time.time())
+        cache.set(key, when, max(1, int(lifetime)))
     if not when:
         return None
     return when - time.time()

@@ -139,3 +139,31 @@ def test_an_editor_drafts_previews_schedules_publishes_and_unpublishes(site_url,
     page.select_option("#id_status", label="Draft")
     save_and_continue(page)
     assert visitor_sees(visitor, site_url) == nowhere
+
+
+BAD_FILES = {
+    "a 30 MB file": ("huge.jpg", b"\xff\xd8\xff\xe0" + b"0" * (30 * 1024 * 1024), "the limit is 10.0 MB"),
+    "a renamed text file": ("notes.jpg", b"Shopping list: milk, bread.\n" * 10, "not an image we can read"),
+}
+
+
+@pytest.mark.parametrize(("name", "content", "message"), BAD_FILES.values(), ids=BAD_FILES.keys())
+def test_an_editor_uploading_a_bad_file_sees_why_and_nothing_is_saved(
+    site_url, open_page, editor, tmp_path, name, content, message
+):
+    path = tmp_path / name
+    path.write_bytes(content)
+    page = open_page(DESKTOP_WIDTH)
+    page.goto(site_url + "/admin/pages/article/add/")
+    page.get_by_label("Username").fill("new.editor")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_label("Title:", exact=True).press_sequentially("A picture that will not upload")
+    page.get_by_label("Summary:", exact=True).fill("A summary.")
+    page.get_by_label("Body:", exact=True).fill("Some text.")
+    page.set_input_files("#id_hero_image", str(path))
+    page.get_by_label("Hero image description:").fill("A picture")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".errornote")).to_be_visible()
+    expect(page.locator(".field-hero_image .errorlist")).to_contain_text(message)
+    assert not Article.objects.filter(title="A picture that will not upload").exists()

@@ -99,13 +99,17 @@ def test_the_admins_unpublish_action_shows_on_the_next_request(admin_client, cli
     assert not links_to(client, "/articles/", article.get_absolute_url())
 
 
-def test_a_scheduled_article_appears_when_its_time_comes_though_nothing_was_saved(client, article):
+def test_a_scheduled_article_appears_when_its_time_comes_though_nothing_was_saved(
+    client, article, django_assert_num_queries
+):
     scheduled = make_article(
         title="Scheduled", slug="scheduled", published_at=timezone.now() + datetime.timedelta(seconds=1.5)
     )
     assert not links_to(client, "/articles/", scheduled.get_absolute_url())  # cached now, without it
     time.sleep(2)
     assert links_to(client, "/articles/", scheduled.get_absolute_url())
+    with django_assert_num_queries(0):  # and pages are cached again once that moment has passed
+        assert links_to(client, "/articles/", scheduled.get_absolute_url())
 
 
 def test_the_cache_is_shared_through_a_generation_number(client, article):
