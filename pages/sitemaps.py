@@ -17,7 +17,7 @@ class StaticViewSitemap(Sitemap):
 
 class ArticleSitemap(Sitemap):
     def items(self):
-        return Article.objects.published()
+        return Article.objects.published().filter(noindex=False)
 
     def lastmod(self, article):
         return article.updated_at
@@ -25,7 +25,7 @@ class ArticleSitemap(Sitemap):
 
 class ContentPageSitemap(Sitemap):
     def items(self):
-        return ContentPage.objects.published()
+        return ContentPage.objects.published().filter(noindex=False)
 
     def lastmod(self, page):
         return page.updated_at

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.redirects.models import Redirect
+from django.template import Context, Template
 from django.utils import timezone
 
 from pages import images
@@ -17,9 +18,9 @@ from tests.htmlpage import parse_html
 HOST = "http://testserver"
 
 
-def jsonld_blocks(response):
+def jsonld_blocks(html):
     """Every JSON-LD block of the page, parsed (a block that is not valid JSON fails the test here)."""
-    page = parse_html(response.content)
+    page = parse_html(html)
     return [
         json.loads(el.text)
         for el in page.captured
@@ -29,14 +30,14 @@ def jsonld_blocks(response):
 
 def jsonld_types(response):
     types = []
-    for block in jsonld_blocks(response):
+    for block in jsonld_blocks(response.content):
         for node in block.get("@graph", [block]):
             types.append(node["@type"])
     return types
 
 
 def node_of_type(response, kind):
-    for block in jsonld_blocks(response):
+    for block in jsonld_blocks(response.content):
         for node in block.get("@graph", [block]):
             if node["@type"] == kind:
                 return node
@@ -75,7 +76,7 @@ def test_each_page_type_carries_json_ld_of_the_right_types(client, reviewed_arti
     response = client.get(url)
     assert response.status_code == 200
     assert set(jsonld_types(response)) == types
-    for block in jsonld_blocks(response):
+    for block in jsonld_blocks(response.content):
         assert block["@context"] == "https://schema.org"
 
 
@@ -152,6 +153,17 @@ def test_an_article_can_have_its_own_search_title_and_be_hidden_from_search_engi
     assert page.title.startswith("Quokkas and sleep |")
     assert page.meta_content("robots") == "noindex"
     assert page.texts("h1") == [article.title]
+    assert article.get_absolute_url() not in client.get("/sitemap.xml").content.decode()
+
+
+def test_the_clinic_tag_works_on_any_page_such_as_the_contact_page(rf, seeded):
+    """The contact page (another app) includes ``{% clinic_jsonld %}``; the tag needs only the request and site."""
+    html = Template("{% load seo %}{% clinic_jsonld %}").render(
+        Context({"request": rf.get("/contact/"), "site": SiteSettings.load()})
+    )
+    (block,) = jsonld_blocks(html)
+    assert block["@type"] == "MedicalClinic"
+    assert block["url"] == "http://testserver/"
 
 
 def feed_items(client):
