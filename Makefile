@@ -71,13 +71,13 @@ browser-check:
 
 audit: $(VENV)/.installed-dev tools/node_modules/.installed browser-check
 	@command -v java >/dev/null || { echo "Error: Java is needed for the Nu Html Checker: apt-get install -y default-jre-headless" >&2; exit 1; }
-	DJANGO_LOG_LEVEL=ERROR $(PY) -m tools.audit
+	$(PY) -m tools.audit $(PAGES)
 
 screenshots: $(VENV)/.installed-dev browser-check
-	DJANGO_LOG_LEVEL=ERROR $(PY) -m tools.screenshots
+	$(PY) -m tools.screenshots
 
 # wrk comes from Debian; installed here when we may (root), otherwise a clear message says how.
 bench: $(VENV)/.installed-run
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -q wrk >/dev/null; } || \
 	  { echo "Error: the load tool wrk is needed: sudo apt-get install -y wrk" >&2; exit 1; }
-	DJANGO_LOG_LEVEL=ERROR $(PY) -m tools.bench
+	$(PY) -m tools.bench

@@ -1,16 +1,40 @@
-"""Guards over every public page: found through the sitemap, so a new page is checked without a new test."""
+"""Guards over every public page, found through the URL conf and the sitemap, so new pages need no new test."""
 
 import xml.etree.ElementTree as ET
+from collections import Counter
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from tests.builders import PROGRAM_URL, SEED_ARTICLE_SLUG
 from tests.htmlpage import parse_html
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-PUBLIC_PAGES_NOT_IN_SITEMAP = ["/search/?q=job", "/search/", "/contact/"]
+# Search with results and without: the URL conf gives /search/ alone.
+SEARCH_PAGES = ["/search/?q=job", "/search/?q=zzzzqqq"]
 HOST = "testserver"
+# URL namespaces that are not public HTML pages for visitors.
+NOT_PUBLIC_NAMESPACES = {"admin"}
+
+
+def urlconf_patterns(resolver=None, prefix="", namespace=""):
+    """(route, view name, has parameters) for every URL pattern outside the staff admin."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace in NOT_PUBLIC_NAMESPACES:
+                continue
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from urlconf_patterns(entry, prefix + str(entry.pattern), inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield prefix + str(entry.pattern), namespace + entry.name, bool(entry.pattern.converters)
+
+
+def urlconf_paths():
+    """Every parameter-free public URL, reversed from the URL conf."""
+    return [reverse(name) for _, name, has_parameters in urlconf_patterns() if not has_parameters]
 
 
 def sitemap_paths(client):
@@ -27,13 +51,53 @@ def sitemap_paths(client):
 
 @pytest.fixture
 def public_pages(client, seeded):
-    """{url: (response, parsed page)} for every URL in the sitemap plus the public ones it leaves out."""
-    urls = list(dict.fromkeys(sitemap_paths(client) + PUBLIC_PAGES_NOT_IN_SITEMAP))
+    """{url: (response, parsed page)} for every HTML page the URL conf and the sitemap name, plus search."""
+    urls = list(dict.fromkeys(urlconf_paths() + sitemap_paths(client) + SEARCH_PAGES))
     pages = {}
     for url in urls:
         response = client.get(url)
+        if response.status_code == 200 and not response["Content-Type"].startswith("text/html"):
+            continue  # sitemap.xml, robots.txt, feeds: not pages
         pages[url] = (response, parse_html(response.content))
     return pages
+
+
+def test_every_url_pattern_with_parameters_has_a_page_in_the_sitemap(client, seeded):
+    """So the guards below reach every kind of page, including ones added later."""
+    covered = {resolve(urlsplit(path).path).view_name for path in sitemap_paths(client)}
+    missing = [route for route, name, has_parameters in urlconf_patterns() if has_parameters and name not in covered]
+    assert missing == [], f"URL patterns with no example in the sitemap: {missing}"
+
+
+def test_every_public_page_has_a_unique_title(public_pages):
+    titles = Counter(page.title for _, page in public_pages.values())
+    duplicates = {title: count for title, count in titles.items() if count > 1}
+    assert duplicates == {}, duplicates
+
+
+def test_headings_start_at_h1_and_never_skip_a_level(public_pages):
+    """Screen-reader users navigate by headings; a jump from h2 to h4 hides the structure."""
+    failures = []
+    for url, (_, page) in public_pages.items():
+        levels = [int(el.tag[1]) for el in page.elements if el.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}]
+        if levels and levels[0] != 1:
+            failures.append((url, f"the first heading is h{levels[0]}, not h1"))
+        failures += [
+            (url, f"h{before} is followed by h{after}") for before, after in pairwise(levels) if after > before + 1
+        ]
+    assert failures == [], failures_report(failures)
+
+
+def test_every_image_has_alt_width_and_height(public_pages):
+    """alt for screen readers; width and height so nothing shifts while images load."""
+    failures = [
+        (url, f"<img src={el.attrs.get('src')!r}> lacks {attribute}")
+        for url, (_, page) in public_pages.items()
+        for el in page.find_all("img")
+        for attribute in ("alt", "width", "height")
+        if el.attrs.get(attribute) is None
+    ]
+    assert failures == [], failures_report(failures)
 
 
 def failures_report(failures):
