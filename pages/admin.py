@@ -2,13 +2,16 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from . import images
 from .cache import content_changed
 from .models import Article, ContentPage, Person, Publishable, SiteSettings, Topic
+from .views import article_with_people, render_article
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -64,6 +67,19 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("topics")
 
+    def get_urls(self):
+        preview = path("<int:pk>/preview/", self.admin_site.admin_view(self.preview_view), name="pages_article_preview")
+        return [preview, *super().get_urls()]
+
+    def preview_view(self, request, pk):
+        """The article exactly as visitors will see it, draft or not; staff only, and never kept by any cache."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        response = render_article(request, get_object_or_404(article_with_people(), pk=pk), preview=True)
+        del response["Last-Modified"]
+        response["Cache-Control"] = "private, no-store"  # admin_view() adds no-cache, max-age=0 to this
+        return response
+
     @admin.display(description="Visible to the public", ordering="status")
     def visibility(self, article):
         if article.is_public:
@@ -80,7 +96,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def preview_link(self, article):
         if not article.pk:
             return "Save the article first; then you can preview it."
-        url = reverse("pages:article_preview", args=[article.pk])
+        url = reverse("admin:pages_article_preview", args=[article.pk])
         return format_html('<a href="{}" target="_blank" rel="noopener">Preview “{}”</a>', url, article.title)
 
 

@@ -121,7 +121,7 @@ class Person(models.Model):
 
 
 # Slugs that name a page of their own under /articles/.
-RESERVED_ARTICLE_SLUGS = {"feed", "preview"}
+RESERVED_ARTICLE_SLUGS = {"feed"}
 
 
 class Article(Publishable):

@@ -11,7 +11,6 @@ urlpatterns = [
     path("programs/<slug:slug>/", views.program_page, name="program"),
     path("articles/", views.article_list, name="article_list"),
     path("articles/feed/", views.article_feed, name="article_feed"),
-    path("articles/preview/<int:pk>/", views.article_preview, name="article_preview"),
     path("articles/<slug:slug>/", views.article_detail, name="article"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("authors/<slug:slug>/", views.person_detail, name="person"),

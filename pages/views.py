@@ -94,26 +94,16 @@ def render_article(request, article, preview=False):
     return _last_modified(response, [article])
 
 
-def _articles_with_people():
+def article_with_people():
+    """Articles with what their page shows alongside: author, reviewer and topics (no query per item)."""
     return Article.objects.select_related("author", "reviewer").prefetch_related("topics")
 
 
 @require_safe
 @cache_public_page
 def article_detail(request, slug):
-    article = get_object_or_404(_articles_with_people().published(), slug=slug)
+    article = get_object_or_404(article_with_people().published(), slug=slug)
     return render_article(request, article)
-
-
-@require_safe
-def article_preview(request, pk):
-    """A draft exactly as it will look, for staff who may view articles; never stored by any cache."""
-    if not (request.user.is_active and request.user.is_staff and request.user.has_perm("pages.view_article")):
-        raise Http404("No page has this address.")
-    response = render_article(request, get_object_or_404(_articles_with_people(), pk=pk), preview=True)
-    del response["Last-Modified"]
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @require_safe

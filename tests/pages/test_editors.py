@@ -52,7 +52,7 @@ def test_the_article_list_in_the_admin_says_what_visitors_can_see(client, db):
     text = parse_html(client.get("/admin/pages/article/").content).text
     assert "Published" in text and "Scheduled for" in text and "Draft" in text
     draft = Article.objects.get(slug="draft-one")
-    assert f'href="/articles/preview/{draft.pk}/"' in client.get("/admin/pages/article/").content.decode()
+    assert f'href="/admin/pages/article/{draft.pk}/preview/"' in client.get("/admin/pages/article/").content.decode()
     assert "Draft one" in parse_html(client.get("/admin/pages/article/?q=draft").content).text
 
 

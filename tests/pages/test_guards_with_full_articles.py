@@ -1,7 +1,7 @@
-"""The site-wide guards again, on a site whose article has everything: hero image, author, reviewer, sources.
+"""The site-wide guards again, on a site whose article has everything: hero image, reviewer, sources.
 
-The seed article has none of these, so the bio pages and the <picture> markup are checked here with the very
-same guard tests (imported, so they run against this module's ``public_pages``).
+The seed article has none of these, so the <picture> markup, the review line and the reviewer's bio page are
+checked here by the very same guard tests (imported, so they run against this module's ``public_pages``).
 """
 
 import datetime
@@ -13,13 +13,17 @@ from pages.models import Person, Topic
 from tests.builders import image_file, make_article
 from tests.htmlpage import parse_html
 from tests.site.test_public_pages import (  # noqa: F401 - collected here, run with the fixture below
-    PUBLIC_PAGES_NOT_IN_SITEMAP,
+    SEARCH_PAGES,
     sitemap_paths,
+    test_every_image_has_alt_width_and_height,
     test_every_public_page_answers_200,
     test_every_public_page_has_a_title_a_description_a_language_and_a_canonical_link,
+    test_every_public_page_has_a_unique_title,
     test_every_public_page_has_exactly_one_h1,
+    test_headings_start_at_h1_and_never_skip_a_level,
     test_no_page_loads_or_links_to_another_origin,
     test_public_pages_have_no_inline_styles_or_scripts,
+    urlconf_paths,
 )
 
 
@@ -36,17 +40,12 @@ def public_pages(client, seeded):
         citations="- SAMHSA, *TIP 47: Substance Abuse: Clinical Issues in Intensive Outpatient Treatment*\n",
     )
     article.topics.add(Topic.objects.get(slug="intensive-outpatient-program"))
-    urls = list(dict.fromkeys(sitemap_paths(client) + PUBLIC_PAGES_NOT_IN_SITEMAP))
+    urls = list(dict.fromkeys(urlconf_paths() + sitemap_paths(client) + SEARCH_PAGES))
     assert {"/authors/ana-ruiz/", "/authors/sam-lee/", article.get_absolute_url()} <= set(urls)
-    return {url: (response, parse_html(response.content)) for url in urls for response in [client.get(url)]}
-
-
-def test_every_image_has_alt_text_and_a_size(public_pages):
-    failures = [
-        (url, img.attrs.get("src"))
-        for url, (_, page) in public_pages.items()
-        for img in page.find_all("img")
-        if not img.attrs.get("alt") or not img.attrs.get("width") or not img.attrs.get("height")
-    ]
-    assert failures == []
-    assert any(page.find_all("img") for _, page in public_pages.values())
+    pages = {}
+    for url in urls:
+        response = client.get(url)
+        if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+            pages[url] = (response, parse_html(response.content))
+    assert any(page.find_all("picture") for _, page in pages.values())
+    return pages
