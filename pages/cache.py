@@ -1,9 +1,10 @@
 """Whole-page cache for public pages, shared by every app server through Django's cache (Redis in production).
 
-Every cached page's key contains the content *generation*, a number kept in the cache. ``content_changed()``
-bumps it whenever content is saved or deleted (the signal hooks are listed at the bottom of this module), so the
-very next request on any server misses the old copies and renders afresh; they simply expire. A scheduled
-article has no save event when its time comes, so no page is cached past the next scheduled publication.
+Every cached page is stored with the content *generation* it was rendered in, a number kept in the same cache.
+``content_changed()`` bumps it whenever content is saved or deleted (the signal hooks are listed at the bottom of
+this module), so the very next request on any server finds its copy out of date and renders afresh. The page and
+the generation are read in one round trip. A scheduled article has no save event when its time comes, so no page
+is cached past the next scheduled publication.
 
 Pages are identical for every visitor (no nonce, no CSRF token, nothing per user), which is what makes sharing
 them safe. Pages with a form, previews and drafts never come through here.
@@ -86,10 +87,10 @@ def _page_timeout(generation):
     return timeout
 
 
-def _page_key(request, generation):
+def _page_key(request):
     params = sorted((name, request.GET.get(name)) for name in PAGE_QUERY_PARAMETERS if name in request.GET)
     address = f"{request.scheme}://{request.get_host()}{request.path}?{params}"
-    return f"pages:page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"pages:page:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def _set_etag(response):
@@ -116,20 +117,19 @@ def cache_public_page(view):
     def wrapper(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD") or settings.PAGE_CACHE_SECONDS <= 0:
             return _finish(request, view(request, *args, **kwargs))
-        generation = content_generation()
-        key = _page_key(request, generation)
-        stored = cache.get(key)
-        if stored is not None:
-            content, headers = stored
-            response = HttpResponse(content, headers=headers)
-            return _finish(request, response)
+        key = _page_key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or content_generation()
+        stored_generation, content, headers = found.get(key, (None, None, None))
+        if stored_generation == generation:
+            return _finish(request, HttpResponse(content, headers=headers))
         response = view(request, *args, **kwargs)
         if response.status_code == 200:
             _set_etag(response)
             timeout = _page_timeout(generation)
             if timeout > 0:
                 headers = {name: response[name] for name in CACHED_HEADERS if name in response}
-                cache.set(key, (response.content, headers), timeout)
+                cache.set(key, (generation, response.content, headers), timeout)
         return _finish(request, response)
 
     return wrapper

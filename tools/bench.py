@@ -1,15 +1,18 @@
 """make bench: requests/s and p99 latency of a cached article, an uncached article and a hashed static file.
 
-One run, one load tool (wrk), loopback only, bounded in time (BENCH_SECONDS per case, default 10). Two gunicorn
-servers run production settings one after the other: the first with the page cache on (the default in
-production with Redis), the second with PAGE_CACHE_SECONDS=0, which is how the uncached article is measured.
-The results and the article/static ratio are written into docs/performance.md.
+One run, one load tool (wrk), loopback only, bounded in time: BENCH_ROUNDS rounds (default 3) of BENCH_SECONDS
+(default 5) per case, cases interleaved, the median round reported, so a burst of load from elsewhere on a shared
+machine skews one round rather than one case. Two gunicorn servers run production settings one after the other:
+the first with the page cache on (the default in production with Redis), the second with PAGE_CACHE_SECONDS=0,
+which is how the uncached article is measured. The results and the article/static ratio go into
+docs/performance.md.
 """
 
 import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import urllib.request
@@ -19,8 +22,9 @@ from pathlib import Path
 from tools.prodserver import ROOT, production_server
 
 ARTICLE = "/articles/balancing-work-and-recovery-with-an-intensive-outpatient-program/"
-SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
-CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "4"))
 THREADS = 2
 WORKERS = 2
 REPORT = ROOT / "docs" / "performance.md"
@@ -44,9 +48,18 @@ def wrk(url):
     return rps, p99_ms
 
 
-def measure(base_url, path):
-    fetch(base_url + path)  # warm up: the first request fills the page cache
-    return wrk(base_url + path)
+def measure(base_url, paths):
+    """{path: (median requests/s, median p99 ms)} over ROUNDS rounds, the paths taking turns."""
+    rounds = {path: [] for path in paths}
+    for path in paths:
+        fetch(base_url + path)  # warm up: the first request fills the page cache
+    for _ in range(ROUNDS):
+        for path in paths:
+            rounds[path].append(wrk(base_url + path))
+    return {
+        path: (statistics.median(r for r, _ in runs), statistics.median(p for _, p in runs))
+        for path, runs in rounds.items()
+    }
 
 
 def hashed_stylesheet(base_url):
@@ -71,11 +84,12 @@ def machine():
 def report(results, static_path, cache_backend):
     cached, uncached, static = results["cached article"], results["uncached article"], results["static file"]
     ratio = cached[0] / static[0]
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     lines = [
         RESULTS_START,
-        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}.",
-        f"wrk {THREADS} threads, {CONNECTIONS} connections, {SECONDS} s per case; gunicorn {WORKERS} sync workers; "
-        f"page cache: {cache_backend}. Static file: `{static_path}`.",
+        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}; load average afterwards {load}.",
+        f"wrk {THREADS} threads, {CONNECTIONS} connections, median of {ROUNDS} rounds of {SECONDS} s per case; "
+        f"gunicorn {WORKERS} sync workers; page cache: {cache_backend}. Static file: `{static_path}`.",
         "",
         "| Case | Requests/s | p99 latency |",
         "|---|---:|---:|",
@@ -95,14 +109,16 @@ def main():
     if not shutil.which("wrk"):
         sys.exit("Error: wrk is needed: apt-get install -y wrk")
     cache_backend = "Redis (REDIS_URL)" if os.environ.get("REDIS_URL") else "local memory, one copy per worker"
-    results = {}
     with production_server(workers=WORKERS, extra_env={"PAGE_CACHE_SECONDS": "600"}) as base_url:
         static_path = hashed_stylesheet(base_url)
-        results["cached article"] = measure(base_url, ARTICLE)
-        results["static file"] = measure(base_url, static_path)
+        cached = measure(base_url, [ARTICLE, static_path])
     with production_server(workers=WORKERS, extra_env={"PAGE_CACHE_SECONDS": "0"}) as base_url:
-        results["uncached article"] = measure(base_url, ARTICLE)
-    results = {name: results[name] for name in ("cached article", "uncached article", "static file")}
+        uncached = measure(base_url, [ARTICLE])
+    results = {
+        "cached article": cached[ARTICLE],
+        "uncached article": uncached[ARTICLE],
+        "static file": cached[static_path],
+    }
     ratio = report(results, static_path, cache_backend)
     for name, (rps, p99) in results.items():
         print(f"{name:18} {rps:10,.0f} req/s   p99 {p99:7.1f} ms")
