@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
 from .models import Article, ContentPage, Person, Publishable, SiteSettings, Topic
@@ -29,6 +29,7 @@ GENERATION_KEY = "pages:generation"
 # Query parameters that change what a cached page shows; any others are ignored (and cannot flood the cache).
 PAGE_QUERY_PARAMETERS = ("page", "topic")
 CACHED_HEADERS = ("Content-Type", "Last-Modified", "ETag")
+CONDITIONAL_HEADERS = {"HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE"}
 
 
 def content_generation():
@@ -103,10 +104,13 @@ def _finish(request, response):
         return response
     if "ETag" not in response:
         _set_etag(response)
-    last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
-    response = get_conditional_response(request, etag=response["ETag"], last_modified=last_modified, response=response)
+    if CONDITIONAL_HEADERS & request.META.keys():
+        last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+        response = get_conditional_response(
+            request, etag=response["ETag"], last_modified=last_modified, response=response
+        )
     # Browsers may keep the page but must ask each time; the ETag makes asking cheap.
-    patch_cache_control(response, no_cache=True)
+    response["Cache-Control"] = "no-cache"
     return response
 
 
