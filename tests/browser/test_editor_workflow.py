@@ -104,6 +104,8 @@ def test_an_editor_drafts_previews_schedules_publishes_and_unpublishes(site_url,
     expect(preview.get_by_role("heading", level=1)).to_have_text(TITLE)
     expect(preview.get_by_role("status")).to_contain_text("This is a draft")
     preview_url = preview.url
+    violations = Axe().run(preview, options=AXE_OPTIONS).response["violations"]
+    assert violations == [], readable(violations)
     cache_control = preview.request.get(preview_url).headers["cache-control"]
     assert {"private", "no-store"} <= {part.strip() for part in cache_control.split(",")}
     visitor.goto(preview_url)  # a visitor gets the admin's login form, not the draft
