@@ -97,6 +97,13 @@ class Topic(models.Model):
         return reverse("pages:topic", args=[self.slug])
 
 
+class PersonQuerySet(models.QuerySet):
+    def with_published_work(self):
+        """People who wrote or reviewed a published article: the ones with a public bio page."""
+        published = Article.objects.published()
+        return self.filter(models.Q(articles__in=published) | models.Q(reviewed_articles__in=published)).distinct()
+
+
 class Person(models.Model):
     """An author or medical reviewer, with the credentials and short bio shown on their page."""
 
@@ -104,6 +111,8 @@ class Person(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     credentials = models.CharField(max_length=100, blank=True, help_text="For example: LMFT, CADC-II")
     bio = models.TextField(blank=True, help_text="A short paragraph in plain text, shown on their page.")
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

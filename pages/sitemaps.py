@@ -1,7 +1,6 @@
 """sitemap.xml: published content only, with last-modified dates."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Q
 from django.urls import reverse
 
 from .models import Article, ContentPage, Person, Topic
@@ -40,8 +39,7 @@ class PersonSitemap(Sitemap):
     """Bio pages of the people who wrote or reviewed a published article."""
 
     def items(self):
-        published = Article.objects.published()
-        return Person.objects.filter(Q(articles__in=published) | Q(reviewed_articles__in=published)).distinct()
+        return Person.objects.with_published_work()
 
 
 sitemaps = {

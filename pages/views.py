@@ -1,9 +1,8 @@
-"""Public views: home, articles, topics, content pages, search, and the branded error pages."""
+"""Public views: home, articles, topics, people, content pages, feed, sitemap, search, and the error pages."""
 
 from django.contrib.sitemaps.views import x_robots_tag
 from django.contrib.sites.requests import RequestSite
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
@@ -157,10 +156,8 @@ def topic_detail(request, slug):
 @cache_public_page
 def person_detail(request, slug):
     """An author's or reviewer's bio page, with what they wrote or reviewed (only people with published work)."""
+    person = get_object_or_404(Person.objects.with_published_work(), slug=slug)
     published = Article.objects.published()
-    person = get_object_or_404(
-        Person.objects.filter(Q(articles__in=published) | Q(reviewed_articles__in=published)).distinct(), slug=slug
-    )
     breadcrumbs = [HOME, ("Articles", reverse("pages:article_list")), (person.name, person.get_absolute_url())]
     return render(
         request,
