@@ -3,8 +3,9 @@
 Every cached page is stored with the content *generation* it was rendered in, a number kept in the same cache.
 ``content_changed()`` bumps it whenever content is saved or deleted (the signal hooks are listed at the bottom of
 this module), so the very next request on any server finds its copy out of date and renders afresh. The page and
-the generation are read in one round trip. A scheduled article has no save event when its time comes, so no page
-is cached past the next scheduled publication.
+the generation are read in one round trip, by a middleware early in the stack, so a hit skips most of Django.
+A scheduled article has no save event when its time comes, so no page is cached past the next scheduled
+publication.
 
 Pages are identical for every visitor (no nonce, no CSRF token, nothing per user), which is what makes sharing
 them safe. Pages with a form, previews and drafts never come through here.
@@ -28,7 +29,6 @@ from .models import Article, ContentPage, Person, Publishable, SiteSettings, Top
 GENERATION_KEY = "pages:generation"
 # Query parameters that change what a cached page shows; any others are ignored (and cannot flood the cache).
 PAGE_QUERY_PARAMETERS = ("page", "topic")
-CACHED_HEADERS = ("Content-Type", "Last-Modified", "ETag")
 CONDITIONAL_HEADERS = {"HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE"}
 
 
@@ -115,28 +115,53 @@ def _finish(request, response):
 
 
 def cache_public_page(view):
-    """Serve a public page from the shared cache; render and store it on a miss. Adds ETag and 304 answers."""
+    """Mark a view's pages as the same for every visitor, so PageCacheMiddleware may share them (with ETag, 304)."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD") or settings.PAGE_CACHE_SECONDS <= 0:
-            return _finish(request, view(request, *args, **kwargs))
-        key = _page_key(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY) or content_generation()
-        stored_generation, content, headers = found.get(key, (None, None, None))
-        if stored_generation == generation:
-            return _finish(request, HttpResponse(content, headers=headers))
         response = view(request, *args, **kwargs)
-        if response.status_code == 200:
-            _set_etag(response)
-            timeout = _page_timeout(generation)
-            if timeout > 0:
-                headers = {name: response[name] for name in CACHED_HEADERS if name in response}
-                cache.set(key, (generation, response.content, headers), timeout)
-        return _finish(request, response)
+        response.is_public_page = True
+        return response
 
     return wrapper
+
+
+def _shareable(response):
+    """Never share a response that sets a cookie or depends on one."""
+    return not response.cookies and "cookie" not in response.get("Vary", "").lower()
+
+
+class PageCacheMiddleware:
+    """Answer public pages from the shared cache before sessions, CSRF, auth and URL resolution run.
+
+    It sits right after the CSP middleware: headers added by the middleware listed before it (CSP, security
+    headers) are added to every answer, cached or not; headers added by those listed after it (X-Frame-Options)
+    are stored with the page. Only responses of views marked ``@cache_public_page`` are stored.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        caching = settings.PAGE_CACHE_SECONDS > 0
+        if caching:
+            key = _page_key(request)
+            found = cache.get_many([GENERATION_KEY, key])
+            generation = found.get(GENERATION_KEY) or content_generation()
+            stored_generation, content, headers = found.get(key, (None, None, None))
+            if stored_generation == generation:
+                return _finish(request, HttpResponse(content, headers=headers))
+        response = self.get_response(request)
+        if response.status_code != 200 or not getattr(response, "is_public_page", False):
+            return response
+        _set_etag(response)
+        if caching and _shareable(response):
+            timeout = _page_timeout(generation)
+            if timeout > 0:
+                cache.set(key, (generation, response.content, dict(response.headers)), timeout)
+        return _finish(request, response)
 
 
 def connect_invalidation():

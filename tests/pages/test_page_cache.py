@@ -188,3 +188,22 @@ def test_a_visit_after_a_preview_sees_no_draft(client, db):
     staff.logout()
     assert client.get(draft.get_absolute_url()).status_code == 404
     assert cache.get("pages:generation") is not None
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_a_page_from_the_cache_carries_the_same_headers_as_a_fresh_one(client, article, url):
+    fresh = client.get(url)
+    cached = client.get(url)
+    assert cached.content == fresh.content
+    assert dict(cached.headers) == dict(fresh.headers)
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Referrer-Policy", "Permissions-Policy", "ETag"):
+        assert cached.headers.get(header), header
+    assert not cached.cookies
+
+
+def test_a_logged_in_editor_sees_the_same_shared_page_and_shares_nothing_personal(client, article):
+    client.force_login(make_editor())
+    response = client.get(article.get_absolute_url())
+    assert "editor" not in response.content.decode()
+    client.logout()
+    assert client.get(article.get_absolute_url()).content == response.content
