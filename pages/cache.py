@@ -4,6 +4,7 @@ Every cached page is stored with the content *generation* it was rendered in, a 
 ``content_changed()`` bumps it whenever content is saved or deleted (the signal hooks are listed at the bottom of
 this module), so the very next request on any server finds its copy out of date and renders afresh. The page and
 the generation are read in one round trip, by a middleware early in the stack, so a hit skips most of Django.
+This is also why no public page may carry a CSP nonce: a page with one is never stored.
 A scheduled article has no save event when its time comes, so no page is cached past the next scheduled
 publication.
 
@@ -127,16 +128,20 @@ def cache_public_page(view):
 
 
 def _shareable(response):
-    """Never share a response that sets a cookie or depends on one."""
-    return not response.cookies and "cookie" not in response.get("Vary", "").lower()
+    """Never share a response that sets a cookie, depends on one, or carries a per-request CSP nonce."""
+    return (
+        not response.cookies
+        and "cookie" not in response.get("Vary", "").lower()
+        and "'nonce-" not in response.get("Content-Security-Policy", "")
+    )
 
 
 class PageCacheMiddleware:
     """Answer public pages from the shared cache before sessions, CSRF, auth and URL resolution run.
 
-    It sits right after the CSP middleware: headers added by the middleware listed before it (CSP, security
-    headers) are added to every answer, cached or not; headers added by those listed after it (X-Frame-Options)
-    are stored with the page. Only responses of views marked ``@cache_public_page`` are stored.
+    It sits right after whitenoise: the security headers added by the middleware listed before it are added to
+    every answer, cached or not; those added by the ones after it (CSP, X-Frame-Options) are stored with the
+    page. Only responses of views marked ``@cache_public_page`` are stored.
     """
 
     def __init__(self, get_response):

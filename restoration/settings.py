@@ -70,9 +70,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "restoration.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    # Shared whole-page cache of public pages: a hit is answered here (pages/cache.py).
+    # Shared whole-page cache of public pages: a hit is answered here, with its stored CSP (pages/cache.py).
     "pages.cache.PageCacheMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
