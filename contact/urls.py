@@ -6,4 +6,5 @@ app_name = "contact"
 
 urlpatterns = [
     path("", views.contact_form, name="form"),
+    path("thanks/", views.thanks, name="thanks"),
 ]

@@ -1,7 +1,45 @@
-"""The contact page. The confidential inquiry form arrives with its own issue (#5)."""
+"""The contact form and its thank-you page. The view parses and renders; services.py does the work."""
 
-from django.shortcuts import render
+from urllib.parse import urlsplit
+
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_safe
+
+from . import spam
+from .forms import InquiryForm, normalise_source_page
+from .services import inquiry_submit
 
 
+def source_page_of(request):
+    """The path on this site the visitor came from: ``?from=``, else a same-site Referer; "" otherwise."""
+    came_from = request.GET.get("from") or request.META.get("HTTP_REFERER", "")
+    if not url_has_allowed_host_and_scheme(came_from, allowed_hosts={request.get_host()}):
+        return ""
+    return normalise_source_page(urlsplit(came_from).path)
+
+
+# Never cached anywhere: the page carries a per-visitor CSRF token and time-trap.
+@never_cache
+@sensitive_post_parameters()
+@require_http_methods(["GET", "HEAD", "POST"])
 def contact_form(request):
-    return render(request, "contact/contact.html")
+    if request.method != "POST":
+        form = InquiryForm(initial={"source_page": source_page_of(request)})
+        return render(request, "contact/form.html", {"form": form})
+    if spam.rate_limited(request):
+        return render(request, "429.html", status=429)
+    form = InquiryForm(request.POST)
+    if not form.is_valid():
+        form.renew_time_trap()
+        return render(request, "contact/form.html", {"form": form})
+    inquiry_submit(form, site_origin=request.build_absolute_uri("/").rstrip("/"))
+    spam.count_submission(request)
+    return redirect("contact:thanks")
+
+
+@require_safe
+def thanks(request):
+    return render(request, "contact/thanks.html")

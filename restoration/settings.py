@@ -233,3 +233,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "level": LOG_LEVEL}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
+
+# Inquiries (the contact app). The staff email goes to the admin-managed recipients, else to these addresses.
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")  # e.g. https://example.org, for links in staff emails
+CONTACT_NOTIFY_EMAILS = env_list("CONTACT_NOTIFY_EMAILS")
+# Send the staff email right after the inquiry is saved, inside the request. Development only: in production
+# the visitor must never wait on SMTP, so `send_pending_notifications --loop` (the worker) drains the outbox.
+CONTACT_NOTIFY_ON_SUBMIT = env_bool("CONTACT_NOTIFY_ON_SUBMIT", DEBUG)
+CONTACT_NOTIFY_INCLUDE_DETAILS = env_bool("CONTACT_NOTIFY_INCLUDE_DETAILS", False)  # name, contact, message
+CONTACT_FORM_MIN_SECONDS = int(os.environ.get("CONTACT_FORM_MIN_SECONDS", "3"))  # faster than this looks automated
+CONTACT_FORM_MAX_AGE = int(os.environ.get("CONTACT_FORM_MAX_AGE", str(60 * 60 * 24)))  # seconds a form stays valid
+CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))  # inquiries per client address per window
+CONTACT_RATE_WINDOW = int(os.environ.get("CONTACT_RATE_WINDOW", "3600"))
+# How many proxies in front of the app append to X-Forwarded-For; 0 means trust only REMOTE_ADDR.
+CONTACT_TRUSTED_PROXY_COUNT = int(os.environ.get("CONTACT_TRUSTED_PROXY_COUNT", "0"))
+CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "365"))  # for closed and spam inquiries

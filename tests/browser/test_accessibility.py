@@ -24,6 +24,7 @@ PAGES = {
     "accessibility": "/accessibility/",
     "confidentiality": "/confidentiality/",
     "contact": "/contact/",
+    "contact thank-you": "/contact/thanks/",
     "search with results": "/search/?q=job",
     "search without results": "/search/?q=xylophonequartz",
     "not found": "/no-such-page/",

@@ -1,0 +1,208 @@
+"""The admin where admissions staff work inquiries; every look at an inquiry is recorded in the audit trail."""
+
+import csv
+
+from django.contrib import admin, messages
+from django.http import HttpResponse
+from django.utils import timezone
+
+from .models import AuditEvent, Inquiry, NotificationRecipient
+
+SUBMITTED_FIELDS = [
+    "created_at",
+    "name",
+    "email",
+    "phone",
+    "preferred_contact",
+    "voicemail_ok",
+    "best_time",
+    "inquiry_for",
+    "program",
+    "message",
+    "consent",
+    "source_page",
+]
+OUTBOX_FIELDS = ["notification_state", "notify_attempts", "notify_last_error", "notify_next_attempt_at", "notified_at"]
+CSV_COLUMNS = [
+    ("Number", lambda i: i.pk),
+    ("Received", lambda i: timezone.localtime(i.created_at).strftime("%Y-%m-%d %H:%M")),
+    ("Status", lambda i: i.get_status_display()),
+    ("Name", lambda i: i.name),
+    ("Email", lambda i: i.email),
+    ("Phone", lambda i: i.phone),
+    ("Preferred contact", lambda i: i.get_preferred_contact_display()),
+    ("Voicemail OK", lambda i: "yes" if i.voicemail_ok else "no"),
+    ("Best time", lambda i: i.get_best_time_display()),
+    ("Inquiry is for", lambda i: i.get_inquiry_for_display()),
+    ("Program", lambda i: i.get_program_display()),
+    ("Message", lambda i: i.message),
+    ("Source page", lambda i: i.source_page),
+    ("Assigned to", lambda i: i.assigned_to.get_username() if i.assigned_to else ""),
+    ("Staff notes", lambda i: i.staff_notes),
+    ("Staff notified at", lambda i: timezone.localtime(i.notified_at).isoformat() if i.notified_at else ""),
+]
+# A spreadsheet runs a cell that starts with one of these as a formula.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value):
+    """The cell as text, with a leading quote if a spreadsheet would otherwise treat it as a formula."""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def inquiries_csv(inquiries):
+    """A UTF-8 CSV download (with a byte-order mark, so Excel reads accents right) of these inquiries."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="inquiries-{stamp}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow([title for title, _ in CSV_COLUMNS])
+    for inquiry in inquiries:
+        writer.writerow([csv_safe(value(inquiry)) for _, value in CSV_COLUMNS])
+    return response
+
+
+def _set_status(modeladmin, request, queryset, status):
+    ids = list(queryset.values_list("pk", flat=True))
+    updated = Inquiry.objects.filter(pk__in=ids).update(status=status)
+    AuditEvent.record(AuditEvent.Action.CHANGED, user=request.user, inquiry_ids=ids, detail=f"status → {status}")
+    label = Inquiry.Status(status).label.lower()
+    modeladmin.message_user(request, f"Marked {updated} inquir{'y' if updated == 1 else 'ies'} as {label}.")
+
+
+@admin.register(Inquiry)
+class InquiryAdmin(admin.ModelAdmin):
+    list_display = ["number", "created_at", "status", "program", "preferred_contact", "source_page", "staff_email"]
+    list_display_links = ["number"]
+    list_filter = ["status", "program", "created_at"]
+    search_fields = ["name", "email", "phone"]
+    search_help_text = "Search by name, email, phone, or inquiry number (#42)."
+    list_per_page = 50
+    list_select_related = ["assigned_to"]
+    readonly_fields = [*SUBMITTED_FIELDS, "spam_reason", *OUTBOX_FIELDS]
+    fieldsets = [
+        ("Follow-up", {"fields": ["status", "assigned_to", "staff_notes"]}),
+        ("What they sent (read-only)", {"fields": SUBMITTED_FIELDS}),
+        ("Staff email and spam checks", {"fields": [*OUTBOX_FIELDS, "spam_reason"], "classes": ["collapse"]}),
+    ]
+    actions = ["mark_contacted", "mark_scheduled", "mark_closed", "mark_spam", "export_csv"]
+
+    @admin.display(description="Number", ordering="pk")
+    def number(self, inquiry):
+        return f"#{inquiry.pk}"
+
+    @admin.display(description="Staff email")
+    def staff_email(self, inquiry):
+        return inquiry.notification_state
+
+    @admin.display(description="Staff email")
+    def notification_state(self, inquiry):
+        return inquiry.notification_state
+
+    def has_add_permission(self, request):
+        return False  # inquiries come only from the website form
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting is for retention (purge_inquiries) or a superuser answering a deletion request.
+        return request.user.is_superuser
+
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if term.startswith("#") and term[1:].isdigit():
+            return queryset.filter(pk=int(term[1:])), False
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if term.isdigit():  # bare digits may be an inquiry number or part of a phone number
+            results |= queryset.filter(pk=int(term))
+        return results, may_have_duplicates
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = getattr(response, "context_data", {}).get("cl")
+        if changelist is not None:
+            # The search words may be a person's name: the trail notes that a search happened, not its text.
+            searched = " (search)" if changelist.query else ""
+            AuditEvent.record(
+                AuditEvent.Action.LISTED,
+                user=request.user,
+                inquiry_ids=[inquiry.pk for inquiry in changelist.result_list],
+                detail=f"page {changelist.page_num}{searched}",
+            )
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        # 200 means the inquiry was shown (a GET, or a save that failed and shows it again); saves are
+        # recorded in save_model.
+        if response.status_code == 200:
+            AuditEvent.record(AuditEvent.Action.VIEWED, user=request.user, inquiry_ids=[int(object_id)])
+        return response
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        changed = ", ".join(form.changed_data)
+        AuditEvent.record(AuditEvent.Action.CHANGED, user=request.user, inquiry_ids=[obj.pk], detail=changed)
+
+    @admin.action(permissions=["change"], description="Mark selected inquiries as contacted")
+    def mark_contacted(self, request, queryset):
+        _set_status(self, request, queryset, Inquiry.Status.CONTACTED)
+
+    @admin.action(permissions=["change"], description="Mark selected inquiries as scheduled")
+    def mark_scheduled(self, request, queryset):
+        _set_status(self, request, queryset, Inquiry.Status.SCHEDULED)
+
+    @admin.action(permissions=["change"], description="Mark selected inquiries as closed")
+    def mark_closed(self, request, queryset):
+        _set_status(self, request, queryset, Inquiry.Status.CLOSED)
+
+    @admin.action(permissions=["change"], description="Mark selected inquiries as spam")
+    def mark_spam(self, request, queryset):
+        # Staff already know about these, so an email not yet sent is no longer owed.
+        queryset.filter(notified_at__isnull=True).update(notify_next_attempt_at=None)
+        _set_status(self, request, queryset, Inquiry.Status.SPAM)
+
+    @admin.action(permissions=["view"], description="Export selected inquiries to CSV")
+    def export_csv(self, request, queryset):
+        inquiries = list(queryset.select_related("assigned_to").order_by("pk"))
+        AuditEvent.record(AuditEvent.Action.EXPORTED, user=request.user, inquiry_ids=[i.pk for i in inquiries])
+        if not inquiries:
+            self.message_user(request, "There were no inquiries to export.", messages.WARNING)
+            return None
+        return inquiries_csv(inquiries)
+
+
+@admin.register(NotificationRecipient)
+class NotificationRecipientAdmin(admin.ModelAdmin):
+    list_display = ["email", "active", "note"]
+    list_filter = ["active"]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Read-only for superusers, invisible to everyone else: the trail can be read, never edited."""
+
+    list_display = ["created_at", "username", "action", "count", "inquiry_numbers", "detail"]
+    list_filter = ["action", "created_at"]
+    search_fields = ["username"]
+    readonly_fields = ["created_at", "user", "username", "action", "inquiry_ids", "count", "detail"]
+
+    @admin.display(description="Inquiries")
+    def inquiry_numbers(self, event):
+        numbers = [f"#{pk}" for pk in event.inquiry_ids[:20]]
+        return ", ".join(numbers) + (" …" if len(event.inquiry_ids) > 20 else "")
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

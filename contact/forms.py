@@ -1,0 +1,163 @@
+"""The contact form: short, kind, validated on the server, rendered with crispy-forms (Bootstrap 5)."""
+
+import re
+from urllib.parse import urlsplit
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Layout
+from django import forms
+from django.core.exceptions import ValidationError
+
+from .models import Inquiry
+from .spam import TimeTrapRejected, seconds_since_form_shown, time_trap_token
+
+PHONE_HELP = "US numbers like (916) 555-0123; start other countries with +."
+MESSAGE_HELP = "Please don’t include medical details — we’ll talk about them privately."
+CONSENT_LABEL = (
+    "I agree that the admissions team may keep these details and use them only to reply to this inquiry, "
+    "in the way I chose above."
+)
+
+
+def normalise_phone(value):
+    """A US number as (916) 555-0123, another country's as +<digits>; ValidationError if it can't be a number."""
+    if re.search(r"[^\d\s().+\-/]", value):
+        raise ValidationError("Please use only digits, spaces, brackets and dashes in the phone number.")
+    digits = re.sub(r"\D", "", value)
+    if value.strip().startswith("+") and not digits.startswith("1"):
+        if 8 <= len(digits) <= 15:
+            return f"+{digits}"
+        raise ValidationError("Please check the phone number: an international number has 8 to 15 digits.")
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if len(digits) != 10:
+        raise ValidationError("Please enter a 10-digit phone number, like (916) 555-0123.")
+    return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
+
+
+def normalise_source_page(value):
+    """A path on this site (no host, query or fragment), or "" if ``value`` is anything else."""
+    parts = urlsplit((value or "").strip())
+    path = parts.path
+    if parts.scheme or parts.netloc or not path.startswith("/") or path.startswith("//") or "\\" in path:
+        return ""
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in path):
+        return ""
+    return path[:200]
+
+
+class InquiryForm(forms.ModelForm):
+    """What a visitor sends us. Spam signals (honeypot, time-trap) are read here and judged in spam.py."""
+
+    # A trap for bots: hidden with CSS, skipped by keyboard and screen readers, so people leave it empty.
+    website = forms.CharField(
+        label="Leave this field empty",
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Inquiry
+        fields = [
+            "name",
+            "email",
+            "phone",
+            "preferred_contact",
+            "voicemail_ok",
+            "best_time",
+            "inquiry_for",
+            "program",
+            "message",
+            "consent",
+            "source_page",
+        ]
+        labels = {
+            "name": "Your name",
+            "email": "Email address",
+            "phone": "Phone number",
+            "preferred_contact": "How should we contact you?",
+            "voicemail_ok": "It’s OK to leave a voicemail",
+            "best_time": "Best time to reach you",
+            "inquiry_for": "Who is this for?",
+            "program": "Program you’re asking about",
+            "message": "Anything you’d like us to know (optional)",
+            "consent": CONSENT_LABEL,
+        }
+        help_texts = {
+            "name": "A first name is fine.",
+            "email": "Give an email address, a phone number, or both.",
+            "phone": PHONE_HELP,
+            "voicemail_ok": "We won’t leave a message unless you tick this.",
+            "message": MESSAGE_HELP,
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "preferred_contact": forms.RadioSelect,
+            "best_time": forms.RadioSelect,
+            "inquiry_for": forms.RadioSelect,
+            "message": forms.Textarea(attrs={"rows": 4}),
+            "source_page": forms.HiddenInput,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].required = True
+        self.fields["consent"].error_messages["required"] = "Please tick the box so we may use your details to reply."
+        for name in ("preferred_contact", "inquiry_for"):
+            self.fields[name].choices = self.fields[name].choices[1:]  # a radio list needs no blank choice
+        self.fields["best_time"].choices = Inquiry.BestTime.choices
+        self.fields["name"].error_messages["required"] = "Please tell us your name, or a first name."
+        self.fields["preferred_contact"].error_messages["required"] = "Please choose how we should contact you."
+        self.fields["inquiry_for"].error_messages["required"] = "Please choose who this inquiry is for."
+        self.fields["best_time"].error_messages["required"] = "Please choose the best time to reach you."
+        self.fields["program"].error_messages["required"] = "Please choose a program, or “Not sure yet”."
+        self.fields["email"].error_messages["invalid"] = "Please enter an email address like name@example.com."
+        if not self.is_bound:
+            self.initial.setdefault("started", time_trap_token())
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            *self.Meta.fields,
+            Div("website", css_class="contact-hp", aria_hidden="true"),
+            "started",
+        )
+
+    def clean_name(self):
+        # Collapsing whitespace also removes CR/LF, so a name can never break a line in an email or CSV.
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        return normalise_phone(phone) if phone else ""
+
+    def clean_source_page(self):
+        return normalise_source_page(self.cleaned_data["source_page"])
+
+    def clean_started(self):
+        try:
+            return seconds_since_form_shown(self.cleaned_data["started"])
+        except TimeTrapRejected:
+            raise ValidationError(
+                "For your security, please send the form again: it was open for a long time, or came from an "
+                "old copy of the page. Your details are still filled in.",
+                code="expired",
+            ) from None
+
+    def clean(self):
+        cleaned = super().clean()
+        email, phone, method = cleaned.get("email"), cleaned.get("phone"), cleaned.get("preferred_contact")
+        if "email" in cleaned and "phone" in cleaned and not email and not phone:
+            self.add_error("email", "Please give an email address or a phone number so we can reply.")
+        elif method == Inquiry.ContactMethod.EMAIL and "email" in cleaned and not email:
+            self.add_error("email", "You asked us to reply by email, so please give an email address.")
+        elif method in {Inquiry.ContactMethod.PHONE, Inquiry.ContactMethod.TEXT} and "phone" in cleaned and not phone:
+            self.add_error("phone", "You asked us to call or text, so please give a phone number.")
+        return cleaned
+
+    def renew_time_trap(self):
+        """Give a re-shown form a fresh token: the visitor's next attempt is timed from now."""
+        self.data = self.data.copy()
+        self.data["started"] = time_trap_token()

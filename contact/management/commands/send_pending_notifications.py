@@ -1,0 +1,51 @@
+"""Drain the notification outbox: email admissions staff about every inquiry still owed an email.
+
+Safe to run on several machines at once (rows are claimed; see contact/notifications.py). In production
+run it as the worker: ``python manage.py send_pending_notifications --loop``.
+"""
+
+import signal
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import close_old_connections
+
+from contact.notifications import send_pending_notifications
+
+
+class Command(BaseCommand):
+    help = "Send the staff email for inquiries that are still owed one, retrying failures with backoff."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--loop", action="store_true", help="Keep running, checking every --interval seconds.")
+        parser.add_argument("--interval", type=float, default=5.0, help="Seconds between checks with --loop.")
+        parser.add_argument("--limit", type=int, default=100, help="Most emails to send in one pass.")
+
+    def handle(self, *, loop, interval, limit, **options):
+        self.stopping = False
+        if not loop:
+            self.send(limit)
+            return
+        previous = {sig: signal.signal(sig, self.stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+        try:
+            while not self.stopping:
+                self.send(limit, quiet=True)
+                close_old_connections()
+                self.sleep(interval)
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+    def send(self, limit, quiet=False):
+        delivered, failed = send_pending_notifications(limit=limit)
+        if delivered or failed or not quiet:
+            self.stdout.write(f"Delivered {delivered}, failed {failed}.")
+
+    def stop(self, signum, frame):
+        """Finish the email in hand, then exit (a container stop sends SIGTERM)."""
+        self.stopping = True
+
+    def sleep(self, seconds):
+        deadline = time.monotonic() + seconds
+        while not self.stopping and time.monotonic() < deadline:
+            time.sleep(0.2)

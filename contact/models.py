@@ -1,0 +1,170 @@
+"""Inquiries from the contact form, who is told about them, and the audit trail of staff access.
+
+The ``Inquiry`` row is also the notification outbox: its ``notify_*`` fields are the only record of
+whether admissions staff have been told, and what `send_pending_notifications` reads and writes.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class InquiryQuerySet(models.QuerySet):
+    def notification_due(self, now=None):
+        """Inquiries whose staff email is owed now: not delivered, due, and not claimed by a running sender."""
+        now = now or timezone.now()
+        return self.filter(
+            Q(notify_claimed_until__isnull=True) | Q(notify_claimed_until__lt=now),
+            notified_at__isnull=True,
+            notify_next_attempt_at__lte=now,
+        )
+
+    def purgeable(self, older_than):
+        """Closed and spam inquiries received before ``older_than``: the ones retention allows us to delete."""
+        return self.filter(
+            status__in=[Inquiry.Status.CLOSED, Inquiry.Status.SPAM],
+            created_at__lt=older_than,
+        )
+
+
+class Inquiry(models.Model):
+    """One message from the contact form. Health-related personal data: it stays in this database."""
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        CONTACTED = "contacted", "Contacted"
+        SCHEDULED = "scheduled", "Scheduled"
+        CLOSED = "closed", "Closed"
+        SPAM = "spam", "Spam"
+
+    class ContactMethod(models.TextChoices):
+        PHONE = "phone", "Phone call"
+        TEXT = "text", "Text message"
+        EMAIL = "email", "Email"
+
+    class BestTime(models.TextChoices):
+        ANY = "any", "Any time"
+        MORNING = "morning", "Morning"
+        AFTERNOON = "afternoon", "Afternoon"
+        EVENING = "evening", "Evening"
+
+    class InquiryFor(models.TextChoices):
+        MYSELF = "myself", "Myself"
+        LOVED_ONE = "loved_one", "A loved one"
+        REFERRAL = "referral", "A professional referral"
+
+    class Program(models.TextChoices):
+        IOP = "iop", "Intensive Outpatient Program (IOP)"
+        NOT_SURE = "not_sure", "Not sure yet"
+
+    # What the visitor sent (read-only in the admin).
+    name = models.CharField(max_length=100)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=30, blank=True)
+    preferred_contact = models.CharField(max_length=10, choices=ContactMethod.choices)
+    voicemail_ok = models.BooleanField("voicemail OK", default=False)
+    best_time = models.CharField(max_length=10, choices=BestTime.choices, default=BestTime.ANY)
+    inquiry_for = models.CharField("inquiry is for", max_length=10, choices=InquiryFor.choices)
+    program = models.CharField(max_length=10, choices=Program.choices, default=Program.IOP)
+    message = models.TextField(blank=True, max_length=2000)
+    consent = models.BooleanField(default=False)
+    source_page = models.CharField(max_length=200, blank=True, help_text="The page on this site the visitor came from.")
+    site_origin = models.CharField(
+        max_length=200, blank=True, editable=False, help_text="Scheme and host the form was sent to (for admin links)."
+    )
+    created_at = models.DateTimeField("received", default=timezone.now, db_index=True)
+
+    # What admissions staff do with it.
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW, db_index=True)
+    spam_reason = models.CharField(max_length=200, blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_inquiries",
+        limit_choices_to={"is_staff": True, "is_active": True},
+    )
+    staff_notes = models.TextField(blank=True)
+
+    # The outbox: the staff email's delivery state.
+    notify_attempts = models.PositiveIntegerField("notification attempts", default=0)
+    notify_last_error = models.CharField("last notification error", max_length=300, blank=True)
+    notify_next_attempt_at = models.DateTimeField("next notification attempt", null=True, blank=True)
+    notify_claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
+    notified_at = models.DateTimeField("staff notified at", null=True, blank=True)
+
+    objects = InquiryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "inquiries"
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["notified_at", "notify_next_attempt_at"], name="inquiry_outbox_idx")]
+
+    def __str__(self):
+        # Never the person's name: this string appears in admin messages, logs and the audit trail.
+        return f"Inquiry #{self.pk}"
+
+    @property
+    def notification_state(self):
+        """In words, for the admin list: delivered, waiting, retrying, or not sent."""
+        if self.notified_at:
+            return "Delivered"
+        if self.notify_next_attempt_at is None:
+            return "Not sent"
+        if self.notify_attempts:
+            return f"Retrying ({self.notify_attempts} failed)"
+        return "Waiting"
+
+
+class NotificationRecipient(models.Model):
+    """An address that receives the "new inquiry" email. Managed by staff in the admin."""
+
+    email = models.EmailField(unique=True)
+    active = models.BooleanField(default=True)
+    note = models.CharField(max_length=100, blank=True, help_text="Whose address this is, for your reference.")
+
+    class Meta:
+        ordering = ["email"]
+
+    def __str__(self):
+        return self.email
+
+
+class AuditEvent(models.Model):
+    """Append-only record of staff access to inquiries: views, list pages, exports and purges."""
+
+    class Action(models.TextChoices):
+        VIEWED = "viewed", "Viewed an inquiry"
+        LISTED = "listed", "Listed inquiries"
+        EXPORTED = "exported", "Exported inquiries"
+        CHANGED = "changed", "Changed inquiries"
+        PURGED = "purged", "Purged inquiries"
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    username = models.CharField(max_length=150, blank=True, help_text="Kept even if the account is deleted.")
+    action = models.CharField(max_length=10, choices=Action.choices)
+    inquiry_ids = models.JSONField(default=list, blank=True)
+    count = models.PositiveIntegerField(default=0)
+    detail = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} ({self.count}) by {self.username or 'system'}"
+
+    @classmethod
+    def record(cls, action, *, user=None, inquiry_ids=(), count=None, detail=""):
+        """Append one event. ``count`` defaults to the number of inquiry ids."""
+        ids = sorted(inquiry_ids)
+        return cls.objects.create(
+            action=action,
+            user=user if user and user.is_authenticated else None,
+            username=user.get_username() if user and user.is_authenticated else "",
+            inquiry_ids=ids,
+            count=len(ids) if count is None else count,
+            detail=detail[:200],
+        )

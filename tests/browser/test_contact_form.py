@@ -1,0 +1,172 @@
+"""A person reaches out from a phone: the form is filled and sent, staff are emailed, and the keyboard suffices."""
+
+import pytest
+from django.contrib.auth.models import User
+from playwright.sync_api import expect
+
+from contact.models import Inquiry
+from tests.browser.conftest import DESKTOP_WIDTH, PHONE_WIDTH
+from tests.browser.test_accessibility import AXE_OPTIONS, _axe, readable
+from tests.builders import SEED_ARTICLE_SLUG
+from tests.contact.conftest import make_staff, restore_admissions_group
+from tests.smtp import smtp_mailers, smtp_server
+
+pytestmark = pytest.mark.browser
+
+THANKS_HEADING = "Thank you — your message reached us"
+
+
+@pytest.fixture
+def contact_settings(settings):
+    """Send the staff email right after the inquiry is saved; the time-trap is tested in tests/contact/."""
+    settings.CONTACT_FORM_MIN_SECONDS = 0
+    settings.CONTACT_NOTIFY_ON_SUBMIT = True
+    settings.CONTACT_NOTIFY_EMAILS = ["admissions@example.org"]
+    settings.SITE_URL = ""
+    return settings
+
+
+@pytest.fixture
+def inbox(contact_settings):
+    with smtp_server() as (port, inbox):
+        contact_settings.MAILERS = smtp_mailers(port)
+        yield inbox
+
+
+def fill_the_form(page):
+    page.get_by_label("Your name").fill("Robin Alder")
+    page.get_by_label("Email address").fill("robin.alder@example.com")
+    page.get_by_label("Phone number").fill("916 555 0148")
+    page.get_by_label("Text message").check()
+    page.get_by_label("Evening").check()
+    page.get_by_label("A loved one").check()
+    page.get_by_label("Program you’re asking about").select_option("iop")
+    page.get_by_label("Anything you’d like us to know (optional)").fill("Asking for my brother.")
+    page.get_by_label("I agree that the admissions team").check()
+
+
+def test_from_an_article_on_a_phone_a_visitor_sends_the_form_and_staff_are_told(site_url, open_page, inbox, db):
+    page = open_page(PHONE_WIDTH)
+    page.goto(f"{site_url}/articles/{SEED_ARTICLE_SLUG}/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Contact").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Contact us")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE_WIDTH, "no sideways scrolling"
+
+    fill_the_form(page)
+    page.get_by_role("button", name="Send my message").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(THANKS_HEADING)
+    inquiry = Inquiry.objects.get()
+    assert (inquiry.name, inquiry.phone, inquiry.preferred_contact) == ("Robin Alder", "(916) 555-0148", "text")
+    assert inquiry.source_page == f"/articles/{SEED_ARTICLE_SLUG}/"
+    assert inquiry.status == Inquiry.Status.NEW
+
+    # The staff email went through a real SMTP server, and says nothing about Robin.
+    [(recipients, message)] = inbox.messages
+    assert recipients == ["admissions@example.org"]
+    assert message["Subject"] == f"New inquiry #{inquiry.pk}"
+    text = message.as_string()
+    for detail in ("Robin", "Alder", "robin.alder", "555", "0148", "brother"):
+        assert detail not in text
+    admin_link = f"{site_url}/admin/contact/inquiry/{inquiry.pk}/change/"
+    assert admin_link in message.get_content()
+    inquiry.refresh_from_db()
+    assert inquiry.notified_at is not None
+
+    # Admissions staff follow the link from the email and find the inquiry.
+    restore_admissions_group()
+    make_staff("casey-admissions", group="Admissions")
+    staff = open_page(DESKTOP_WIDTH)
+    staff.goto(admin_link)
+    staff.get_by_label("Username").fill("casey-admissions")
+    staff.get_by_label("Password").fill("a-long-test-password")
+    staff.get_by_role("button", name="Log in").click()
+    expect(staff.get_by_role("heading", level=2, name=f"Inquiry #{inquiry.pk}")).to_be_visible()
+    expect(staff.get_by_text("Asking for my brother.")).to_be_visible()
+    assert User.objects.get(username="casey-admissions").auditevent_set.filter(action="viewed").exists()
+
+
+def tab_to(page, selector, limit=60):
+    """Press Tab until the element matching ``selector`` has focus; fail if it never does."""
+    for _ in range(limit):
+        if page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return
+        page.keyboard.press("Tab")
+    pytest.fail(f"Tab never reached {selector}")
+
+
+def test_the_form_can_be_sent_with_the_keyboard_alone(site_url, open_page, contact_settings):
+    page = open_page(PHONE_WIDTH)
+    page.goto(site_url + "/contact/")
+    tab_to(page, "#id_name")
+    page.keyboard.type("Robin Alder")
+    page.keyboard.press("Tab")
+    page.keyboard.type("robin.alder@example.com")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # leave the phone empty
+    expect(page.locator("#id_preferred_contact_0")).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")  # arrow keys move through a radio group: Phone → Text → Email
+    expect(page.locator("#id_preferred_contact_2")).to_be_checked()
+    tab_to(page, "[name=inquiry_for]")
+    page.keyboard.press("Space")
+    tab_to(page, "#id_consent")
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Send my message")).to_be_focused()  # the honeypot is skipped
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text(THANKS_HEADING)
+    inquiry = Inquiry.objects.get()
+    assert (inquiry.email, inquiry.preferred_contact, inquiry.inquiry_for) == (
+        "robin.alder@example.com",
+        "email",
+        "myself",
+    )
+
+
+def test_errors_take_focus_and_each_one_leads_to_its_field(site_url, open_page, contact_settings):
+    page = open_page(PHONE_WIDTH)
+    page.goto(site_url + "/contact/")
+    tab_to(page, ".contact-form button[type=submit]")
+    page.keyboard.press("Enter")
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("link")).to_have_count(5)
+    page.keyboard.press("Tab")
+    expect(summary.get_by_role("link", name="Please tell us your name, or a first name.")).to_be_focused()
+    page.keyboard.press("Enter")
+    name = page.get_by_label("Your name")
+    expect(name).to_be_focused()
+    expect(name).to_have_attribute("aria-invalid", "true")
+    expect(name).to_have_accessible_description("A first name is fine. Please tell us your name, or a first name.")
+
+
+def axe_violations(page):
+    return _axe.run(page, options=AXE_OPTIONS).response["violations"]
+
+
+@pytest.mark.parametrize("width", [PHONE_WIDTH, DESKTOP_WIDTH], ids=["phone", "desktop"])
+def test_axe_finds_no_violations_on_the_form_with_errors_or_the_thank_you_page(
+    site_url, open_page, contact_settings, width
+):
+    page = open_page(width)
+    page.goto(site_url + "/contact/")
+    assert (violations := axe_violations(page)) == [], readable(violations)
+    page.get_by_label("Email address").fill("not-an-email")
+    page.get_by_role("button", name="Send my message").click()
+    expect(page.locator("#error-summary")).to_be_focused()
+    assert (violations := axe_violations(page)) == [], readable(violations)
+    fill_the_form(page)
+    page.get_by_role("button", name="Send my message").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(THANKS_HEADING)
+    assert (violations := axe_violations(page)) == [], readable(violations)
+
+
+def test_axe_finds_no_violations_on_the_too_many_messages_page(site_url, open_page, contact_settings):
+    contact_settings.CONTACT_RATE_LIMIT = 0
+    page = open_page(PHONE_WIDTH)
+    page.goto(site_url + "/contact/")
+    fill_the_form(page)
+    page.get_by_role("button", name="Send my message").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("We’ve received several messages from you")
+    assert (violations := axe_violations(page)) == [], readable(violations)

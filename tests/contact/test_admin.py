@@ -1,0 +1,238 @@
+"""Admissions staff work inquiries in the admin; every look is audited; editors never see them."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+
+from contact.admin import csv_safe
+from contact.models import AuditEvent, Inquiry
+from tests.contact.conftest import SCRIPT, make_staff
+from tests.htmlpage import parse_html
+
+pytestmark = pytest.mark.django_db
+
+LIST_URL = "/admin/contact/inquiry/"
+
+
+def make_inquiry(**overrides):
+    fields = {
+        "name": "Jordan Quill",
+        "email": "jordan.quill@example.com",
+        "phone": "(916) 555-0142",
+        "preferred_contact": "phone",
+        "inquiry_for": "myself",
+        "message": "Evening groups?",
+        "consent": True,
+        "source_page": "/articles/some-article/",
+        "notify_next_attempt_at": timezone.now(),
+    }
+    fields.update(overrides)
+    return Inquiry.objects.create(**fields)
+
+
+def change_url(inquiry):
+    return f"{LIST_URL}{inquiry.pk}/change/"
+
+
+def export(client, inquiries, **params):
+    return client.post(
+        LIST_URL + (f"?{params['query']}" if params else ""),
+        {"action": "export_csv", "_selected_action": [i.pk for i in inquiries]},
+    )
+
+
+def rows_of(response):
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_an_inquiry_is_known_by_its_number_never_the_name():
+    inquiry = make_inquiry()
+    assert str(inquiry) == f"Inquiry #{inquiry.pk}"
+
+
+def test_the_admissions_group_may_view_and_change_inquiries_and_nothing_else():
+    permissions = {
+        f"{p.content_type.app_label}.{p.codename}" for p in Group.objects.get(name="Admissions").permissions.all()
+    }
+    assert permissions == {"contact.view_inquiry", "contact.change_inquiry"}
+
+
+def test_the_list_shows_what_staff_need_to_work_inquiries(client, admissions):
+    inquiry = make_inquiry()
+    client.force_login(admissions)
+    response = client.get(LIST_URL)
+    assert response.status_code == 200
+    page = parse_html(response.content)
+    headers = " ".join(page.text.split())
+    for column in ["Number", "Received", "Status", "Program", "Preferred contact", "Source page", "Staff email"]:
+        assert column in headers
+    assert f"#{inquiry.pk}" in page.text
+    assert "/articles/some-article/" in page.text
+    assert "Waiting" in page.text
+    assert "Jordan" not in page.text, "names stay off the list; staff open an inquiry to see them"
+
+
+@pytest.mark.parametrize("term", ["Quill", "jordan.quill@example", "555-0142", "#NUMBER"])
+def test_staff_can_search_by_name_email_phone_or_number(client, admissions, term):
+    wanted = make_inquiry()
+    make_inquiry(name="Alex Other", email="alex@example.com", phone="(530) 555-0199")
+    client.force_login(admissions)
+    response = client.get(LIST_URL, {"q": term.replace("NUMBER", str(wanted.pk))})
+    assert list(response.context["cl"].result_list) == [wanted]
+
+
+def test_bare_digits_find_the_inquiry_with_that_number_and_phones_containing_them(client, admissions):
+    wanted = make_inquiry(phone="(916) 555-0100")
+    other = make_inquiry(phone=f"(530) 555-01{wanted.pk:02d}")
+    client.force_login(admissions)
+    response = client.get(LIST_URL, {"q": str(wanted.pk)})
+    assert {wanted, other} <= set(response.context["cl"].result_list)
+
+
+def test_the_submitted_fields_are_read_only_and_notes_and_status_can_change(client, admissions):
+    inquiry = make_inquiry()
+    client.force_login(admissions)
+    page = parse_html(client.get(change_url(inquiry)).content)
+    editable = {el.attrs.get("name") for el in page.elements if el.tag in {"input", "select", "textarea"}}
+    assert {"status", "assigned_to", "staff_notes"} <= editable
+    assert not editable & {"name", "email", "phone", "message", "source_page", "preferred_contact"}
+    response = client.post(
+        change_url(inquiry),
+        {"status": "contacted", "assigned_to": admissions.pk, "staff_notes": "Called back.", "name": "Changed"},
+    )
+    assert response.status_code == 302
+    inquiry.refresh_from_db()
+    assert (inquiry.status, inquiry.assigned_to, inquiry.staff_notes) == ("contacted", admissions, "Called back.")
+    assert inquiry.name == "Jordan Quill"
+
+
+def test_html_in_every_field_is_shown_escaped_in_the_admin(client, admissions):
+    inquiry = make_inquiry(name=SCRIPT, email="a@example.com", phone=SCRIPT, message=SCRIPT, source_page=SCRIPT)
+    client.force_login(admissions)
+    for url in (LIST_URL, change_url(inquiry)):
+        content = client.get(url).content
+        assert SCRIPT.encode() not in content
+    assert b"&lt;script&gt;" in client.get(change_url(inquiry)).content
+
+
+@pytest.mark.parametrize(
+    ("action", "status"),
+    [
+        ("mark_contacted", "contacted"),
+        ("mark_scheduled", "scheduled"),
+        ("mark_closed", "closed"),
+        ("mark_spam", "spam"),
+    ],
+)
+def test_bulk_actions_set_the_status_of_the_selected_inquiries(client, admissions, action, status):
+    chosen = [make_inquiry(), make_inquiry()]
+    other = make_inquiry()
+    client.force_login(admissions)
+    response = client.post(LIST_URL, {"action": action, "_selected_action": [i.pk for i in chosen]}, follow=True)
+    assert "Marked 2 inquiries as" in parse_html(response.content).text
+    assert {i.status for i in Inquiry.objects.filter(pk__in=[i.pk for i in chosen])} == {status}
+    assert Inquiry.objects.get(pk=other.pk).status == "new"
+    event = AuditEvent.objects.filter(action=AuditEvent.Action.CHANGED).get()
+    assert event.inquiry_ids == sorted(i.pk for i in chosen)
+
+
+def test_marking_spam_cancels_an_email_not_yet_sent(client, admissions):
+    inquiry = make_inquiry(notify_next_attempt_at="2020-01-01T00:00:00Z")
+    client.force_login(admissions)
+    client.post(LIST_URL, {"action": "mark_spam", "_selected_action": [inquiry.pk]})
+    assert not Inquiry.objects.notification_due().exists()
+
+
+def test_the_csv_export_holds_the_selected_rows_and_cannot_run_formulas(client, admissions):
+    risky = make_inquiry(name='=HYPERLINK("http://evil.example","x")', message="+1+1", phone="-2", email="a@b.co")
+    make_inquiry(name="@SUM(A1)", message="\tTab", staff_notes="\rCR")
+    plain = make_inquiry(name=SCRIPT, message="Line one\nline two")
+    client.force_login(admissions)
+    response = export(client, [risky, plain])
+    assert "attachment" in response["Content-Disposition"]
+    header, *rows = rows_of(response)
+    assert header[:4] == ["Number", "Received", "Status", "Name"]
+    assert [row[0] for row in rows] == [str(risky.pk), str(plain.pk)]
+    by_column = dict(zip(header, rows[0], strict=True))
+    assert by_column["Name"] == '\'=HYPERLINK("http://evil.example","x")'
+    assert by_column["Message"] == "'+1+1"
+    assert by_column["Phone"] == "'-2"
+    plain_row = dict(zip(header, rows[1], strict=True))
+    assert plain_row["Name"] == SCRIPT, "CSV is text: the script is kept as typed, never interpreted"
+    assert plain_row["Message"] == "Line one\nline two"
+
+
+@pytest.mark.parametrize("value", ["=1+2", "+1", "-1", "@x", "\tx", "\rx"])
+def test_every_formula_trigger_is_neutralised(value):
+    assert csv_safe(value) == "'" + value
+
+
+def test_the_export_can_cover_every_filtered_row(client, admissions):
+    closed = [make_inquiry(status="closed") for _ in range(3)]
+    make_inquiry(status="new")
+    client.force_login(admissions)
+    response = client.post(
+        LIST_URL + "?status__exact=closed",
+        {"action": "export_csv", "select_across": "1", "index": "0", "_selected_action": [closed[0].pk]},
+    )
+    _, *rows = rows_of(response)
+    assert sorted(int(row[0]) for row in rows) == sorted(i.pk for i in closed)
+
+
+def test_staff_views_list_pages_and_exports_are_audited(client, admissions):
+    inquiry = make_inquiry()
+    client.force_login(admissions)
+    client.get(LIST_URL)
+    client.get(change_url(inquiry))
+    client.get(LIST_URL, {"q": "Quill"})
+    export(client, [inquiry])
+    events = list(AuditEvent.objects.order_by("pk").values_list("action", "username", "inquiry_ids", "detail"))
+    assert events == [
+        ("listed", "casey-admissions", [inquiry.pk], "page 1"),
+        ("viewed", "casey-admissions", [inquiry.pk], ""),
+        ("listed", "casey-admissions", [inquiry.pk], "page 1 (search)"),
+        ("exported", "casey-admissions", [inquiry.pk], ""),
+    ]
+    assert "Quill" not in str(events), "the trail records that a search happened, not the name searched for"
+
+
+def test_the_audit_trail_is_visible_to_superusers_only_and_never_editable(client, admissions, superuser):
+    inquiry = make_inquiry()
+    client.force_login(admissions)
+    client.get(change_url(inquiry))
+    event = AuditEvent.objects.get()
+    assert client.get("/admin/contact/auditevent/").status_code == 403
+    client.force_login(superuser)
+    assert client.get("/admin/contact/auditevent/").status_code == 200
+    page = parse_html(client.get(f"/admin/contact/auditevent/{event.pk}/change/").content)
+    assert not page.find_all("input", type="submit"), "no save button"
+    assert client.post(f"/admin/contact/auditevent/{event.pk}/change/", {"detail": "x"}).status_code == 403
+    assert client.post(f"/admin/contact/auditevent/{event.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert client.get("/admin/contact/auditevent/add/").status_code == 403
+    assert AuditEvent.objects.filter(pk=event.pk, detail="").exists()
+
+
+def test_editors_cannot_see_inquiries(client):
+    editor = make_staff(
+        "pat-editor",
+        permissions=[("pages", p.codename) for p in Permission.objects.filter(content_type__app_label="pages")],
+    )
+    inquiry = make_inquiry()
+    client.force_login(editor)
+    assert client.get(LIST_URL).status_code == 403
+    assert client.get(change_url(inquiry)).status_code == 403
+    assert "Inquiries" not in parse_html(client.get("/admin/").content).text
+
+
+def test_admissions_staff_cannot_delete_add_or_reach_other_admin_sections(client, admissions):
+    inquiry = make_inquiry()
+    client.force_login(admissions)
+    assert client.post(f"{LIST_URL}{inquiry.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert client.get(f"{LIST_URL}add/").status_code == 403
+    assert client.get("/admin/contact/notificationrecipient/").status_code == 403
+    assert client.get("/admin/auth/user/").status_code == 403
+    assert Inquiry.objects.filter(pk=inquiry.pk).exists()

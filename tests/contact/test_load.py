@@ -1,0 +1,124 @@
+"""50 people send the form at the same moment to gunicorn on PostgreSQL: 50 rows, 50 staff emails, no error.
+
+Runs the real production stack (tools/prodserver.py) against its own PostgreSQL database, with the per-client
+rate limit raised by its setting (every request here comes from 127.0.0.1). Two worker processes then drain
+the outbox at once, as two machines would.
+"""
+
+import concurrent.futures
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from http.cookies import SimpleCookie
+
+import psycopg
+import pytest
+from django.conf import settings
+
+from tests.builders import BASE_DIR
+from tests.smtp import smtp_server
+from tools.prodserver import production_server
+
+pytestmark = pytest.mark.slow
+
+VISITORS = 50
+MIN_SECONDS = 2
+
+
+@pytest.fixture
+def load_database():
+    """A fresh PostgreSQL database beside the test one; its URL."""
+    db = settings.DATABASES["default"]
+    if db["ENGINE"] != "django.db.backends.postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL; CI runs the suite on PostgreSQL)")
+    name = f"restoration_load_{os.getpid()}"
+    server = {"host": db["HOST"], "port": db["PORT"] or 5432, "user": db["USER"], "password": db["PASSWORD"]}
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    auth = f"{server['user']}:{server['password']}@" if server["password"] else f"{server['user']}@"
+    yield f"postgres://{auth}{server['host']}:{server['port']}/{name}"
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def open_form(base_url):
+    """What one visitor's browser holds after loading the form: its CSRF cookie and the form's hidden fields."""
+    with urllib.request.urlopen(base_url + "/contact/", timeout=30) as response:
+        html = response.read().decode()
+        cookie = SimpleCookie(response.headers["Set-Cookie"])["csrftoken"].value
+    hidden = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', html))
+    return cookie, hidden
+
+
+def send_form(base_url, visitor, cookie, hidden):
+    data = {
+        **hidden,
+        "name": f"Visitor {visitor}",
+        "email": f"visitor{visitor}@example.com",
+        "preferred_contact": "email",
+        "best_time": "any",
+        "inquiry_for": "myself",
+        "program": "iop",
+        "message": "Hello.",
+        "consent": "on",
+        "website": "",
+    }
+    request = urllib.request.Request(
+        base_url + "/contact/",
+        data=urllib.parse.urlencode(data).encode(),
+        headers={"Cookie": f"csrftoken={cookie}", "Content-Type": "application/x-www-form-urlencoded"},
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return response.status, response.url
+
+
+def test_fifty_simultaneous_inquiries_are_all_stored_and_notified_once(load_database):
+    with smtp_server() as (smtp_port, inbox):
+        env = {
+            "DATABASE_URL": load_database,
+            "CONTACT_RATE_LIMIT": "1000",
+            "CONTACT_FORM_MIN_SECONDS": str(MIN_SECONDS),
+            "CONTACT_NOTIFY_ON_SUBMIT": "0",
+            "CONTACT_NOTIFY_EMAILS": "admissions@example.org",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(smtp_port),
+            "EMAIL_USE_TLS": "0",
+        }
+        with production_server(workers=4, extra_env=env) as base_url:
+            with concurrent.futures.ThreadPoolExecutor(VISITORS) as pool:
+                forms = list(pool.map(lambda _: open_form(base_url), range(VISITORS)))
+                time.sleep(MIN_SECONDS + 0.5)  # people take a moment to fill the form in
+                started = time.monotonic()
+                results = list(pool.map(lambda item: send_form(base_url, item[0], *item[1]), enumerate(forms)))
+                elapsed = time.monotonic() - started
+            assert results == [(200, base_url + "/contact/thanks/")] * VISITORS, results
+            print(f"{VISITORS} simultaneous submissions answered in {elapsed:.2f} s")
+
+            worker_env = {**os.environ, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "x" * 50, **env}
+            worker_env.update(DJANGO_ALLOWED_HOSTS="127.0.0.1", DJANGO_LOG_LEVEL="WARNING")
+            workers = [
+                subprocess.Popen(
+                    [sys.executable, "manage.py", "send_pending_notifications"],
+                    cwd=BASE_DIR,
+                    env=worker_env,
+                    stdout=subprocess.PIPE,
+                    text=True,
+                )
+                for _ in range(2)
+            ]
+            outputs = [worker.communicate(timeout=120)[0] for worker in workers]
+            assert [worker.returncode for worker in workers] == [0, 0], outputs
+
+        with psycopg.connect(load_database) as db:
+            rows = db.execute(
+                "SELECT count(*), count(notified_at), count(*) FILTER (WHERE status = 'new'), max(notify_attempts)"
+                " FROM contact_inquiry"
+            ).fetchone()
+            numbers = [pk for (pk,) in db.execute("SELECT id FROM contact_inquiry").fetchall()]
+        assert rows == (VISITORS, VISITORS, VISITORS, 1), "every inquiry stored, not spam, notified in one attempt"
+        assert sorted(inbox.subjects) == sorted(f"New inquiry #{pk}" for pk in numbers), "each exactly once"

@@ -1,0 +1,62 @@
+"""A per-client limit on inquiries, kept in the shared cache, that a forged X-Forwarded-For cannot dodge."""
+
+import pytest
+
+from contact.models import Inquiry
+from pages.models import SiteSettings
+from tests.contact.conftest import form_data
+from tests.htmlpage import parse_html
+
+pytestmark = pytest.mark.django_db
+
+
+def send(client, **headers):
+    return client.post("/contact/", form_data(), **headers)
+
+
+def test_after_the_limit_the_visitor_gets_a_friendly_429_with_the_phone_number(client, settings):
+    settings.CONTACT_RATE_LIMIT = 2
+    SiteSettings.objects.create(phone="(916) 555-0177")
+    assert [send(client).status_code for _ in range(2)] == [302, 302]
+    response = send(client)
+    assert response.status_code == 429
+    page = parse_html(response.content)
+    assert page.texts("h1") == ["We’ve received several messages from you"]
+    assert page.find_all("a", href="tel:+19165550177")
+    assert page.find_all("a", href="tel:988")
+    assert Inquiry.objects.count() == 2
+
+
+def test_mistakes_in_the_form_do_not_use_up_the_limit(client, settings):
+    settings.CONTACT_RATE_LIMIT = 1
+    for _ in range(3):
+        assert client.post("/contact/", form_data(email="bad", preferred_contact="email")).status_code == 200
+    assert send(client).status_code == 302
+
+
+def test_a_forged_forwarded_for_header_does_not_dodge_the_limit(client, settings):
+    settings.CONTACT_RATE_LIMIT = 1
+    assert send(client, HTTP_X_FORWARDED_FOR="198.51.100.1").status_code == 302
+    assert send(client, HTTP_X_FORWARDED_FOR="198.51.100.2").status_code == 429
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit(client, settings):
+    settings.CONTACT_RATE_LIMIT = 1
+    settings.CONTACT_TRUSTED_PROXY_COUNT = 1
+    # The proxy appends the real client address; anything further left was written by the client.
+    assert send(client, HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.1").status_code == 302
+    assert send(client, HTTP_X_FORWARDED_FOR="7.7.7.7, 198.51.100.1").status_code == 429
+    assert send(client, HTTP_X_FORWARDED_FOR="198.51.100.2").status_code == 302
+
+
+def test_different_addresses_have_separate_limits(client, settings):
+    settings.CONTACT_RATE_LIMIT = 1
+    assert send(client, REMOTE_ADDR="198.51.100.1").status_code == 302
+    assert send(client, REMOTE_ADDR="198.51.100.2").status_code == 302
+    assert send(client, REMOTE_ADDR="198.51.100.1").status_code == 429
+
+
+def test_the_limit_can_be_raised_by_a_setting(client, settings):
+    settings.CONTACT_RATE_LIMIT = 8
+    assert {send(client).status_code for _ in range(8)} == {302}
+    assert Inquiry.objects.count() == 8
