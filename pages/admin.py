@@ -1,30 +1,124 @@
-"""Admin for content editors: articles, content pages, topics and the site settings record."""
+"""Admin for content editors: articles, people, content pages, topics and the site settings record."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
 
-from .models import Article, ContentPage, SiteSettings, Topic
+from . import images
+from .cache import content_changed
+from .models import Article, ContentPage, Person, Publishable, SiteSettings, Topic
+from .views import article_with_people, render_article
+
+
+class ArticleAdminForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = [
+            "title", "slug", "summary", "body", "topics", "status", "published_at", "hero_image", "hero_image_alt",
+            "author", "reviewer", "last_reviewed_at", "citations", "seo_title", "noindex",
+        ]  # fmt: skip
+
+    def clean_hero_image(self):
+        """Refuse anything but a sane JPEG, PNG or WebP; keep an upright copy without camera or GPS metadata."""
+        upload = self.cleaned_data.get("hero_image")
+        if upload and "hero_image" in self.changed_data:
+            return images.clean_image_upload(upload)
+        return upload
+
+
+@admin.action(description="Publish the selected articles now")
+def publish_now(modeladmin, request, queryset):
+    count = queryset.update(status=Publishable.Status.PUBLISHED, published_at=timezone.now())
+    content_changed()  # update() sends no save signal, so the page cache is told here
+    modeladmin.message_user(request, f"{count} article(s) published.", messages.SUCCESS)
+
+
+@admin.action(description="Unpublish the selected articles (back to draft)")
+def unpublish(modeladmin, request, queryset):
+    count = queryset.update(status=Publishable.Status.DRAFT)
+    content_changed()
+    modeladmin.message_user(request, f"{count} article(s) are drafts again and hidden from visitors.", messages.SUCCESS)
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", "published_at", "updated_at"]
-    list_filter = ["status", "topics"]
+    form = ArticleAdminForm
+    list_display = ["title", "visibility", "published_at", "updated_at", "topic_names", "preview_link"]
+    list_filter = ["status", "topics", "author", "reviewer"]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["topics"]
     date_hierarchy = "published_at"
+    list_select_related = ["author"]
+    actions = [publish_now, unpublish]
+    readonly_fields = ["preview_link", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body", "topics"]}),
+        ("Publication", {"fields": ["status", "published_at", "preview_link", "updated_at"]}),
+        ("Hero image", {"fields": ["hero_image", "hero_image_alt"]}),
+        ("Author and medical review", {"fields": ["author", "reviewer", "last_reviewed_at", "citations"]}),
+        ("Search engines", {"fields": ["seo_title", "noindex"], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("topics")
+
+    def get_urls(self):
+        preview = path("<int:pk>/preview/", self.admin_site.admin_view(self.preview_view), name="pages_article_preview")
+        return [preview, *super().get_urls()]
+
+    def preview_view(self, request, pk):
+        """The article exactly as visitors will see it, draft or not; staff only, and never kept by any cache."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        response = render_article(request, get_object_or_404(article_with_people(), pk=pk), preview=True)
+        del response["Last-Modified"]
+        response["Cache-Control"] = "private, no-store"  # admin_view() adds no-cache, max-age=0 to this
+        return response
+
+    @admin.display(description="Visible to the public", ordering="status")
+    def visibility(self, article):
+        if article.is_public:
+            return "Published"
+        if article.is_scheduled:
+            return f"Scheduled for {timezone.localtime(article.published_at):%b %-d, %Y %-I:%M %p}"
+        return "Draft"
+
+    @admin.display(description="Topics")
+    def topic_names(self, article):
+        return ", ".join(topic.name for topic in article.topics.all())
+
+    @admin.display(description="Preview")
+    def preview_link(self, article):
+        if not article.pk:
+            return "Save the article first; then you can preview it."
+        url = reverse("admin:pages_article_preview", args=[article.pk])
+        return format_html('<a href="{}" target="_blank" rel="noopener">Preview “{}”</a>', url, article.title)
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "credentials", "slug"]
+    search_fields = ["name", "credentials"]
+    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(ContentPage)
 class ContentPageAdmin(admin.ModelAdmin):
-    list_display = ["title", "section", "slug", "status", "updated_at"]
+    list_display = ["title", "section", "slug", "status", "published_at", "updated_at"]
     list_filter = ["status", "section"]
+    search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
 
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
+    search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 

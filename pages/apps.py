@@ -6,3 +6,8 @@ from django.apps import AppConfig
 class PagesConfig(AppConfig):
     name = "pages"
     verbose_name = "Site content"
+
+    def ready(self):
+        from .cache import connect_invalidation
+
+        connect_invalidation()

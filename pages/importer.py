@@ -8,15 +8,18 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .models import Article, ContentPage, Publishable, Topic
+from . import images
+from .models import Article, ContentPage, Person, Publishable, Topic
 
 ARTICLE_KEYS = {
-    "title", "slug", "summary", "topic", "published", "status",
-    "author", "reviewer", "hero_image", "hero_image_alt",
+    "title", "slug", "summary", "topic", "topics", "published", "status",
+    "author", "reviewer", "reviewed", "hero_image", "hero_image_alt",
 }  # fmt: skip
 PAGE_KEYS = {"title", "slug", "summary", "section", "status"}
 SUMMARY_MAX = 160
@@ -79,15 +82,55 @@ def _validate_common(content):
         raise ContentFileError(f"{path}: the body after the front matter is empty")
 
 
-def _published_at(content):
-    raw = content.meta.get("published")
+def _date(content, key):
+    raw = content.meta.get(key)
     if not raw:
         return None
     try:
-        day = datetime.date.fromisoformat(raw)
+        return datetime.date.fromisoformat(raw)
     except ValueError:
-        raise ContentFileError(f"{content.path}: field 'published' must be a date like 2025-01-31") from None
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
+        raise ContentFileError(f"{content.path}: field '{key}' must be a date like 2025-01-31") from None
+
+
+def _published_at(content):
+    day = _date(content, "published")
+    return day and timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
+
+
+def _person(content, key):
+    """The Person named in ``key`` ("Name, Credentials", split at the first comma), reused by name if known."""
+    raw = content.meta.get(key, "")
+    if not raw:
+        return None
+    name, _, credentials = (part.strip() for part in raw.partition(","))
+    if not slugify(name):
+        raise ContentFileError(f"{content.path}: field '{key}' must start with a name, like 'Jane Doe, LMFT'")
+    person, _ = Person.objects.get_or_create(slug=slugify(name), defaults={"name": name, "credentials": credentials})
+    return person
+
+
+def _hero_image(content):
+    """The hero image named in the front matter (a path relative to the file), validated and cleaned, or None."""
+    raw = content.meta.get("hero_image", "")
+    if not raw:
+        return None
+    path = content.path.parent / raw
+    if not content.meta.get("hero_image_alt"):
+        raise ContentFileError(f"{content.path}: field 'hero_image_alt' is required when 'hero_image' is given")
+    try:
+        with path.open("rb") as stream:
+            return images.clean_image_upload(File(stream, name=path.name))
+    except OSError as exc:
+        raise ContentFileError(f"{content.path}: field 'hero_image': cannot read {path} ({exc.strerror})") from None
+    except ValidationError as exc:
+        raise ContentFileError(f"{content.path}: field 'hero_image': {' '.join(exc.messages)}") from None
+
+
+def _same_file(field_file, new_file):
+    if not field_file:
+        return False
+    with field_file.open("rb") as stored:
+        return stored.read() == new_file.read()
 
 
 def _upsert(model, lookup, values):
@@ -113,19 +156,31 @@ def import_article(path):
     """Create or update one article by slug; returns ``(article, what_happened)``."""
     content = parse_content_file(path, ARTICLE_KEYS)
     _validate_common(content)
-    published_at = _published_at(content)
     meta = content.meta
-    topic_names = [name.strip() for name in meta.get("topic", "").split(",") if name.strip()]
+    published_at = _published_at(content)
+    reviewed = _date(content, "reviewed")
+    if meta.get("reviewer") and not reviewed:
+        raise ContentFileError(f"{content.path}: field 'reviewed' (the date of the review) is required with 'reviewer'")
+    hero_image = _hero_image(content)
+    # Everything above only reads; writing starts here, inside the transaction.
+    topic_names = [name.strip() for name in meta.get("topics", meta.get("topic", "")).split(",") if name.strip()]
     defaults = {
         "title": meta["title"],
         "summary": meta["summary"],
         "body": content.body,
         "status": meta.get("status", Publishable.Status.PUBLISHED),
         "hero_image_alt": meta.get("hero_image_alt", ""),
+        "author": _person(content, "author"),
+        "reviewer": _person(content, "reviewer"),
+        "last_reviewed_at": reviewed,
     }
     if published_at:
         defaults["published_at"] = published_at
     article, outcome = _upsert(Article, {"slug": meta["slug"]}, defaults)
+    if hero_image and not _same_file(article.hero_image, hero_image):
+        article.hero_image = hero_image
+        article.save()
+        outcome = "updated" if outcome == "unchanged" else outcome
     topics = [Topic.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0] for name in topic_names]
     if set(article.topics.all()) != set(topics):
         article.topics.set(topics)

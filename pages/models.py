@@ -1,11 +1,22 @@
-"""Content models: articles, topics, content pages and the site-wide settings record."""
+"""Content models: articles, topics, people, content pages and the site-wide settings record."""
+
+import math
 
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from . import images
 from .markdown import render_markdown
+
+MARKDOWN_HELP = (
+    "Markdown: a blank line starts a new paragraph; ## Heading for a section, ### for a sub-section; "
+    "**bold**, *italic*; - item for a bulleted list, 1. item for a numbered one; [link text](https://…). "
+    "HTML is cleaned: scripts, styles and embedded frames are removed."
+)
+WORDS_PER_MINUTE = 200
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -26,11 +37,20 @@ class Publishable(models.Model):
     summary = models.CharField(
         max_length=160, help_text="One or two sentences; shown in lists and used as the meta description."
     )
-    body = models.TextField(help_text="Markdown. Use ## for section headings.")
+    body = models.TextField(help_text=MARKDOWN_HELP)
     body_html = models.TextField(editable=False, default="")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    published_at = models.DateTimeField(default=timezone.now)
+    published_at = models.DateTimeField(
+        default=timezone.now,
+        help_text="With status “Published”, the page goes live at this time: a future time schedules it.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
+    seo_title = models.CharField(
+        "SEO title", max_length=70, blank=True, help_text="Optional: replaces the title in search results."
+    )
+    noindex = models.BooleanField(
+        "hide from search engines", default=False, help_text="Adds “noindex”: search engines will not list it."
+    )
 
     objects = PublishableQuerySet.as_manager()
 
@@ -45,11 +65,27 @@ class Publishable(models.Model):
         self.body_html = render_markdown(self.body)
         super().save(*args, **kwargs)
 
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+
+
+class TopicQuerySet(models.QuerySet):
+    def in_use(self):
+        """Topics with at least one published article."""
+        return self.filter(articles__in=Article.objects.published()).distinct()
+
 
 class Topic(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)
+
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -61,17 +97,122 @@ class Topic(models.Model):
         return reverse("pages:topic", args=[self.slug])
 
 
+class PersonQuerySet(models.QuerySet):
+    def with_published_work(self):
+        """People who wrote or reviewed a published article: the ones with a public bio page."""
+        published = Article.objects.published()
+        return self.filter(models.Q(articles__in=published) | models.Q(reviewed_articles__in=published)).distinct()
+
+
+class Person(models.Model):
+    """An author or medical reviewer, with the credentials and short bio shown on their page."""
+
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+    credentials = models.CharField(max_length=100, blank=True, help_text="For example: LMFT, CADC-II")
+    bio = models.TextField(blank=True, help_text="A short paragraph in plain text, shown on their page.")
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name_with_credentials
+
+    def get_absolute_url(self):
+        return reverse("pages:person", args=[self.slug])
+
+    @property
+    def name_with_credentials(self):
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+# Slugs that name a page of their own under /articles/.
+RESERVED_ARTICLE_SLUGS = {"feed"}
+
+
 class Article(Publishable):
     slug = models.SlugField(max_length=200, unique=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="articles")
-    hero_image_alt = models.CharField(max_length=200, blank=True)
+    hero_image = models.FileField(
+        upload_to="articles/",
+        blank=True,
+        help_text="JPEG, PNG or WebP, at most 10 MB and 40 megapixels. Location data is removed on upload.",
+    )
+    hero_image_alt = models.CharField(
+        "hero image description",
+        max_length=200,
+        blank=True,
+        help_text="Describe the picture for people who cannot see it. Required when there is a hero image.",
+    )
+    # {"source": stored name of hero_image, "width", "height", "sizes": [{"width", "height", "webp", "jpeg"}]}
+    hero_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    author = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
+    reviewer = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_articles",
+        verbose_name="medical reviewer",
+    )
+    last_reviewed_at = models.DateField("last medically reviewed", null=True, blank=True)
+    citations = models.TextField(blank=True, help_text="Markdown list of sources, one “- ” item each. " + MARKDOWN_HELP)
+    citations_html = models.TextField(editable=False, default="")
 
     class Meta:
         ordering = ["-published_at", "-pk"]
         indexes = [models.Index(fields=["status", "published_at"])]
 
+    def save(self, *args, **kwargs):
+        self.citations_html = render_markdown(self.citations)
+        super().save(*args, **kwargs)  # stores a newly uploaded hero image
+        # Like body_html, renditions are made once, here, when the hero image has changed.
+        if self.hero_renditions.get("source", "") != self.hero_image.name:
+            images.delete_renditions(self.hero_renditions)
+            self.hero_renditions = images.make_renditions(self.hero_image) if self.hero_image else {}
+            Article.objects.filter(pk=self.pk).update(hero_renditions=self.hero_renditions)
+
     def get_absolute_url(self):
         return reverse("pages:article", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_ARTICLE_SLUGS:
+            raise ValidationError({"slug": f"“{self.slug}” is taken by a page of the site; choose another slug."})
+        if self.hero_image and not self.hero_image_alt.strip():
+            raise ValidationError({"hero_image_alt": "Describe the hero image for people who cannot see it."})
+        if self.reviewer_id and not self.last_reviewed_at:
+            raise ValidationError({"last_reviewed_at": "Give the date of the medical review."})
+
+    @property
+    def hero_picture(self):
+        return images.picture(self.hero_renditions, self.hero_image_alt)
+
+    @property
+    def open_graph_image(self):
+        return images.open_graph_image(self.hero_renditions)
+
+    @property
+    def reading_minutes(self):
+        return max(1, math.ceil(len(self.body.split()) / WORDS_PER_MINUTE))
+
+    @property
+    def was_updated(self):
+        """True when the article changed on a later day than it was published."""
+        return self.updated_at.date() > self.published_at.date()
+
+    def related_articles(self, limit=3):
+        """Other published articles sharing a topic, newest first."""
+        return (
+            Article.objects.published()
+            .filter(topics__in=self.topics.all())
+            .exclude(pk=self.pk)
+            .distinct()
+            .only("title", "slug", "summary", "published_at")[:limit]
+        )
 
 
 class ContentPage(Publishable):

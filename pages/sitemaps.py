@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Article, ContentPage, Topic
+from .models import Article, ContentPage, Person, Topic
 
 
 class StaticViewSitemap(Sitemap):
@@ -16,7 +16,7 @@ class StaticViewSitemap(Sitemap):
 
 class ArticleSitemap(Sitemap):
     def items(self):
-        return Article.objects.published()
+        return Article.objects.published().filter(noindex=False)
 
     def lastmod(self, article):
         return article.updated_at
@@ -24,7 +24,7 @@ class ArticleSitemap(Sitemap):
 
 class ContentPageSitemap(Sitemap):
     def items(self):
-        return ContentPage.objects.published()
+        return ContentPage.objects.published().filter(noindex=False)
 
     def lastmod(self, page):
         return page.updated_at
@@ -32,7 +32,14 @@ class ContentPageSitemap(Sitemap):
 
 class TopicSitemap(Sitemap):
     def items(self):
-        return Topic.objects.filter(articles__in=Article.objects.published()).distinct()
+        return Topic.objects.in_use()
+
+
+class PersonSitemap(Sitemap):
+    """Bio pages of the people who wrote or reviewed a published article."""
+
+    def items(self):
+        return Person.objects.with_published_work()
 
 
 sitemaps = {
@@ -40,4 +47,5 @@ sitemaps = {
     "pages": ContentPageSitemap,
     "articles": ArticleSitemap,
     "topics": TopicSitemap,
+    "people": PersonSitemap,
 }

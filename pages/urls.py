@@ -10,8 +10,10 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("programs/<slug:slug>/", views.program_page, name="program"),
     path("articles/", views.article_list, name="article_list"),
+    path("articles/feed/", views.article_feed, name="article_feed"),
     path("articles/<slug:slug>/", views.article_detail, name="article"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
+    path("authors/<slug:slug>/", views.person_detail, name="person"),
     path("search/", views.search, name="search"),
     path("<slug:slug>/", views.page_or_legacy_article, name="page"),
 ]

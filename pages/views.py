@@ -1,19 +1,39 @@
-"""Public views: home, articles, topics, content pages, search, and the branded error pages."""
+"""Public views: home, articles, topics, people, content pages, feed, sitemap, search, and the error pages."""
 
+from django.contrib.sitemaps.views import x_robots_tag
+from django.contrib.sites.requests import RequestSite
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
-from .models import Article, ContentPage, Topic
+from . import seo
+from .cache import cache_public_page
+from .models import Article, ContentPage, Person, SiteSettings, Topic
 from .search import MAX_QUERY_LENGTH, search_articles
+from .sitemaps import sitemaps
 
 ARTICLES_PER_PAGE = 10
+FEED_LENGTH = 20
 PROGRAM_SLUG = "intensive-outpatient-program-sacramento"
+HOME = ("Home", "/")
+
+
+def _last_modified(response, objects):
+    """Send the newest ``updated_at`` among ``objects`` as Last-Modified (for conditional requests)."""
+    dates = [obj.updated_at for obj in objects]
+    if dates:
+        response["Last-Modified"] = http_date(max(dates).timestamp())
+    return response
 
 
 @require_safe
+@cache_public_page
 def home(request):
     return render(
         request,
@@ -26,41 +46,175 @@ def home(request):
 
 
 @require_safe
+@cache_public_page
 def article_list(request):
+    topic_slug = request.GET.get("topic")
+    if topic_slug:  # the topic filter is the topic's own page, so each list has one address
+        topic = get_object_or_404(Topic, slug=topic_slug)
+        return redirect(topic)
     articles = Article.objects.published().prefetch_related("topics")
     page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "pages/article_list.html", {"page_obj": page, "topics": Topic.objects.all()})
+    breadcrumbs = [HOME, ("Articles", reverse("pages:article_list"))]
+    response = render(
+        request,
+        "pages/article_list.html",
+        {
+            "page_obj": page,
+            "topics": Topic.objects.in_use(),
+            "breadcrumbs": breadcrumbs,
+            "jsonld": seo.web_page(request, "CollectionPage", "Articles", "Articles", breadcrumbs),
+        },
+    )
+    return _last_modified(response, page)
+
+
+def article_breadcrumbs(article):
+    breadcrumbs = [HOME, ("Articles", reverse("pages:article_list"))]
+    topics = list(article.topics.all())
+    if topics:
+        breadcrumbs.append((topics[0].name, topics[0].get_absolute_url()))
+    return [*breadcrumbs, (article.title, article.get_absolute_url())]
+
+
+def render_article(request, article, preview=False):
+    """The article page, for visitors or (``preview``) for staff looking at a draft."""
+    breadcrumbs = article_breadcrumbs(article)
+    response = render(
+        request,
+        "pages/article_detail.html",
+        {
+            "article": article,
+            "related_articles": article.related_articles(),
+            "breadcrumbs": breadcrumbs,
+            "jsonld": seo.article_page(request, article, breadcrumbs, SiteSettings.load()),
+            "preview": preview,
+        },
+    )
+    return _last_modified(response, [article])
+
+
+def article_with_people():
+    """Articles with what their page shows alongside: author, reviewer and topics (no query per item)."""
+    return Article.objects.select_related("author", "reviewer").prefetch_related("topics")
 
 
 @require_safe
+@cache_public_page
 def article_detail(request, slug):
-    article = get_object_or_404(Article.objects.published().prefetch_related("topics"), slug=slug)
-    return render(request, "pages/article_detail.html", {"article": article})
+    article = get_object_or_404(article_with_people().published(), slug=slug)
+    return render_article(request, article)
 
 
 @require_safe
+@cache_public_page
+def article_feed(request):
+    """RSS 2.0 feed of the newest published articles."""
+    site = SiteSettings.load()
+    feed = Rss201rev2Feed(
+        title=f"{site.name}: articles",
+        link=request.build_absolute_uri(reverse("pages:article_list")),
+        description="New articles on recovery and intensive outpatient treatment.",
+        language="en",
+        feed_url=request.build_absolute_uri(request.path),
+    )
+    for article in Article.objects.published().select_related("author")[:FEED_LENGTH]:
+        feed.add_item(
+            title=article.title,
+            link=request.build_absolute_uri(article.get_absolute_url()),
+            description=article.summary,
+            pubdate=article.published_at,
+            updateddate=article.updated_at,
+            unique_id=request.build_absolute_uri(article.get_absolute_url()),
+            author_name=article.author.name if article.author else site.name,
+        )
+    response = HttpResponse(content_type=feed.content_type)
+    feed.write(response, "utf-8")
+    return response
+
+
+@require_safe
+@cache_public_page
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    articles = topic.articles.published()
+    articles = topic.articles.published().prefetch_related("topics")
     page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "pages/topic_detail.html", {"topic": topic, "page_obj": page})
+    breadcrumbs = [HOME, ("Articles", reverse("pages:article_list")), (topic.name, topic.get_absolute_url())]
+    response = render(
+        request,
+        "pages/topic_detail.html",
+        {
+            "topic": topic,
+            "page_obj": page,
+            "breadcrumbs": breadcrumbs,
+            "jsonld": seo.web_page(request, "CollectionPage", topic.name, topic.description, breadcrumbs),
+        },
+    )
+    return _last_modified(response, page)
 
 
 @require_safe
+@cache_public_page
+def person_detail(request, slug):
+    """An author's or reviewer's bio page, with what they wrote or reviewed (only people with published work)."""
+    person = get_object_or_404(Person.objects.with_published_work(), slug=slug)
+    published = Article.objects.published()
+    breadcrumbs = [HOME, ("Articles", reverse("pages:article_list")), (person.name, person.get_absolute_url())]
+    return render(
+        request,
+        "pages/person_detail.html",
+        {
+            "person": person,
+            "written": published.filter(author=person),
+            "reviewed": published.filter(reviewer=person),
+            "breadcrumbs": breadcrumbs,
+            "jsonld": seo.web_page(request, "ProfilePage", person.name, person.bio, breadcrumbs),
+        },
+    )
+
+
+def render_content_page(request, page):
+    breadcrumbs = [HOME, (page.title, page.get_absolute_url())]
+    is_program = page.section == ContentPage.Section.PROGRAMS
+    page_type = "MedicalWebPage" if is_program else "WebPage"
+    return render(
+        request,
+        "pages/content_page.html",
+        {
+            "page": page,
+            "breadcrumbs": breadcrumbs,
+            "jsonld": seo.web_page(request, page_type, page.title, page.summary, breadcrumbs),
+            "is_program": is_program,
+        },
+    )
+
+
+@require_safe
+@cache_public_page
 def program_page(request, slug):
     page = get_object_or_404(ContentPage.objects.published(), section=ContentPage.Section.PROGRAMS, slug=slug)
-    return render(request, "pages/content_page.html", {"page": page})
+    return render_content_page(request, page)
 
 
 @require_safe
+@cache_public_page
 def page_or_legacy_article(request, slug):
     """A top-level content page, or a 301 from an old WordPress permalink to its article."""
     page = ContentPage.objects.published().filter(section=ContentPage.Section.TOP, slug=slug).first()
     if page:
-        return render(request, "pages/content_page.html", {"page": page})
+        return render_content_page(request, page)
     if Article.objects.published().filter(slug=slug).exists():
         return redirect("pages:article", slug=slug, permanent=True)
     raise Http404("No page or article has this address.")
+
+
+@require_safe
+@cache_public_page
+@x_robots_tag
+def sitemap_xml(request):
+    """sitemap.xml for the host the request came to (Django's own view would use the sites framework's domain)."""
+    site = RequestSite(request)
+    urls = [url for sitemap in sitemaps.values() for url in sitemap().get_urls(site=site, protocol=request.scheme)]
+    return TemplateResponse(request, "sitemap.xml", {"urlset": urls}, content_type="application/xml").render()
 
 
 @require_safe

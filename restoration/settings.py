@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.sites",
+    "django.contrib.redirects",
     "crispy_forms",
     "crispy_bootstrap5",
     "pages",
@@ -68,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "restoration.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Shared whole-page cache of public pages: a hit is answered here, with its stored CSP (pages/cache.py).
+    "pages.cache.PageCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -75,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Editor-managed 301s (old WordPress URLs): consulted only when a page answers 404.
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
     "restoration.middleware.FriendlyMethodNotAllowedMiddleware",
 ]
 
@@ -123,6 +129,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Whole-page cache of public pages (pages/cache.py). Without a shared cache each gunicorn worker would keep
+# its own copy and a save could not reach them all, so production without REDIS_URL caches no pages.
+# 0 turns the page cache off (the benchmark's "uncached" server does this).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if REDIS_URL or DEBUG else "0"))
+
 # Email: printed to the console in development unless EMAIL_HOST is set; always SMTP in production.
 if os.environ.get("EMAIL_HOST") or not DEBUG:
     MAILERS = {
@@ -159,6 +170,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded images. Development serves them under /media/ (DEBUG only); production points
+# STORAGES["default"] at object storage (e.g. django-storages' S3 backend) with a same-origin URL.
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
 STORAGES = {
@@ -177,6 +190,9 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/")
+
+# The sites framework is needed by the redirects app; the site's address is always taken from the request.
+SITE_ID = 1
 
 # Security headers. The CSP has no 'unsafe-inline' and no nonce on public pages, so those
 # pages stay cacheable; nothing is loaded from another origin.

@@ -1,6 +1,9 @@
 """Small builders for test data, and where the real seed content lives."""
 
 import datetime
+import io
+import struct
+import zlib
 from pathlib import Path
 
 from django.utils import timezone
@@ -38,3 +41,57 @@ def write_content_file(folder, name, meta, body="A paragraph of body text.\n"):
     path = Path(folder) / name
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
+
+
+def image_file(name="photo.jpg", size=(1600, 1000), image_format="JPEG", exif=None, colour=(40, 110, 120)):
+    """An uploaded image file made with Pillow; ``exif`` (a PIL.Image.Exif) is embedded when given."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    image = Image.new("RGB", size, colour)
+    options = {"exif": exif} if exif is not None else {}
+    image.save(buffer, format=image_format, **options)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{image_format.lower()}")
+
+
+def png_bomb(name="bomb.png", width=20000, height=20000):
+    """A tiny PNG whose header claims ``width`` by ``height`` pixels: a decompression bomb."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\0" * 64)
+    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    return SimpleUploadedFile(name, data, content_type="image/png")
+
+
+def article_form_data(**overrides):
+    """What the admin's "Add article" form posts for a good draft; override any field."""
+    now = timezone.localtime()
+    data = {
+        "title": "Gentle Evenings After Work",
+        "slug": "gentle-evenings-after-work",
+        "summary": "Small habits that help your evenings stay calm while you are in outpatient treatment.",
+        "body": "## Wind down\n\nA short walk helps.\n",
+        "status": Article.Status.DRAFT,
+        "published_at_0": now.strftime("%Y-%m-%d"),
+        "published_at_1": now.strftime("%H:%M:%S"),
+        "hero_image_alt": "",
+        "citations": "",
+        "seo_title": "",
+        "_save": "Save",
+    }
+    data.update(overrides)
+    return data
+
+
+def make_editor(username="editor"):
+    """A staff user in the Editors group (created by a migration), as a new editor would be set up."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(username, password="a-long-test-password-1", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user

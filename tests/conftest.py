@@ -35,3 +35,9 @@ def load_seed_content():
 def seeded(db):
     """The test database holding the real seed: five content pages and one article."""
     load_seed_content()
+
+
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path):
+    """Uploaded images and their renditions go to a folder of the test's own, never into the repository."""
+    settings.MEDIA_ROOT = tmp_path / "media"

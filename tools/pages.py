@@ -9,6 +9,7 @@ FIXED_PAGES = [
     ("articles", "/articles/"),
     ("article", "/articles/balancing-work-and-recovery-with-an-intensive-outpatient-program/"),
     ("topic", "/topics/intensive-outpatient-program/"),
+    ("author", "/authors/editorial-team/"),
     ("program", "/programs/intensive-outpatient-program-sacramento/"),
     ("about", "/about/"),
     ("contact", "/contact/"),

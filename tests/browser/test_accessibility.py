@@ -17,6 +17,7 @@ PAGES = {
     "article list": "/articles/",
     "article": f"/articles/{SEED_ARTICLE_SLUG}/",
     "topic": "/topics/intensive-outpatient-program/",
+    "author": "/authors/editorial-team/",
     "program": PROGRAM_URL,
     "about": "/about/",
     "privacy": "/privacy/",

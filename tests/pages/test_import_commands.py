@@ -5,8 +5,8 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from pages.models import Article, ContentPage, Topic
-from tests.builders import ARTICLES_DIR, PAGES_DIR, SEED_ARTICLE_SLUG, write_content_file
+from pages.models import Article, ContentPage, Person, Topic
+from tests.builders import ARTICLES_DIR, PAGES_DIR, SEED_ARTICLE_SLUG, image_file, write_content_file
 
 GOOD_ARTICLE = {
     "title": "Sleep and Early Recovery",
@@ -119,3 +119,52 @@ def test_a_file_without_front_matter_is_refused(db, tmp_path):
 def test_a_folder_without_markdown_is_an_error(db, tmp_path):
     with pytest.raises(CommandError, match="No Markdown files"):
         import_articles(tmp_path)
+
+
+def test_authors_and_reviewers_become_people_split_at_the_first_comma(db, tmp_path):
+    meta = {**GOOD_ARTICLE, "author": "Ana Ruiz, LMFT, CADC-II", "reviewer": "Sam Lee, MD", "reviewed": "2025-04-01"}
+    import_articles(write_content_file(tmp_path, "sleep.md", meta))
+    import_articles(write_content_file(tmp_path, "other.md", {**meta, "slug": "other", "title": "Other"}))
+    article = Article.objects.get(slug="sleep-and-early-recovery")
+    assert (article.author.name, article.author.credentials) == ("Ana Ruiz", "LMFT, CADC-II")
+    assert (article.reviewer.name, article.reviewer.credentials) == ("Sam Lee", "MD")
+    assert article.last_reviewed_at.isoformat() == "2025-04-01"
+    assert Person.objects.count() == 2  # reused by the second file
+    assert "unchanged:" in import_articles(tmp_path / "sleep.md")
+
+
+def test_a_hero_image_is_read_relative_to_the_file_cleaned_and_rendered(db, tmp_path, settings):
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "dawn.jpg").write_bytes(image_file(size=(1000, 700)).read())
+    meta = {**GOOD_ARTICLE, "hero_image": "images/dawn.jpg", "hero_image_alt": "Dawn over the river"}
+    path = write_content_file(tmp_path, "sleep.md", meta)
+    import_articles(path)
+    article = Article.objects.get()
+    assert article.hero_image.name.startswith("articles/dawn")
+    assert [size["width"] for size in article.hero_renditions["sizes"]] == [480, 800, 1000]
+    assert "unchanged:" in import_articles(path)
+
+
+BAD_HERO_IMAGES = {
+    "missing file": ("nowhere.jpg", b"", "cannot read"),
+    "text renamed .jpg": ("fake.jpg", b"not a picture", "not an image we can read"),
+}
+
+
+@pytest.mark.parametrize(("name", "content", "message"), BAD_HERO_IMAGES.values(), ids=BAD_HERO_IMAGES.keys())
+def test_a_bad_hero_image_refuses_the_file_whole(db, tmp_path, settings, name, content, message):
+    if content:
+        (tmp_path / name).write_bytes(content)
+    meta = {**GOOD_ARTICLE, "author": "Ana Ruiz, LMFT", "hero_image": name, "hero_image_alt": "x"}
+    with pytest.raises(CommandError) as raised:
+        import_articles(write_content_file(tmp_path, "broken-article.md", meta))
+    assert "broken-article.md" in str(raised.value) and "'hero_image'" in str(raised.value)
+    assert message in str(raised.value)
+    assert Article.objects.count() == Person.objects.count() == Topic.objects.count() == 0
+    assert not (settings.MEDIA_ROOT).exists() or not any(settings.MEDIA_ROOT.rglob("*.*"))
+
+
+def test_a_reviewer_needs_the_review_date(db, tmp_path):
+    with pytest.raises(CommandError, match="'reviewed'"):
+        import_articles(write_content_file(tmp_path, "broken-article.md", {**GOOD_ARTICLE, "reviewer": "Sam Lee, MD"}))
+    assert Person.objects.count() == 0

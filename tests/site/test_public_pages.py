@@ -150,18 +150,34 @@ def test_every_public_page_has_a_title_a_description_a_language_and_a_canonical_
     assert failures == [], failures_report(failures)
 
 
-def test_no_page_loads_or_links_to_another_origin(public_pages):
-    """Only relative URLs or this host; tel: and mailto: are how visitors reach the center."""
+def is_this_site(value):
+    target = urlsplit(value.strip())
+    return (not target.scheme and not target.netloc) or (target.scheme in {"http", "https"} and target.netloc == HOST)
+
+
+def test_no_page_loads_anything_from_another_origin(public_pages):
+    """Scripts, styles, images, fonts, icons and form targets come from this site only; no third party sees a visit."""
+    failures = [
+        (url, f"<{tag} {attribute}={value!r}>")
+        for url, (_, page) in public_pages.items()
+        for tag, attribute, value in page.urls()
+        if (tag, attribute) != ("a", "href") and not is_this_site(value)
+    ]
+    assert failures == [], failures_report(failures)
+
+
+def test_links_to_other_sites_are_plain_outbound_links(public_pages):
+    """An editor may cite SAMHSA or a study; such a link opens no window handle back to us (rel="noopener")."""
     failures = []
     for url, (_, page) in public_pages.items():
-        for tag, attribute, value in page.urls():
-            target = urlsplit(value.strip())
-            if target.scheme in {"tel", "mailto"}:
+        for link in page.find_all("a"):
+            href = (link.attrs.get("href") or "").strip()
+            if urlsplit(href).scheme in {"tel", "mailto"} or is_this_site(href):
                 continue
-            same_origin = not target.scheme and not target.netloc
-            same_host = target.scheme in {"http", "https"} and target.netloc == HOST
-            if not (same_origin or same_host):
-                failures.append((url, f"<{tag} {attribute}={value!r}>"))
+            if urlsplit(href).scheme not in {"http", "https"}:
+                failures.append((url, f"<a href={href!r}>: not a web link"))
+            elif "noopener" not in (link.attrs.get("rel") or "").split():
+                failures.append((url, f"<a href={href!r}> without rel=noopener"))
     assert failures == [], failures_report(failures)
 
 

@@ -1,0 +1,181 @@
+"""Whole-page cache for public pages, shared by every app server through Django's cache (Redis in production).
+
+Every cached page is stored with the content *generation* it was rendered in, a number kept in the same cache.
+``content_changed()`` bumps it whenever content is saved or deleted (the signal hooks are listed at the bottom of
+this module), so the very next request on any server finds its copy out of date and renders afresh. The page and
+the generation are read in one round trip, by a middleware early in the stack, so a hit skips most of Django.
+This is also why no public page may carry a CSP nonce: a page with one is never stored.
+A scheduled article has no save event when its time comes, so no page is cached past the next scheduled
+publication.
+
+Pages are identical for every visitor (no nonce, no CSRF token, nothing per user), which is what makes sharing
+them safe. Pages with a form, previews and drafts never come through here.
+"""
+
+import functools
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
+
+from .models import Article, ContentPage, Person, Publishable, SiteSettings, Topic
+
+GENERATION_KEY = "pages:generation"
+# Query parameters that change what a cached page shows; any others are ignored (and cannot flood the cache).
+PAGE_QUERY_PARAMETERS = ("page", "topic")
+CONDITIONAL_HEADERS = {"HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE"}
+
+
+def content_generation():
+    """The current content generation (starts at 1, and again at 1 if the cache was emptied)."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def _bump_generation():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # the key was evicted or never set: any new value invalidates the old pages
+        cache.add(GENERATION_KEY, int(time.time()), None)
+
+
+def content_changed():
+    """Make every cached page stale: now, and again once the surrounding transaction commits.
+
+    The second bump matters: a request served between the write and its commit could otherwise cache the old
+    content under the new generation.
+    """
+    _bump_generation()
+    transaction.on_commit(_bump_generation)
+
+
+def _seconds_until_next_publication(generation):
+    """Seconds until the next scheduled article or page goes live, or None; remembered per generation."""
+    key = f"pages:next-publication:{generation}"
+    when = cache.get(key)
+    if when is None:
+        now = timezone.now()
+        upcoming = [
+            model.objects.filter(status=Publishable.Status.PUBLISHED, published_at__gt=now)
+            .order_by()
+            .values_list("published_at", flat=True)
+            for model in (Article, ContentPage)
+        ]
+        first = upcoming[0].union(upcoming[1]).order_by("published_at").first()
+        when = first.timestamp() if first else 0
+        # Forgotten when that moment comes, so the one after it is looked up then.
+        lifetime = settings.PAGE_CACHE_SECONDS if not when else min(settings.PAGE_CACHE_SECONDS, when - time.time())
+        cache.set(key, when, max(1, int(lifetime)))
+    if not when:
+        return None
+    return when - time.time()
+
+
+def _page_timeout(generation):
+    timeout = settings.PAGE_CACHE_SECONDS
+    until_next = _seconds_until_next_publication(generation)
+    if until_next is not None:
+        timeout = min(timeout, int(until_next))
+    return timeout
+
+
+def _page_key(request):
+    params = sorted((name, request.GET.get(name)) for name in PAGE_QUERY_PARAMETERS if name in request.GET)
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{params}"
+    return f"pages:page:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def _set_etag(response):
+    response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+
+
+def _finish(request, response):
+    """Give a rendered page its ETag, and answer If-None-Match / If-Modified-Since with 304 when it has not changed."""
+    if response.status_code != 200:
+        return response
+    if "ETag" not in response:
+        _set_etag(response)
+    if CONDITIONAL_HEADERS & request.META.keys():
+        last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+        response = get_conditional_response(
+            request, etag=response["ETag"], last_modified=last_modified, response=response
+        )
+    # Browsers may keep the page but must ask each time; the ETag makes asking cheap.
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+def cache_public_page(view):
+    """Mark a view's pages as the same for every visitor, so PageCacheMiddleware may share them (with ETag, 304)."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.is_public_page = True
+        return response
+
+    return wrapper
+
+
+def _shareable(response):
+    """Never share a response that sets a cookie, depends on one, or carries a per-request CSP nonce."""
+    return (
+        not response.cookies
+        and "cookie" not in response.get("Vary", "").lower()
+        and "'nonce-" not in response.get("Content-Security-Policy", "")
+    )
+
+
+class PageCacheMiddleware:
+    """Answer public pages from the shared cache before sessions, CSRF, auth and URL resolution run.
+
+    It sits right after whitenoise: the security headers added by the middleware listed before it are added to
+    every answer, cached or not; those added by the ones after it (CSP, X-Frame-Options) are stored with the
+    page. Only responses of views marked ``@cache_public_page`` are stored.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        caching = settings.PAGE_CACHE_SECONDS > 0
+        if caching:
+            key = _page_key(request)
+            found = cache.get_many([GENERATION_KEY, key])
+            generation = found.get(GENERATION_KEY) or content_generation()
+            stored_generation, content, headers = found.get(key, (None, None, None))
+            if stored_generation == generation:
+                return _finish(request, HttpResponse(content, headers=headers))
+        response = self.get_response(request)
+        if response.status_code != 200 or not getattr(response, "is_public_page", False):
+            return response
+        _set_etag(response)
+        if caching and _shareable(response):
+            timeout = _page_timeout(generation)
+            if timeout > 0:
+                cache.set(key, (generation, response.content, dict(response.headers)), timeout)
+        return _finish(request, response)
+
+
+def connect_invalidation():
+    """Call ``content_changed()`` on every write to content a public page shows (from PagesConfig.ready)."""
+
+    def changed(**kwargs):
+        content_changed()
+
+    for model in (Article, ContentPage, Person, SiteSettings, Topic):
+        post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"pages-cache-save-{model.__name__}")
+        post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"pages-cache-delete-{model.__name__}")
+    m2m_changed.connect(changed, sender=Article.topics.through, weak=False, dispatch_uid="pages-cache-topics")

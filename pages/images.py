@@ -1,0 +1,151 @@
+"""Uploaded images: validated with Pillow, stripped of metadata, and resized once into renditions.
+
+Files go through Django's default storage (``STORAGES["default"]``), so production can keep them in object storage.
+"""
+
+import io
+import warnings
+from pathlib import PurePosixPath
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils.text import slugify
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+# Pillow format name → file extension of the cleaned original.
+ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+RENDITION_WIDTHS = (480, 800, 1200, 1600)
+WEBP_QUALITY, JPEG_QUALITY = 80, 82
+# The article column is at most ~760 px wide; on phones the image spans the screen.
+HERO_SIZES = "(min-width: 50rem) 760px, 100vw"
+OPEN_GRAPH_WIDTH = 1200
+
+
+def _megabytes(size):
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def _open_checked(upload):
+    """Open ``upload`` with Pillow, refusing anything that is not a JPEG, PNG or WebP within the limits."""
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            f"This file is {_megabytes(upload.size)}; the limit is {_megabytes(MAX_UPLOAD_BYTES)}. "
+            "Please export a smaller version (about 2000 pixels wide is plenty)."
+        )
+    too_big = ValidationError(
+        f"This image has too many pixels (more than {MAX_PIXELS // 1_000_000} megapixels). "
+        "Please resize it to about 2000 pixels wide and upload it again."
+    )
+    upload.seek(0)
+    try:
+        # Pillow only warns between its own limit and twice that; treat the warning as the refusal it is.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(upload)
+            if image.format not in ALLOWED_FORMATS:
+                raise ValidationError(f"Images must be JPEG, PNG or WebP; this file is {image.format}.")
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                raise too_big
+            image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise too_big from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise ValidationError(
+            "This file is not an image we can read. Please upload a JPEG, PNG or WebP picture."
+        ) from None
+    return image
+
+
+def clean_image_upload(upload):
+    """Validate an upload and return it re-encoded: upright (EXIF orientation applied) and without metadata.
+
+    Raises ``ValidationError`` with a message for the editor when the file is refused.
+    """
+    image = _open_checked(upload)
+    image_format = image.format
+    image = ImageOps.exif_transpose(image)
+    if image_format == "JPEG":
+        image = image.convert("RGB")
+    elif image.mode not in {"RGB", "RGBA"}:
+        image = image.convert("RGBA")
+    buffer = io.BytesIO()
+    # No exif=, icc_profile= or pnginfo= is passed, so camera, GPS and editing metadata are left behind.
+    image.save(buffer, format=image_format, **({"quality": 90} if image_format != "PNG" else {}))
+    stem = slugify(PurePosixPath(upload.name).stem)[:60] or "image"
+    return ContentFile(buffer.getvalue(), name=f"{stem}.{ALLOWED_FORMATS[image_format]}")
+
+
+def _encode(image, image_format, quality):
+    buffer = io.BytesIO()
+    if image_format == "JPEG" and image.mode != "RGB":
+        background = Image.new("RGB", image.size, "white")
+        background.paste(image, mask=image.getchannel("A") if "A" in image.mode else None)
+        image = background
+    options = {"quality": quality, "progressive": True} if image_format == "JPEG" else {"quality": quality}
+    image.save(buffer, format=image_format, **options)
+    return buffer.getvalue()
+
+
+def make_renditions(field_file):
+    """Resize a stored image once into WebP and JPEG at several widths; return where they are and how big.
+
+    Everything is encoded in memory before the first file is written, so a failure leaves no partial set.
+    """
+    with field_file.open("rb") as stored:
+        original = Image.open(stored)
+        original.load()
+    width, height = original.size
+    widths = sorted({w for w in RENDITION_WIDTHS if w < width} | {min(width, RENDITION_WIDTHS[-1])})
+    stem = PurePosixPath(field_file.name).stem
+    encoded = []
+    for target in widths:
+        resized = original.resize((target, round(height * target / width)), Image.Resampling.LANCZOS)
+        encoded.append((resized.size, _encode(resized, "WEBP", WEBP_QUALITY), _encode(resized, "JPEG", JPEG_QUALITY)))
+    sizes = []
+    for (w, h), webp, jpeg in encoded:
+        sizes.append(
+            {
+                "width": w,
+                "height": h,
+                "webp": default_storage.save(f"renditions/{stem}-{w}.webp", ContentFile(webp)),
+                "jpeg": default_storage.save(f"renditions/{stem}-{w}.jpg", ContentFile(jpeg)),
+            }
+        )
+    return {"source": field_file.name, "width": width, "height": height, "sizes": sizes}
+
+
+def delete_renditions(renditions):
+    """Remove the files of a rendition set that is being replaced."""
+    for size in renditions.get("sizes", []):
+        default_storage.delete(size["webp"])
+        default_storage.delete(size["jpeg"])
+
+
+def picture(renditions, alt):
+    """What ``includes/picture.html`` needs to draw a responsive ``<picture>``, or None without renditions."""
+    sizes = renditions.get("sizes") if renditions else None
+    if not sizes:
+        return None
+    fallback = next((s for s in sizes if s["width"] >= 800), sizes[-1])
+    return {
+        "webp_srcset": ", ".join(f"{default_storage.url(s['webp'])} {s['width']}w" for s in sizes),
+        "jpeg_srcset": ", ".join(f"{default_storage.url(s['jpeg'])} {s['width']}w" for s in sizes),
+        "src": default_storage.url(fallback["jpeg"]),
+        "width": fallback["width"],
+        "height": fallback["height"],
+        "sizes": HERO_SIZES,
+        "alt": alt,
+    }
+
+
+def open_graph_image(renditions):
+    """The JPEG rendition closest to 1200 px wide (what link previews use), as a storage URL."""
+    sizes = renditions.get("sizes") if renditions else None
+    if not sizes:
+        return None
+    best = min(sizes, key=lambda s: abs(s["width"] - OPEN_GRAPH_WIDTH))
+    return {"url": default_storage.url(best["jpeg"]), "width": best["width"], "height": best["height"]}

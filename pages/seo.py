@@ -1,0 +1,103 @@
+"""Structured data (schema.org JSON-LD) describing each page to search engines.
+
+Each function returns plain dicts; ``{% jsonld %}`` in pages/templatetags/seo.py writes them into the page.
+Addresses are absolute and on the host the request came to, like the canonical link.
+"""
+
+from django.urls import reverse
+
+CONTEXT = "https://schema.org"
+
+
+def breadcrumb_list(request, breadcrumbs):
+    """``BreadcrumbList`` from the ``[(name, path), ...]`` the page shows as its breadcrumb trail."""
+    return {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": request.build_absolute_uri(path)}
+            for position, (name, path) in enumerate(breadcrumbs, start=1)
+        ],
+    }
+
+
+def person(request, someone):
+    node = {"@type": "Person", "name": someone.name, "url": request.build_absolute_uri(someone.get_absolute_url())}
+    if someone.credentials:
+        node["honorificSuffix"] = someone.credentials
+    return node
+
+
+def organization(request, site):
+    return {"@type": "Organization", "name": site.name, "url": request.build_absolute_uri(reverse("pages:home"))}
+
+
+def medical_clinic(request, site):
+    """The center as a ``MedicalClinic``. Address, phone and hours are left out while they are placeholders."""
+    clinic = {
+        "@context": CONTEXT,
+        "@type": "MedicalClinic",
+        "name": site.name,
+        "url": request.build_absolute_uri(reverse("pages:home")),
+    }
+    if not site.is_placeholder:
+        clinic.update(
+            address={
+                "@type": "PostalAddress",
+                "streetAddress": site.street_address,
+                "addressLocality": site.city,
+                "addressRegion": site.region,
+                "postalCode": site.postal_code,
+                "addressCountry": "US",
+            },
+            telephone=site.phone,
+            email=site.email,
+            openingHours=site.hours,
+        )
+    return clinic
+
+
+def article_page(request, article, breadcrumbs, site):
+    """``MedicalWebPage`` (who reviewed it, when) whose main entity is the ``Article``, plus its breadcrumbs."""
+    url = request.build_absolute_uri(article.get_absolute_url())
+    webpage = {
+        "@type": "MedicalWebPage",
+        "@id": f"{url}#webpage",
+        "url": url,
+        "name": article.seo_title or article.title,
+        "description": article.summary,
+        "breadcrumb": {"@id": f"{url}#breadcrumb"},
+        "mainEntity": {"@id": f"{url}#article"},
+    }
+    if article.reviewer:
+        webpage["reviewedBy"] = person(request, article.reviewer)
+    if article.last_reviewed_at:
+        webpage["lastReviewed"] = article.last_reviewed_at.isoformat()
+    entity = {
+        "@type": "Article",
+        "@id": f"{url}#article",
+        "headline": article.title[:110],
+        "description": article.summary,
+        "datePublished": article.published_at.isoformat(),
+        "dateModified": article.updated_at.isoformat(),
+        "author": person(request, article.author) if article.author else organization(request, site),
+        "publisher": organization(request, site),
+        "mainEntityOfPage": {"@id": f"{url}#webpage"},
+        "about": [topic.name for topic in article.topics.all()],
+    }
+    image = article.open_graph_image
+    if image:
+        entity["image"] = request.build_absolute_uri(image["url"])
+    crumbs = {**breadcrumb_list(request, breadcrumbs), "@id": f"{url}#breadcrumb"}
+    return {"@context": CONTEXT, "@graph": [webpage, entity, crumbs]}
+
+
+def web_page(request, page_type, name, description, breadcrumbs):
+    """A page of another kind (``WebPage``, ``MedicalWebPage``, ``CollectionPage``, ``ProfilePage``) and its trail."""
+    url = request.build_absolute_uri(request.path)
+    return {
+        "@context": CONTEXT,
+        "@graph": [
+            {"@type": page_type, "url": url, "name": name, "description": description},
+            breadcrumb_list(request, breadcrumbs),
+        ],
+    }

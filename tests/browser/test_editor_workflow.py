@@ -1,0 +1,174 @@
+"""A new editor, in a real browser, takes an article from draft to scheduled to published to retired.
+
+After each step a visitor (another browser context, not logged in) checks what the public sees: the article
+list, the topic page, the sitemap and the feed follow every change on the very next request.
+"""
+
+import io
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from pages.models import Article, Person
+from tests.browser.conftest import DESKTOP_WIDTH, PHONE_WIDTH
+from tests.browser.test_accessibility import AXE_OPTIONS, readable
+from tests.builders import image_file, make_editor
+
+pytestmark = pytest.mark.browser
+
+TITLE = "Finding Calm Mornings in Early Recovery"
+SLUG = "finding-calm-mornings-in-early-recovery"
+ARTICLE_PATH = f"/articles/{SLUG}/"
+TOPIC_PATH = "/topics/intensive-outpatient-program/"
+PASSWORD = "a-long-test-password-1"
+
+
+@pytest.fixture
+def editor(site_url):
+    """An editor account as staff would set it up: staff status and the Editors group, nothing more."""
+    # The live-server tests empty the database between tests; re-run the migration that creates the group.
+    call_command("migrate", "pages", "0002", stdout=io.StringIO())
+    call_command("migrate", "pages", stdout=io.StringIO())
+    Person.objects.create(name="Ana Ruiz", slug="ana-ruiz", credentials="LMFT", bio="Ana leads our IOP groups.")
+    Person.objects.create(name="Sam Lee", slug="sam-lee", credentials="MD")
+    return make_editor("new.editor")
+
+
+@pytest.fixture
+def hero_jpeg(tmp_path):
+    path = tmp_path / "morning-light.jpg"
+    path.write_bytes(image_file(size=(1600, 1000)).read())
+    return path
+
+
+def visitor_sees(visitor, site_url):
+    """Where the public can see the article right now."""
+
+    def body(path):
+        response = visitor.goto(site_url + path)
+        return response.status, visitor.content()
+
+    status, _ = body(ARTICLE_PATH)
+    return {
+        "article page": status == 200,
+        "article list": ARTICLE_PATH in body("/articles/")[1],
+        "topic page": ARTICLE_PATH in body(TOPIC_PATH)[1],
+        "sitemap": f"{site_url}{ARTICLE_PATH}" in visitor.request.get(site_url + "/sitemap.xml").text(),
+        "feed": f"{site_url}{ARTICLE_PATH}" in visitor.request.get(site_url + "/articles/feed/").text(),
+    }
+
+
+def save_and_continue(page):
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist")).to_contain_text("successfully")
+
+
+def test_an_editor_drafts_previews_schedules_publishes_and_unpublishes(site_url, open_page, editor, hero_jpeg):
+    page = open_page(DESKTOP_WIDTH)
+    visitor = open_page(PHONE_WIDTH)
+    nowhere = dict.fromkeys(["article page", "article list", "topic page", "sitemap", "feed"], False)
+    everywhere = dict.fromkeys(nowhere, True)
+
+    # Log in as a new editor would: the admin's address, then the login form.
+    page.goto(site_url + "/admin/")
+    page.get_by_label("Username").fill("new.editor")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
+
+    # A draft with a hero image; the slug fills itself in from the title.
+    page.get_by_role("link", name="Articles").first.click()
+    page.get_by_role("link", name="Add article").click()
+    page.get_by_label("Title:", exact=True).press_sequentially(TITLE)  # typed, so the slug follows
+    expect(page.get_by_label("Slug:", exact=True)).to_have_value(SLUG)
+    page.get_by_label("Summary:", exact=True).fill("Small, steady habits that make the first hour of your day calmer.")
+    page.get_by_label("Body:", exact=True).fill("## Start small\n\nA glass of water and five quiet minutes.\n")
+    page.select_option("#id_topics_from", label="Intensive Outpatient Program")
+    page.locator("#id_topics_add").click()
+    page.set_input_files("#id_hero_image", str(hero_jpeg))
+    page.get_by_label("Hero image description:").fill("Morning light through a kitchen window")
+    page.select_option("#id_author", label="Ana Ruiz, LMFT")
+    page.select_option("#id_reviewer", label="Sam Lee, MD")
+    page.get_by_label("Last medically reviewed:").fill(timezone.localdate().isoformat())
+    save_and_continue(page)
+    assert visitor_sees(visitor, site_url) == nowhere
+
+    # Preview: the draft exactly as it will look, for staff only, never cached.
+    with page.expect_popup() as popup:
+        page.get_by_role("link", name=re.compile("^Preview")).click()
+    preview = popup.value
+    expect(preview.get_by_role("heading", level=1)).to_have_text(TITLE)
+    expect(preview.get_by_role("status")).to_contain_text("This is a draft")
+    preview_url = preview.url
+    violations = Axe().run(preview, options=AXE_OPTIONS).response["violations"]
+    assert violations == [], readable(violations)
+    cache_control = preview.request.get(preview_url).headers["cache-control"]
+    assert {"private", "no-store"} <= {part.strip() for part in cache_control.split(",")}
+    visitor.goto(preview_url)  # a visitor gets the admin's login form, not the draft
+    expect(visitor.get_by_role("button", name="Log in")).to_be_visible()
+    expect(visitor.get_by_text(TITLE)).to_have_count(0)
+    preview.close()
+
+    # Schedule it for tomorrow: still invisible.
+    page.select_option("#id_status", label="Published")
+    page.locator("#id_published_at_0").fill((timezone.localdate() + timezone.timedelta(days=1)).isoformat())
+    save_and_continue(page)
+    page.goto(site_url + "/admin/pages/article/")
+    expect(page.get_by_role("row", name=re.compile(TITLE))).to_contain_text("Scheduled for")
+    assert visitor_sees(visitor, site_url) == nowhere
+
+    # Publish it now, with the date widget's own "Today" and "Now" shortcuts.
+    page.get_by_role("link", name=TITLE, exact=True).click()
+    page.locator("#id_published_at_0 ~ .datetimeshortcuts a", has_text="Today").click()
+    page.locator("#id_published_at_1 ~ .datetimeshortcuts a", has_text="Now").click()
+    save_and_continue(page)
+    assert Article.objects.get(slug=SLUG).is_public
+    assert visitor_sees(visitor, site_url) == everywhere
+
+    visitor.goto(site_url + ARTICLE_PATH)
+    expect(visitor.get_by_role("heading", level=1)).to_have_text(TITLE)
+    expect(visitor.get_by_text("By Ana Ruiz, LMFT")).to_be_visible()
+    expect(visitor.get_by_text("Medically reviewed by Sam Lee, MD on")).to_be_visible()
+    hero = visitor.get_by_role("img", name="Morning light through a kitchen window")
+    expect(hero).to_have_attribute("fetchpriority", "high")
+    for path in (ARTICLE_PATH, "/authors/ana-ruiz/"):
+        visitor.goto(site_url + path)
+        violations = Axe().run(visitor, options=AXE_OPTIONS).response["violations"]
+        assert violations == [], readable(violations)
+
+    # Retire it: back to draft, and gone from every public place on the next request.
+    page.select_option("#id_status", label="Draft")
+    save_and_continue(page)
+    assert visitor_sees(visitor, site_url) == nowhere
+
+
+BAD_FILES = {
+    "a 30 MB file": ("huge.jpg", b"\xff\xd8\xff\xe0" + b"0" * (30 * 1024 * 1024), "the limit is 10.0 MB"),
+    "a renamed text file": ("notes.jpg", b"Shopping list: milk, bread.\n" * 10, "not an image we can read"),
+}
+
+
+@pytest.mark.parametrize(("name", "content", "message"), BAD_FILES.values(), ids=BAD_FILES.keys())
+def test_an_editor_uploading_a_bad_file_sees_why_and_nothing_is_saved(
+    site_url, open_page, editor, tmp_path, name, content, message
+):
+    path = tmp_path / name
+    path.write_bytes(content)
+    page = open_page(DESKTOP_WIDTH)
+    page.goto(site_url + "/admin/pages/article/add/")
+    page.get_by_label("Username").fill("new.editor")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_label("Title:", exact=True).press_sequentially("A picture that will not upload")
+    page.get_by_label("Summary:", exact=True).fill("A summary.")
+    page.get_by_label("Body:", exact=True).fill("Some text.")
+    page.set_input_files("#id_hero_image", str(path))
+    page.get_by_label("Hero image description:").fill("A picture")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".errornote")).to_be_visible()
+    expect(page.locator(".field-hero_image .errorlist")).to_contain_text(message)
+    assert not Article.objects.filter(title="A picture that will not upload").exists()
