@@ -49,6 +49,10 @@ class StaffSessionTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Without a session cookie there is nobody to sign out; looking at request.user would still read the
+        # session and add "Vary: Cookie", which keeps public pages out of the shared page cache.
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.is_staff:
             now = int(time.time())

@@ -7,6 +7,8 @@ import zlib
 from pathlib import Path
 
 from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from pages.models import Article
 
@@ -95,3 +97,15 @@ def make_editor(username="editor"):
     user = User.objects.create_user(username, password="a-long-test-password-1", is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
     return user
+
+
+def staff_login(client, user):
+    """Sign ``user`` in as the admin requires: a session verified by a (real, confirmed) TOTP device."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="Test phone", confirmed=True
+    )
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device

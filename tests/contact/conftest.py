@@ -6,10 +6,9 @@ import time
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission, User
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from contact.spam import time_trap_token
+from tests.builders import staff_login  # noqa: F401 - the contact tests import it from here too
 from tests.smtp import smtp_mailers, smtp_server
 
 SCRIPT = '<script>alert("x")</script>'
@@ -73,15 +72,3 @@ def admissions(db):
 @pytest.fixture
 def superuser(db):
     return make_staff("root-admin", superuser=True)
-
-
-def staff_login(client, user):
-    """Sign ``user`` in as the admin requires: a session verified by a (real, confirmed) TOTP device."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
-        user=user, name="Test phone", confirmed=True
-    )
-    client.force_login(user)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return device

@@ -3,7 +3,7 @@
 from django.contrib.auth.models import Group
 
 from pages.models import Article
-from tests.builders import article_form_data, make_article, make_editor
+from tests.builders import article_form_data, make_article, make_editor, staff_login
 from tests.htmlpage import parse_html
 
 CONTENT_MODELS = {("pages", m) for m in ("article", "contentpage", "topic", "person")} | {("redirects", "redirect")}
@@ -25,7 +25,7 @@ def test_editors_have_no_permission_on_inquiries_users_or_settings(db):
 
 
 def test_an_editor_writes_and_publishes_an_article_in_the_admin(client, db):
-    client.force_login(make_editor())
+    staff_login(client, make_editor())
     form = client.get("/admin/pages/article/add/")
     assert form.status_code == 200
     text = parse_html(form.content).text
@@ -48,7 +48,7 @@ def test_the_article_list_in_the_admin_says_what_visitors_can_see(client, db):
     make_article(title="Live one", slug="live-one")
     make_article(title="Planned one", slug="planned-one", published_at=timezone.now() + datetime.timedelta(days=2))
     make_article(title="Draft one", slug="draft-one", status=Article.Status.DRAFT)
-    client.force_login(make_editor())
+    staff_login(client, make_editor())
     text = parse_html(client.get("/admin/pages/article/").content).text
     assert "Published" in text and "Scheduled for" in text and "Draft" in text
     draft = Article.objects.get(slug="draft-one")
@@ -57,6 +57,6 @@ def test_the_article_list_in_the_admin_says_what_visitors_can_see(client, db):
 
 
 def test_an_editor_can_manage_redirects_but_not_users(client, db):
-    client.force_login(make_editor())
+    staff_login(client, make_editor())
     assert client.get("/admin/redirects/redirect/add/").status_code == 200
     assert client.get("/admin/auth/user/").status_code == 403

@@ -6,7 +6,7 @@ from PIL import Image
 
 from pages import images
 from pages.models import Article
-from tests.builders import article_form_data, image_file, make_article, make_editor, png_bomb
+from tests.builders import article_form_data, image_file, make_article, make_editor, png_bomb, staff_login
 from tests.htmlpage import parse_html
 
 ADD_ARTICLE = "/admin/pages/article/add/"
@@ -27,7 +27,7 @@ def camera_exif(orientation=6):
 
 @pytest.fixture
 def editor_client(client, db):
-    client.force_login(make_editor())
+    staff_login(client, make_editor())
     return client
 
 

@@ -9,11 +9,12 @@ import time
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django.utils import timezone
 
 from pages.cache import content_generation
 from pages.models import Article, Person, SiteSettings, Topic
-from tests.builders import make_article, make_editor
+from tests.builders import make_article, make_editor, staff_login
 from tests.htmlpage import parse_html
 
 PUBLIC_PAGES = ["/", "/articles/", "/topics/sleep/", "/articles/quokka-mornings-in-recovery/"]
@@ -92,8 +93,10 @@ def test_a_site_settings_change_shows_on_the_next_request(client, article):
     assert "(916) 555-0199" in client.get("/").content.decode()
 
 
-def test_the_admins_unpublish_action_shows_on_the_next_request(admin_client, client, article):
+def test_the_admins_unpublish_action_shows_on_the_next_request(admin_user, client, article):
     assert links_to(client, "/articles/", article.get_absolute_url())
+    admin_client = Client()
+    staff_login(admin_client, admin_user)
     admin_client.post("/admin/pages/article/", {"action": "unpublish", "_selected_action": [article.pk]}, follow=True)
     assert Article.objects.get().status == Article.Status.DRAFT
     assert not links_to(client, "/articles/", article.get_absolute_url())
@@ -154,7 +157,7 @@ def test_unknown_query_parameters_share_the_cached_page(client, article, django_
 
 def test_staff_preview_a_draft_that_no_cache_keeps(client, db):
     draft = make_article(status=Article.Status.DRAFT, title="Draft about sleep", slug="draft-about-sleep")
-    client.force_login(make_editor())
+    staff_login(client, make_editor())
     url = f"/admin/pages/article/{draft.pk}/preview/"
     response = client.get(url)
     assert response.status_code == 200
@@ -176,14 +179,14 @@ def test_visitors_and_staff_without_content_rights_cannot_preview(client, db):
     response = client.get(f"/admin/pages/article/{draft.pk}/preview/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
     assert client.get(draft.get_absolute_url()).status_code == 404
-    client.force_login(User.objects.create_user("admissions", is_staff=True))
+    staff_login(client, User.objects.create_user("admissions", is_staff=True))
     assert client.get(f"/admin/pages/article/{draft.pk}/preview/").status_code == 403
 
 
 def test_a_visit_after_a_preview_sees_no_draft(client, db):
     draft = make_article(status=Article.Status.DRAFT)
     staff = client
-    staff.force_login(make_editor())
+    staff_login(staff, make_editor())
     staff.get(f"/admin/pages/article/{draft.pk}/preview/")
     staff.logout()
     assert client.get(draft.get_absolute_url()).status_code == 404
@@ -202,7 +205,7 @@ def test_a_page_from_the_cache_carries_the_same_headers_as_a_fresh_one(client, a
 
 
 def test_a_logged_in_editor_sees_the_same_shared_page_and_shares_nothing_personal(client, article):
-    client.force_login(make_editor())
+    staff_login(client, make_editor())
     response = client.get(article.get_absolute_url())
     assert "editor" not in response.content.decode()
     client.logout()
