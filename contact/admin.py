@@ -10,20 +10,7 @@ from django.utils import timezone
 from .crypto import lookup_hashes, normalise_email, normalise_phone_digits
 from .models import AuditEvent, Inquiry, NotificationRecipient
 
-SUBMITTED_FIELDS = [
-    "created_at",
-    "name",
-    "email",
-    "phone",
-    "preferred_contact",
-    "voicemail_ok",
-    "best_time",
-    "inquiry_for",
-    "program",
-    "message",
-    "consent",
-    "source_page",
-]
+SUBMITTED_FIELDS = ["created_at", *Inquiry.SUBMITTED_FIELDS]
 OUTBOX_FIELDS = ["notification_state", "notify_attempts", "notify_last_error", "notify_next_attempt_at", "notified_at"]
 CSV_COLUMNS = [
     ("Number", lambda i: i.pk),

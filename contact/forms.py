@@ -59,19 +59,7 @@ class InquiryForm(forms.ModelForm):
 
     class Meta:
         model = Inquiry
-        fields = [
-            "name",
-            "email",
-            "phone",
-            "preferred_contact",
-            "voicemail_ok",
-            "best_time",
-            "inquiry_for",
-            "program",
-            "message",
-            "consent",
-            "source_page",
-        ]
+        fields = Inquiry.SUBMITTED_FIELDS
         labels = {
             "name": "Your name",
             "email": "Email address",

@@ -40,6 +40,12 @@ class InquiryQuerySet(models.QuerySet):
 class Inquiry(models.Model):
     """One message from the contact form. Health-related personal data: it stays in this database."""
 
+    # What the visitor sends through the form, in the order they fill it in; staff may read it, never change it.
+    SUBMITTED_FIELDS = (
+        "name", "email", "phone", "preferred_contact", "voicemail_ok", "best_time",
+        "inquiry_for", "program", "message", "consent", "source_page",
+    )  # fmt: skip
+
     class Status(models.TextChoices):
         NEW = "new", "New"
         CONTACTED = "contacted", "Contacted"

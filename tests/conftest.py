@@ -6,8 +6,13 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from hypothesis import settings as hypothesis_settings
 
 from tests.builders import ARTICLES_DIR, PAGES_DIR
+
+# Property tests judge correctness, not speed: on a busy 2-core CI machine a slow example is no failure.
+hypothesis_settings.register_profile("restoration", deadline=None)
+hypothesis_settings.load_profile("restoration")
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -21,7 +21,8 @@ from tests.site.test_public_pages import (  # noqa: F401 - collected here, run w
     test_every_public_page_has_a_unique_title,
     test_every_public_page_has_exactly_one_h1,
     test_headings_start_at_h1_and_never_skip_a_level,
-    test_no_page_loads_or_links_to_another_origin,
+    test_links_to_other_sites_are_plain_outbound_links,
+    test_no_page_loads_anything_from_another_origin,
     test_public_pages_have_no_inline_styles_or_scripts,
     urlconf_paths,
 )
@@ -37,7 +38,7 @@ def public_pages(client, seeded):
         last_reviewed_at=datetime.date(2026, 10, 1),
         hero_image=images.clean_image_upload(image_file(size=(1600, 1000))),
         hero_image_alt="Morning light",
-        citations="- SAMHSA, *TIP 47: Substance Abuse: Clinical Issues in Intensive Outpatient Treatment*\n",
+        citations="- SAMHSA, [*TIP 47: Clinical Issues in Intensive Outpatient Treatment*](https://store.samhsa.gov/)\n",
     )
     article.topics.add(Topic.objects.get(slug="intensive-outpatient-program"))
     urls = list(dict.fromkeys(urlconf_paths() + sitemap_paths(client) + SEARCH_PAGES))
