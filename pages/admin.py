@@ -10,7 +10,7 @@ from django.utils.html import format_html
 
 from . import images
 from .cache import content_changed
-from .models import Article, ContentPage, Person, Publishable, SiteSettings, Topic
+from .models import Article, ContentPage, Person, Publishable, SiteSettings, Synonym, Topic
 from .views import article_with_people, render_article
 
 
@@ -129,3 +129,11 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Synonym)
+class SynonymAdmin(admin.ModelAdmin):
+    """The words site search treats as the same; a change applies to the next search."""
+
+    list_display = ["terms"]
+    search_fields = ["terms"]

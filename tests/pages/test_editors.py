@@ -6,7 +6,9 @@ from pages.models import Article
 from tests.builders import article_form_data, make_article, make_editor
 from tests.htmlpage import parse_html
 
-CONTENT_MODELS = {("pages", m) for m in ("article", "contentpage", "topic", "person")} | {("redirects", "redirect")}
+CONTENT_MODELS = {("pages", m) for m in ("article", "contentpage", "topic", "person", "synonym")} | {
+    ("redirects", "redirect")
+}
 
 
 def test_the_editors_group_holds_exactly_the_content_permissions(db):
