@@ -6,15 +6,18 @@ Indexed text is never trusted as HTML: highlights come back wrapped in control-c
 escaped, and only then are the sentinels turned into ``<mark>``.
 """
 
+import difflib
 import re
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
+from .cache import content_generation
 from .models import Article, ContentPage, Publishable, SearchEntry, Synonym, Topic
 
 MAX_QUERY_LENGTH = 200
@@ -269,6 +272,11 @@ class SearchResults:
         self.require_all = True
         self._count = None
 
+    @property
+    def suggestion(self):
+        """A corrected query when nothing matched, or ""."""
+        return did_you_mean(self.words) if self.words and self.count() == 0 else ""
+
     def count(self):
         if self._count is None:
             self._count = self.backend.count(self.groups, True) if self.words else 0
@@ -298,6 +306,36 @@ class SearchResults:
             )
             for url, title_text, snippet, pk in rows
         ]
+
+
+def vocabulary():
+    """Every word of the titles, summaries, headings and topics of published items, cached per content generation.
+
+    Drawn from published items only, so "Did you mean" can never reveal a word of a draft.
+    """
+    key = f"pages:search-vocabulary:{content_generation()}"
+    words = cache.get(key)
+    if words is None:
+        entries = SearchEntry.objects.filter(status=Publishable.Status.PUBLISHED, published_at__lte=timezone.now())
+        words = set()
+        for title, summary, topics in entries.values_list("title", "summary", "topics").iterator():
+            words.update(_WORD.findall(f"{title} {summary} {topics}".lower()))
+        words = frozenset(word for word in words if len(word) > 2 and not word.isdigit())
+        cache.set(key, words, 3600)
+    return words
+
+
+def did_you_mean(words):
+    """The query with each unknown word replaced by the closest indexed word, or "" when there is nothing to offer."""
+    known = vocabulary()
+    corrected = []
+    for word in words:
+        if word in known or len(word) < 4:
+            corrected.append(word)
+            continue
+        nearby = [candidate for candidate in known if abs(len(candidate) - len(word)) <= 2]
+        corrected.extend(difflib.get_close_matches(word, nearby, n=1, cutoff=0.75) or [word])
+    return " ".join(corrected) if corrected != list(words) else ""
 
 
 def search(query):

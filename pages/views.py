@@ -231,6 +231,7 @@ def search(request):
         "truncated": truncated,
         "max_query_length": site_search.MAX_QUERY_LENGTH,
         "has_words": bool(results.words),
+        "suggestion": results.suggestion,
         "suggested_topics": Topic.objects.in_use()[:6] if not page.paginator.count else (),
     }
     return render(request, "search/results.html", context)

@@ -168,3 +168,35 @@ def test_hostile_queries_get_a_calm_page(client, seeded, query):
 @given(query=st.text(st.characters(exclude_categories=["Cs"]), max_size=300))
 def test_any_query_gets_a_200_page(client, seeded, query):
     search(client, query)
+
+
+def test_a_misspelling_offers_did_you_mean_from_the_indexed_words(client, seeded):
+    html = search(client, "outpatinet").content.decode()
+    assert 'Did you mean <a href="?q=outpatient">outpatient</a>?' in html
+
+
+def test_did_you_mean_never_offers_a_word_only_a_draft_contains(client, db):
+    make_article(title="Zephyrine routines", slug="draft", status=Article.Status.DRAFT)
+    assert "Did you mean" not in search(client, "zephyrina").content.decode()
+
+
+def test_mean_reciprocal_rank_of_the_relevance_set(client, db, capsys):
+    """Each query of the relevance set should put its article first; MRR is printed and must stay >= 0.9."""
+    from django.db import connection
+
+    from tests.pages.search_corpus import ARTICLES, QUERIES
+
+    for slug, (title, summary, topic_name, body) in ARTICLES.items():
+        topic, _ = Topic.objects.get_or_create(name=topic_name, slug=topic_name.lower().replace(" ", "-"))
+        make_article(title=title, slug=slug, summary=summary, body=body).topics.add(topic)
+    ranks = {}
+    for query, slug in QUERIES:
+        links = result_links(search(client, query))
+        expected = f"/articles/{slug}/"
+        ranks[query] = links.index(expected) + 1 if expected in links else None
+    mrr = sum(1 / rank for rank in ranks.values() if rank) / len(QUERIES)
+    misses = {query: rank for query, rank in ranks.items() if rank != 1}
+    line = f"search relevance on {connection.vendor}: MRR {mrr:.3f} over {len(QUERIES)} queries; not first: {misses}"
+    with capsys.disabled():
+        print(f"\n{line}")
+    assert mrr >= 0.9, line
