@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import Case, When
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
@@ -336,6 +337,19 @@ def did_you_mean(words):
         nearby = [candidate for candidate in known if abs(len(candidate) - len(word)) <= 2]
         corrected.extend(difflib.get_close_matches(word, nearby, n=1, cutoff=0.75) or [word])
     return " ".join(corrected) if corrected != list(words) else ""
+
+
+def suggest_titles(query, limit=5):
+    """Up to ``limit`` published titles containing every word typed, titles starting with the first word first."""
+    words = _WORD.findall(query.lower())[:MAX_WORDS]
+    if not words or len(words[-1]) < 2:
+        return []
+    entries = SearchEntry.objects.filter(status=Publishable.Status.PUBLISHED, published_at__lte=timezone.now())
+    for word in words:
+        entries = entries.filter(title__icontains=word[:MAX_WORD_LENGTH])
+    starts_first = Case(When(title__istartswith=words[0], then=0), default=1)
+    rows = entries.order_by(starts_first, "title").values("title", "url")[:limit]
+    return [{"title": row["title"], "url": row["url"]} for row in rows]
 
 
 def search(query):

@@ -3,7 +3,7 @@
 from django.contrib.sitemaps.views import x_robots_tag
 from django.contrib.sites.requests import RequestSite
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.template.response import TemplateResponse
@@ -235,6 +235,13 @@ def search(request):
         "suggested_topics": Topic.objects.in_use()[:6] if not page.paginator.count else (),
     }
     return render(request, "search/results.html", context)
+
+
+@require_safe
+def search_suggest(request):
+    """Type-ahead: at most five published titles containing every word typed, as JSON."""
+    query = request.GET.get("q", "")[: site_search.MAX_QUERY_LENGTH]
+    return JsonResponse({"suggestions": site_search.suggest_titles(query)})
 
 
 def csrf_failure(request, reason=""):

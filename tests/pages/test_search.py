@@ -200,3 +200,20 @@ def test_mean_reciprocal_rank_of_the_relevance_set(client, db, capsys):
     with capsys.disabled():
         print(f"\n{line}")
     assert mrr >= 0.9, line
+
+
+def test_type_ahead_offers_at_most_five_published_titles(client, db):
+    for number in range(7):
+        make_article(title=f"Quokka note {number}", slug=f"note-{number}")
+    make_article(title="Quokka secret draft", slug="draft", status=Article.Status.DRAFT)
+    suggestions = client.get("/search/suggest/", {"q": "quok"}).json()["suggestions"]
+    assert len(suggestions) == 5
+    assert all(item["title"].startswith("Quokka note") for item in suggestions)
+    assert suggestions[0] == {"title": "Quokka note 0", "url": "/articles/note-0/"}
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_type_ahead_answers_hostile_input_with_json(client, seeded, query):
+    response = client.get("/search/suggest/", {"q": query})
+    assert response.status_code == 200
+    assert isinstance(response.json()["suggestions"], list)
