@@ -350,3 +350,36 @@ class Synonym(models.Model):
     def clean(self):
         if len(self.term_list) < 2:
             raise ValidationError({"terms": "Give at least two words or phrases, separated by commas."})
+
+
+class SearchCount(models.Model):
+    """How often a query was searched on a day, and how often it found nothing.
+
+    Deliberately anonymous: no IP address, session, user or time finer than the day is ever stored.
+    """
+
+    query = models.CharField(max_length=100)
+    day = models.DateField()
+    searches = models.PositiveIntegerField(default=0)
+    searches_without_results = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["query", "day"], name="unique_search_count_per_day")]
+        ordering = ["-day", "-searches"]
+
+    def __str__(self):
+        return f"{self.query} ({self.day})"
+
+
+class TopSearch(SearchCount):
+    class Meta:
+        proxy = True
+        verbose_name = "top search"
+        verbose_name_plural = "top searches"
+
+
+class SearchWithoutResults(SearchCount):
+    class Meta:
+        proxy = True
+        verbose_name = "search with no results"
+        verbose_name_plural = "searches with no results"

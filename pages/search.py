@@ -10,16 +10,17 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
-from django.db.models import Case, When
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Case, F, When
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 from .cache import content_generation
-from .models import Article, ContentPage, Publishable, SearchEntry, Synonym, Topic
+from .models import Article, ContentPage, Publishable, SearchCount, SearchEntry, Synonym, Topic
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
@@ -350,6 +351,23 @@ def suggest_titles(query, limit=5):
     starts_first = Case(When(title__istartswith=words[0], then=0), default=1)
     rows = entries.order_by(starts_first, "title").values("title", "url")[:limit]
     return [{"title": row["title"], "url": row["url"]} for row in rows]
+
+
+def record_search(query, found):
+    """Count one search of the normalised query today, and whether it found nothing (if analytics are on)."""
+    normalised = " ".join(_WORD.findall(query.lower()))[:100].strip()
+    if not settings.SEARCH_ANALYTICS or not normalised:
+        return
+    day = timezone.localdate()
+    missed = 0 if found else 1
+    increments = {"searches": F("searches") + 1, "searches_without_results": F("searches_without_results") + missed}
+    if SearchCount.objects.filter(query=normalised, day=day).update(**increments):
+        return
+    try:
+        with transaction.atomic():
+            SearchCount.objects.create(query=normalised, day=day, searches=1, searches_without_results=missed)
+    except IntegrityError:  # another request created today's row first: count on it
+        SearchCount.objects.filter(query=normalised, day=day).update(**increments)
 
 
 def search(query):

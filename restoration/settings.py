@@ -248,3 +248,6 @@ CONTACT_RATE_WINDOW = int(os.environ.get("CONTACT_RATE_WINDOW", "3600"))
 # How many proxies in front of the app append to X-Forwarded-For; 0 means trust only REMOTE_ADDR.
 CONTACT_TRUSTED_PROXY_COUNT = int(os.environ.get("CONTACT_TRUSTED_PROXY_COUNT", "0"))
 CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "365"))  # for closed and spam inquiries
+
+# Site search (issue 6): count searches per normalised query per day (no IP, session, user or time of day).
+SEARCH_ANALYTICS = env_bool("SEARCH_ANALYTICS", True)
