@@ -118,23 +118,26 @@ def _headings(markdown):
     return [line.lstrip("#").strip() for line in markdown.splitlines() if line.startswith("#")]
 
 
-def index_item(item):
-    """Store (or refresh) the searchable text of an article or content page."""
+def _entry_fields(item):
     is_article = isinstance(item, Article)
     topics = ", ".join(topic.name for topic in item.topics.all()) if is_article else ""
-    SearchEntry.objects.update_or_create(
-        kind=SearchEntry.Kind.ARTICLE if is_article else SearchEntry.Kind.PAGE,
-        object_id=item.pk,
-        defaults={
-            "title": _plain(item.title),
-            "summary": _plain(" ".join([item.summary, *_headings(item.body)])),
-            "topics": _plain(topics),
-            "body": _plain(strip_tags(item.body_html)),
-            "url": item.get_absolute_url(),
-            "status": item.status,
-            "published_at": item.published_at,
-        },
-    )
+    return {
+        "kind": SearchEntry.Kind.ARTICLE if is_article else SearchEntry.Kind.PAGE,
+        "object_id": item.pk,
+        "title": _plain(item.title),
+        "summary": _plain(" ".join([item.summary, *_headings(item.body)])),
+        "topics": _plain(topics),
+        "body": _plain(strip_tags(item.body_html)),
+        "url": item.get_absolute_url(),
+        "status": item.status,
+        "published_at": item.published_at,
+    }
+
+
+def index_item(item):
+    """Store (or refresh) the searchable text of an article or content page."""
+    fields = _entry_fields(item)
+    SearchEntry.objects.update_or_create(kind=fields.pop("kind"), object_id=fields.pop("object_id"), defaults=fields)
 
 
 def unindex_item(item):
@@ -170,11 +173,9 @@ def connect_index_updates():
 def rebuild_index():
     """Index every article and content page afresh; returns how many entries were written."""
     SearchEntry.objects.all().delete()
-    count = 0
-    for item in [*Article.objects.prefetch_related("topics"), *ContentPage.objects.all()]:
-        index_item(item)
-        count += 1
-    return count
+    items = [*Article.objects.prefetch_related("topics"), *ContentPage.objects.all()]
+    SearchEntry.objects.bulk_create([SearchEntry(**_entry_fields(item)) for item in items], batch_size=500)
+    return len(items)
 
 
 # Searching -----------------------------------------------------------------------------------------------------
@@ -198,31 +199,43 @@ class _SqliteBackend:
         alternatives = ("(" + " OR ".join(f'"{term}"' for term in group) + ")" for group in groups)
         return (" AND " if require_all else " OR ").join(alternatives)
 
+    # CROSS JOIN keeps the full-text match as the outer loop: SQLite would otherwise scan the entries and run
+    # the MATCH once per entry.
     def count(self, groups, require_all):
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT count(*) FROM pages_searchentry_fts f JOIN pages_searchentry e ON e.id = f.rowid "
+                "SELECT count(*) FROM pages_searchentry_fts f CROSS JOIN pages_searchentry e ON e.id = f.rowid "
                 "WHERE pages_searchentry_fts MATCH %s AND e.status = %s AND e.published_at <= %s",
                 [self.match(groups, require_all), Publishable.Status.PUBLISHED, timezone.now()],
             )
             return cursor.fetchone()[0]
 
     def hits(self, groups, require_all, title, offset, limit):
+        match = self.match(groups, require_all)
         with connection.cursor() as cursor:
+            # Ranked first, highlighted after: SQLite would otherwise build a snippet for every match, not just
+            # the page shown. bm25's IDF is near zero for words most items share, so a title match is a tier.
             cursor.execute(
-                "SELECT e.url, highlight(pages_searchentry_fts, 0, %s, %s), "
-                "snippet(pages_searchentry_fts, -1, %s, %s, '…', %s), e.id "
-                "FROM pages_searchentry_fts f JOIN pages_searchentry e ON e.id = f.rowid "
+                "SELECT f.rowid FROM pages_searchentry_fts f CROSS JOIN pages_searchentry e ON e.id = f.rowid "
                 "WHERE pages_searchentry_fts MATCH %s AND e.status = %s AND e.published_at <= %s "
-                # bm25's IDF is near zero for words most items share, so a title match is its own tier.
                 "ORDER BY lower(e.title) = %s DESC, f.rowid IN (SELECT rowid FROM pages_searchentry_fts "
                 "WHERE pages_searchentry_fts MATCH %s) DESC, bm25(pages_searchentry_fts, 10.0, 4.0, 2.0, 1.0) "
                 "LIMIT %s OFFSET %s",
-                [START, STOP, START, STOP, SNIPPET_WORDS, self.match(groups, require_all),
-                 Publishable.Status.PUBLISHED, timezone.now(), title, "title : (" + self.match(groups, False) + ")",
-                 limit, offset],
+                [match, Publishable.Status.PUBLISHED, timezone.now(), title,
+                 "title : (" + self.match(groups, False) + ")", limit, offset],
             )  # fmt: skip
-            return cursor.fetchall()
+            ranked = [row[0] for row in cursor.fetchall()]
+            if not ranked:
+                return []
+            cursor.execute(
+                "SELECT e.url, highlight(pages_searchentry_fts, 0, %s, %s), "  # noqa: S608 - placeholders only
+                "snippet(pages_searchentry_fts, -1, %s, %s, '…', %s), e.id "
+                "FROM pages_searchentry_fts f CROSS JOIN pages_searchentry e ON e.id = f.rowid "
+                f"WHERE pages_searchentry_fts MATCH %s AND f.rowid IN ({', '.join(['%s'] * len(ranked))})",
+                [START, STOP, START, STOP, SNIPPET_WORDS, match, *ranked],
+            )  # fmt: skip
+            rows = {row[3]: row for row in cursor.fetchall()}
+            return [rows[pk] for pk in ranked]
 
 
 class _PostgresBackend:

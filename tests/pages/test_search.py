@@ -217,3 +217,13 @@ def test_type_ahead_answers_hostile_input_with_json(client, seeded, query):
     response = client.get("/search/suggest/", {"q": query})
     assert response.status_code == 200
     assert isinstance(response.json()["suggestions"], list)
+
+
+def test_generate_demo_articles_makes_published_searchable_articles(client, db):
+    out = io.StringIO()
+    call_command("generate_demo_articles", "30", stdout=out)
+    assert "Created 30 demo articles" in out.getvalue()
+    demo = Article.objects.filter(slug__startswith="demo-")
+    assert demo.count() == 30 and all("<h2" in article.body_html for article in demo)
+    assert SearchEntry.objects.filter(kind="article").count() == 30
+    assert "30 results" in search(client, "practical advice").content.decode()
