@@ -95,3 +95,13 @@ def make_editor(username="editor"):
     user = User.objects.create_user(username, password="a-long-test-password-1", is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
     return user
+
+
+def seed_synonyms():
+    """The synonym list the data migration seeds; again, since a transactional test's flush empties the table."""
+    import importlib
+
+    from pages.models import Synonym
+
+    for terms in importlib.import_module("pages.migrations.0007_seed_synonyms").SEED:
+        Synonym.objects.get_or_create(terms=terms)

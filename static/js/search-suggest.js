@@ -17,7 +17,7 @@
     list.hidden = true;
     var status = document.createElement("p");
     status.className = "visually-hidden";
-    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
     form.appendChild(list);
     form.appendChild(status);
     form.classList.add("has-suggestions");

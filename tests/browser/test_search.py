@@ -5,9 +5,14 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import PHONE_WIDTH
 from tests.browser.test_accessibility import AXE_OPTIONS, readable
-from tests.builders import SEED_ARTICLE_SLUG, SEED_ARTICLE_TITLE
+from tests.builders import SEED_ARTICLE_SLUG, SEED_ARTICLE_TITLE, seed_synonyms
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(autouse=True)
+def _synonyms(site_url):
+    seed_synonyms()
 
 
 def test_job_in_the_header_box_finds_the_work_and_recovery_article_first(site_url, open_page):

@@ -11,8 +11,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pages.models import Article, ContentPage, SearchEntry, Topic
-from tests.builders import SEED_ARTICLE_SLUG, make_article
+from tests.builders import SEED_ARTICLE_SLUG, make_article, seed_synonyms
 from tests.htmlpage import parse_html
+
+
+@pytest.fixture(autouse=True)
+def _synonyms(db):
+    seed_synonyms()
 
 
 def result_links(response):
