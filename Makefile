@@ -43,6 +43,7 @@ content: $(VENV)/.installed-run
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) import_pages content/pages
 	$(MANAGE) import_articles content/articles
+	$(MANAGE) rebuild_search_index
 
 run: content
 	$(MANAGE) runserver $(HOST):$(PORT)

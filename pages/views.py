@@ -3,7 +3,7 @@
 from django.contrib.sitemaps.views import x_robots_tag
 from django.contrib.sites.requests import RequestSite
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.template.response import TemplateResponse
@@ -12,10 +12,10 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
+from . import search as site_search
 from . import seo
 from .cache import cache_public_page
 from .models import Article, ContentPage, Person, SiteSettings, Topic
-from .search import MAX_QUERY_LENGTH, search_articles
 from .sitemaps import sitemaps
 
 ARTICLES_PER_PAGE = 10
@@ -219,12 +219,31 @@ def sitemap_xml(request):
 
 @require_safe
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())
-    truncated = len(query) > MAX_QUERY_LENGTH
-    query = query[:MAX_QUERY_LENGTH]
-    results = search_articles(query) if query else Article.objects.none()
+    """The results page: ranked, highlighted matches among published articles and pages; never cached."""
+    query = " ".join(request.GET.get("q", "").replace("\x00", " ").split())
+    truncated = len(query) > site_search.MAX_QUERY_LENGTH
+    query = query[: site_search.MAX_QUERY_LENGTH]
+    results = site_search.search(query)
     page = Paginator(results, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "search/results.html", {"query": query, "page_obj": page, "truncated": truncated})
+    if request.GET.get("page", "1") == "1":  # later pages of the same search are not another search
+        site_search.record_search(query, found=page.paginator.count > 0)
+    context = {
+        "query": query,
+        "page_obj": page,
+        "truncated": truncated,
+        "max_query_length": site_search.MAX_QUERY_LENGTH,
+        "has_words": bool(results.words),
+        "suggestion": results.suggestion,
+        "suggested_topics": Topic.objects.in_use()[:6] if not page.paginator.count else (),
+    }
+    return render(request, "search/results.html", context)
+
+
+@require_safe
+def search_suggest(request):
+    """Type-ahead: at most five published titles containing every word typed, as JSON."""
+    query = request.GET.get("q", "")[: site_search.MAX_QUERY_LENGTH]
+    return JsonResponse({"suggestions": site_search.suggest_titles(query)})
 
 
 def csrf_failure(request, reason=""):

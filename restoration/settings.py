@@ -298,3 +298,5 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # The audit trail (logins, access to inquiries) is kept six years, then `purge_audit_events` deletes it.
 AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", str(6 * 365)))
 AXES_VERBOSE = False  # failures and lockouts go to the audit trail instead of the log
+# Site search (issue 6): count searches per normalised query per day (no IP, session, user or time of day).
+SEARCH_ANALYTICS = env_bool("SEARCH_ANALYTICS", True)

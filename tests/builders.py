@@ -109,3 +109,13 @@ def staff_login(client, user):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return device
+
+
+def seed_synonyms():
+    """The synonym list the data migration seeds; again, since a transactional test's flush empties the table."""
+    import importlib
+
+    from pages.models import Synonym
+
+    for terms in importlib.import_module("pages.migrations.0007_seed_synonyms").SEED:
+        Synonym.objects.get_or_create(terms=terms)

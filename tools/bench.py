@@ -1,4 +1,4 @@
-"""make bench: requests/s and p99 latency of a cached article, an uncached article and a hashed static file.
+"""make bench: requests/s and p99 of cached/uncached article and a static file; p95 of site search at 10 000 articles.
 
 One run, one load tool (wrk), loopback only, bounded in time: BENCH_ROUNDS rounds (default 3) of BENCH_SECONDS
 (default 5) per case, cases interleaved, the median round reported, so a burst of load from elsewhere on a shared
@@ -8,6 +8,7 @@ which is how the uncached article is measured. The results and the article/stati
 docs/performance.md.
 """
 
+import http.client
 import os
 import platform
 import re
@@ -15,6 +16,8 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
+import urllib.parse
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +35,15 @@ REPORT = ROOT / "docs" / "performance.md"
 # restart (about a second of start-up) would be measured as a stall. Real traffic here is far below that rate.
 NO_RECYCLING = {"GUNICORN_CMD_ARGS": "--max-requests 0"}
 RESULTS_START, RESULTS_END = "<!-- bench:start -->", "<!-- bench:end -->"
+SEARCH_START, SEARCH_END = "<!-- bench-search:start -->", "<!-- bench-search:end -->"
+SEARCH_ARTICLES = int(os.environ.get("BENCH_SEARCH_ARTICLES", "10000"))
+SEARCH_REQUESTS = int(os.environ.get("BENCH_SEARCH_REQUESTS", "300"))
+# Optional: a PostgreSQL server URL (its database is dropped and created afresh) to measure search there too.
+SEARCH_POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "")
+# A mix a visitor might type: common words, synonyms, two-word queries, a misspelling, and nothing found.
+SEARCH_QUERIES = ["job", "cravings", "sleep", "family visits", "can I keep working", "relapse warning signs",
+                  "insurance", "outpatinet", "drinking", "xylophonequartz"]  # fmt: skip
+SUGGEST_PREFIXES = ["cr", "sle", "fami", "work", "relap", "insur", "hol", "grie", "med", "out"]
 
 
 def fetch(url):
@@ -108,6 +120,98 @@ def report(results, static_path, cache_backend):
     return ratio
 
 
+def latencies(base_url, paths):
+    """Milliseconds per request, one request at a time over one keep-alive connection, cycling ``paths``."""
+    parts = urllib.parse.urlsplit(base_url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    timings = []
+    for number in range(SEARCH_REQUESTS + len(paths)):
+        path = paths[number % len(paths)]
+        started = time.perf_counter()
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        if response.status != 200:
+            raise RuntimeError(f"{path} answered {response.status}")
+        if number >= len(paths):  # the first round warms up each worker's connection and caches
+            timings.append((time.perf_counter() - started) * 1000)
+    connection.close()
+    return timings
+
+
+def p95(timings):
+    return statistics.quantiles(timings, n=20)[-1]
+
+
+def fresh_postgres_database(url):
+    """Drop and create the database named in ``url`` (a benchmark-only database)."""
+    import psycopg
+
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def search_case(extra_env):
+    """{"results": [ms…], "type-ahead": [ms…]} through gunicorn with SEARCH_ARTICLES demo articles."""
+
+    def add_demo_articles(env):
+        subprocess.run(
+            [sys.executable, "manage.py", "generate_demo_articles", str(SEARCH_ARTICLES)],
+            cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+
+    env = {**NO_RECYCLING, "PAGE_CACHE_SECONDS": "0", "SEARCH_ANALYTICS": "1", **extra_env}
+    with production_server(workers=WORKERS, extra_env=env, setup=add_demo_articles) as base_url:
+        return {
+            "results": latencies(base_url, [f"/search/?q={urllib.parse.quote(q)}" for q in SEARCH_QUERIES]),
+            "type-ahead": latencies(base_url, [f"/search/suggest/?q={p}" for p in SUGGEST_PREFIXES]),
+        }
+
+
+def search_report(measured):
+    targets = {"results": 50, "type-ahead": 20}
+    lines = [
+        SEARCH_START,
+        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}; {SEARCH_ARTICLES:,} demo articles "
+        f"(`generate_demo_articles`), gunicorn {WORKERS} sync workers, production settings, page cache off. "
+        f"{SEARCH_REQUESTS} requests per case, one at a time over one keep-alive connection, after a warm-up "
+        f"round; queries cycle through {len(SEARCH_QUERIES)} (results) and {len(SUGGEST_PREFIXES)} (type-ahead).",
+        "",
+        "| Database | Case | p50 | p95 | Target (p95) | Met |",
+        "|---|---|---:|---:|---:|---|",
+    ]
+    for database, cases in measured.items():
+        for case, timings in cases.items():
+            value = p95(timings)
+            met = "yes" if value < targets[case] else f"no, by {value - targets[case]:.1f} ms"
+            lines.append(
+                f"| {database} | {case} | {statistics.median(timings):.1f} ms | {value:.1f} ms | "
+                f"< {targets[case]} ms | {met} |"
+            )
+    lines.append(SEARCH_END)
+    text = REPORT.read_text(encoding="utf-8")
+    start, end = text.index(SEARCH_START), text.index(SEARCH_END) + len(SEARCH_END)
+    REPORT.write_text(text[:start] + "\n".join(lines) + text[end:], encoding="utf-8")
+
+
+def main_search():
+    """The search cases: SQLite always, PostgreSQL when BENCH_POSTGRES_URL is set."""
+    measured = {"SQLite": search_case({})}
+    if SEARCH_POSTGRES_URL:
+        fresh_postgres_database(SEARCH_POSTGRES_URL)
+        measured["PostgreSQL"] = search_case({"DATABASE_URL": SEARCH_POSTGRES_URL})
+    search_report(measured)
+    for database, cases in measured.items():
+        for case, timings in cases.items():
+            print(
+                f"search {database:10} {case:10} p50 {statistics.median(timings):6.1f} ms   p95 {p95(timings):6.1f} ms"
+            )
+
+
 def main():
     if not shutil.which("wrk"):
         sys.exit("Error: wrk is needed: apt-get install -y wrk")
@@ -129,4 +233,8 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["search"]:
+        main_search()
+    else:
+        main()
+        main_search()

@@ -27,6 +27,8 @@ PAGES = {
     "contact thank-you": "/contact/thanks/",
     "search with results": "/search/?q=job",
     "search without results": "/search/?q=xylophonequartz",
+    "search with a misspelling": "/search/?q=outpatinet",
+    "search, empty": "/search/",
     "not found": "/no-such-page/",
 }
 

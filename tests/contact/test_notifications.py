@@ -19,7 +19,7 @@ from contact.notifications import inquiry_notify_staff, retry_delay, send_pendin
 from tests.contact.conftest import SCRIPT, form_data
 from tests.smtp import free_port, smtp_mailers, smtp_server
 
-PERSONAL = ["Jordan", "Quill", "jordan.quill@example.com", "555", "0142", "evening groups"]
+PERSONAL = ["Jordan", "Quill", "jordan.quill@example.com", "555-0142", "5550142", "evening groups"]
 
 
 def submit(client, django_capture_on_commit_callbacks, **fields):

@@ -6,14 +6,17 @@ from pages.models import Article
 from tests.builders import article_form_data, make_article, make_editor, staff_login
 from tests.htmlpage import parse_html
 
-CONTENT_MODELS = {("pages", m) for m in ("article", "contentpage", "topic", "person")} | {("redirects", "redirect")}
+CONTENT_MODELS = {("pages", m) for m in ("article", "contentpage", "topic", "person", "synonym")} | {
+    ("redirects", "redirect")
+}
 
 
 def test_the_editors_group_holds_exactly_the_content_permissions(db):
     permissions = Group.objects.get(name="Editors").permissions.select_related("content_type")
     granted = {(p.content_type.app_label, p.content_type.model, p.codename.split("_")[0]) for p in permissions}
     expected = {(app, model, action) for app, model in CONTENT_MODELS for action in ("add", "change", "delete", "view")}
-    assert granted == expected | {("pages", "sitesettings", "view")}
+    reports = {("pages", "topsearch", "view"), ("pages", "searchwithoutresults", "view")}
+    assert granted == expected | {("pages", "sitesettings", "view")} | reports
 
 
 def test_editors_have_no_permission_on_inquiries_users_or_settings(db):

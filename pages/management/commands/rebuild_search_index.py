@@ -1,0 +1,15 @@
+"""Rebuild the site search index from every article and content page."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from pages.search import rebuild_index
+
+
+class Command(BaseCommand):
+    help = "Rebuild the site search index from every article and content page."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            count = rebuild_index()
+        self.stdout.write(f"Indexed {count} articles and pages.")

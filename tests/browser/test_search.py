@@ -1,0 +1,66 @@
+"""Searching as a new visitor would: the header box, Enter, the results; and type-ahead with the keyboard alone."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import PHONE_WIDTH
+from tests.browser.test_accessibility import AXE_OPTIONS, readable
+from tests.builders import SEED_ARTICLE_SLUG, SEED_ARTICLE_TITLE, seed_synonyms
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(autouse=True)
+def _synonyms(site_url):
+    seed_synonyms()
+
+
+def test_job_in_the_header_box_finds_the_work_and_recovery_article_first(site_url, open_page):
+    page = open_page()
+    page.goto(site_url + "/")
+    page.get_by_label("Search the site").fill("job")
+    page.get_by_label("Search the site").press("Enter")
+    page.wait_for_url("**/search/?q=job")
+    first = page.locator(".search-result").first
+    assert first.locator("h2 a").get_attribute("href") == f"/articles/{SEED_ARTICLE_SLUG}/"
+    assert "job" in [text.lower() for text in first.locator("mark").all_inner_texts()]
+    assert page.get_by_label("Search articles").input_value() == "job"
+
+
+def test_a_misspelling_offers_did_you_mean(site_url, open_page):
+    page = open_page(PHONE_WIDTH)
+    page.goto(site_url + "/search/?q=outpatinet")
+    page.get_by_role("link", name="outpatient", exact=True).click()
+    page.wait_for_url("**/search/?q=outpatient")
+    assert page.locator(".search-result").count() >= 1
+
+
+def test_type_ahead_works_with_the_keyboard_alone(site_url, open_page):
+    page = open_page()
+    page.goto(site_url + "/")
+    box = page.get_by_role("combobox", name="Search the site")
+    box.focus()
+    page.keyboard.type("balanc")
+    option = page.get_by_role("option", name=SEED_ARTICLE_TITLE)
+    option.wait_for()
+    assert box.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("ArrowDown")
+    assert option.get_attribute("aria-selected") == "true"
+    assert box.get_attribute("aria-activedescendant") == option.get_attribute("id")
+    results = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    assert results == [], readable(results)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/articles/{SEED_ARTICLE_SLUG}/")
+
+
+def test_escape_closes_the_suggestions_and_enter_then_searches(site_url, open_page):
+    page = open_page()
+    page.goto(site_url + "/")
+    box = page.get_by_role("combobox", name="Search the site")
+    box.focus()
+    page.keyboard.type("balanc")
+    page.get_by_role("option").first.wait_for()
+    page.keyboard.press("Escape")
+    assert box.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=balanc")

@@ -1,0 +1,234 @@
+"""Site search as a visitor meets it: ranked, stemmed, highlighted safely, published items only, any input."""
+
+import datetime
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pages.models import Article, ContentPage, SearchEntry, Topic
+from tests.builders import SEED_ARTICLE_SLUG, make_article, seed_synonyms
+from tests.htmlpage import parse_html
+
+
+@pytest.fixture(autouse=True)
+def _synonyms(db):
+    seed_synonyms()
+
+
+def result_links(response):
+    """The result URLs of a search page, best first."""
+    return re.findall(r'<h2 class="search-result-title"><a href="([^"]+)"', response.content.decode())
+
+
+def search(client, query, **params):
+    response = client.get("/search/", {"q": query, **params})
+    assert response.status_code == 200
+    return response
+
+
+def test_job_finds_the_work_and_recovery_article_first_with_the_word_highlighted(client, seeded):
+    response = search(client, "job")
+    assert result_links(response)[0] == f"/articles/{SEED_ARTICLE_SLUG}/"
+    assert "<mark>job</mark>" in response.content.decode().lower()
+
+
+def test_stemming_finds_work_when_you_type_working(client, db):
+    make_article(title="Steady Evenings", slug="steady-evenings", body="How people work through the week.\n")
+    assert result_links(search(client, "working")) == ["/articles/steady-evenings/"]
+
+
+def test_a_title_match_outranks_a_body_mention(client, db):
+    make_article(title="Sleep in early recovery", slug="sleep", body="Rest matters.\n")
+    make_article(title="Family visits", slug="family", body="Sleep sleep sleep, and more about sleep.\n")
+    assert result_links(search(client, "sleep")) == ["/articles/sleep/", "/articles/family/"]
+
+
+def test_the_exact_title_comes_first(client, db):
+    make_article(title="Relapse", slug="relapse", body="A short note.\n")
+    make_article(title="Relapse prevention plans", slug="plans", summary="Relapse, relapse.", body="Relapse.\n")
+    assert result_links(search(client, "relapse"))[0] == "/articles/relapse/"
+
+
+def test_content_pages_are_found_too(client, seeded):
+    links = result_links(search(client, "confidentiality"))
+    assert any(link.startswith("/confidentiality") for link in links)
+
+
+def test_drafts_scheduled_and_unpublished_items_never_appear(client, db):
+    make_article(title="Quokka draft", slug="draft", status=Article.Status.DRAFT)
+    make_article(title="Quokka later", slug="later", published_at=timezone.now() + datetime.timedelta(days=1))
+    live = make_article(title="Quokka live", slug="live")
+    assert result_links(search(client, "quokka")) == ["/articles/live/"]
+    live.status = Article.Status.DRAFT
+    live.save()
+    response = search(client, "quokka")
+    assert result_links(response) == []
+    assert "0 results" in response.content.decode()
+
+
+def test_a_scheduled_article_appears_when_its_time_comes_without_a_save(client, db):
+    article = make_article(title="Quokka later", slug="later", published_at=timezone.now() + datetime.timedelta(days=1))
+    assert result_links(search(client, "quokka")) == []
+    Article.objects.filter(pk=article.pk).update(published_at=timezone.now() - datetime.timedelta(minutes=1))
+    SearchEntry.objects.filter(object_id=article.pk).update(published_at=timezone.now() - datetime.timedelta(minutes=1))
+    assert result_links(search(client, "quokka")) == ["/articles/later/"]
+
+
+def test_deleting_an_article_removes_it_from_results(client, db):
+    make_article().delete()
+    assert result_links(search(client, "quokka")) == []
+    assert not SearchEntry.objects.exists()
+
+
+def test_renaming_a_topic_updates_the_articles_found_by_it(client, db):
+    topic = Topic.objects.create(name="Families", slug="families")
+    make_article().topics.add(topic)
+    topic.name = "Wombats"
+    topic.save()
+    response = search(client, "wombats")
+    assert result_links(response) == ["/articles/quokka-mornings-in-recovery/"]
+    assert "Wombats" in response.content.decode()
+
+
+def test_indexed_text_is_escaped_before_highlighting(client, db):
+    make_article(title="<b>Quokka</b> & <script>x</script>", slug="html", body="Quokka <img src=x onerror=1> tips.\n")
+    html = search(client, "quokka").content.decode()
+    assert "<mark>Quokka</mark>" in html
+    assert "<script>x</script>" not in html and "<b>" not in html and "onerror=1>" not in html
+
+
+def test_rebuild_search_index_restores_a_lost_index(client, seeded):
+    SearchEntry.objects.all().delete()
+    assert result_links(search(client, "job")) == []
+    out = io.StringIO()
+    call_command("rebuild_search_index", stdout=out)
+    assert f"Indexed {Article.objects.count() + ContentPage.objects.count()}" in out.getvalue()
+    assert result_links(search(client, "job"))[0] == f"/articles/{SEED_ARTICLE_SLUG}/"
+
+
+def test_results_are_paginated_and_keep_the_query(client, db):
+    for number in range(12):
+        make_article(title=f"Quokka note {number}", slug=f"note-{number}")
+    first = search(client, "quokka")
+    assert "12 results" in first.content.decode()
+    assert len(result_links(first)) == 10
+    assert 'href="?q=quokka&amp;page=2"' in first.content.decode()
+    assert len(result_links(search(client, "quokka", page=2))) == 2
+    assert 'value="quokka"' in first.content.decode()
+
+
+def test_nothing_found_offers_topics_the_phone_and_the_contact_link(client, seeded):
+    html = search(client, "xylophonequartz").content.decode()
+    page = parse_html(html)
+    assert "0 results" in html and "Nothing matched your search" in html
+    assert page.find_all("a", href="/contact/")
+    assert any(href.startswith("tel:") for href in page.link_hrefs(None) or []) or "tel:" in html
+    assert page.meta_content("robots") == "noindex"
+
+
+def test_a_very_long_query_is_trimmed_with_a_notice(client, seeded):
+    html = search(client, "job " * 2500).content.decode()
+    assert "Your search was long, so we used its first 200 characters." in html
+    assert f"/articles/{SEED_ARTICLE_SLUG}/" in html
+
+
+def test_repeated_q_parameters_use_the_last_one(client, seeded):
+    response = client.get("/search/?q=xylophone&q=job")
+    assert response.status_code == 200
+    assert result_links(response)[0] == f"/articles/{SEED_ARTICLE_SLUG}/"
+
+
+HOSTILE = [
+    '"',
+    "job*",
+    "-job",
+    "job NEAR work",
+    "job AND OR NOT",
+    "(job",
+    "title:job",
+    "'; DROP TABLE pages_article; --",
+    "job\x00work",
+    "\x01\x1f",
+    "🙂 job",
+    "NEAR(job work, 2)",
+    "^job",
+    "{title}: job",
+    "& | ! <->",
+    "",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_queries_get_a_calm_page(client, seeded, query):
+    search(client, query)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(st.characters(exclude_categories=["Cs"]), max_size=300))
+def test_any_query_gets_a_200_page(client, seeded, query):
+    search(client, query)
+
+
+def test_a_misspelling_offers_did_you_mean_from_the_indexed_words(client, seeded):
+    html = search(client, "outpatinet").content.decode()
+    assert 'Did you mean <a href="?q=outpatient">outpatient</a>?' in html
+
+
+def test_did_you_mean_never_offers_a_word_only_a_draft_contains(client, db):
+    make_article(title="Zephyrine routines", slug="draft", status=Article.Status.DRAFT)
+    assert "Did you mean" not in search(client, "zephyrina").content.decode()
+
+
+def test_mean_reciprocal_rank_of_the_relevance_set(client, db, capsys):
+    """Each query of the relevance set should put its article first; MRR is printed and must stay >= 0.9."""
+    from django.db import connection
+
+    from tests.pages.search_corpus import ARTICLES, QUERIES
+
+    for slug, (title, summary, topic_name, body) in ARTICLES.items():
+        topic, _ = Topic.objects.get_or_create(name=topic_name, slug=topic_name.lower().replace(" ", "-"))
+        make_article(title=title, slug=slug, summary=summary, body=body).topics.add(topic)
+    ranks = {}
+    for query, slug in QUERIES:
+        links = result_links(search(client, query))
+        expected = f"/articles/{slug}/"
+        ranks[query] = links.index(expected) + 1 if expected in links else None
+    mrr = sum(1 / rank for rank in ranks.values() if rank) / len(QUERIES)
+    misses = {query: rank for query, rank in ranks.items() if rank != 1}
+    line = f"search relevance on {connection.vendor}: MRR {mrr:.3f} over {len(QUERIES)} queries; not first: {misses}"
+    with capsys.disabled():
+        print(f"\n{line}")
+    assert mrr >= 0.9, line
+
+
+def test_type_ahead_offers_at_most_five_published_titles(client, db):
+    for number in range(7):
+        make_article(title=f"Quokka note {number}", slug=f"note-{number}")
+    make_article(title="Quokka secret draft", slug="draft", status=Article.Status.DRAFT)
+    suggestions = client.get("/search/suggest/", {"q": "quok"}).json()["suggestions"]
+    assert len(suggestions) == 5
+    assert all(item["title"].startswith("Quokka note") for item in suggestions)
+    assert suggestions[0] == {"title": "Quokka note 0", "url": "/articles/note-0/"}
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_type_ahead_answers_hostile_input_with_json(client, seeded, query):
+    response = client.get("/search/suggest/", {"q": query})
+    assert response.status_code == 200
+    assert isinstance(response.json()["suggestions"], list)
+
+
+def test_generate_demo_articles_makes_published_searchable_articles(client, db):
+    out = io.StringIO()
+    call_command("generate_demo_articles", "30", stdout=out)
+    assert "Created 30 demo articles" in out.getvalue()
+    demo = Article.objects.filter(slug__startswith="demo-")
+    assert demo.count() == 30 and all("<h2" in article.body_html for article in demo)
+    assert SearchEntry.objects.filter(kind="article").count() == 30
+    assert "30 results" in search(client, "practical advice").content.decode()
