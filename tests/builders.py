@@ -119,3 +119,26 @@ def seed_synonyms():
 
     for terms in importlib.import_module("pages.migrations.0007_seed_synonyms").SEED:
         Synonym.objects.get_or_create(terms=terms)
+
+
+def make_reviewed_article(**overrides):
+    """A published article with everything an editor can add: author, medical reviewer, hero image, sources, topic.
+
+    Needs the seed content loaded (its topic). The author is Ana Ruiz (/authors/ana-ruiz/), the reviewer Sam Lee.
+    """
+    from pages import images
+    from pages.models import Person, Topic
+
+    fields = {
+        "author": Person.objects.create(
+            name="Ana Ruiz", slug="ana-ruiz", credentials="LMFT", bio="Ana leads IOP groups."
+        ),
+        "reviewer": Person.objects.create(name="Sam Lee", slug="sam-lee", credentials="MD"),
+        "last_reviewed_at": datetime.date(2026, 10, 1),
+        "hero_image": images.clean_image_upload(image_file(size=(1600, 1000))),
+        "hero_image_alt": "A quiet morning",
+        "citations": "- SAMHSA, [*TIP 47: Clinical Issues in Intensive Outpatient Treatment*](https://store.samhsa.gov/)\n",
+    }
+    article = make_article(**fields | overrides)
+    article.topics.add(Topic.objects.get(slug="intensive-outpatient-program"))
+    return article

@@ -4,13 +4,9 @@ The seed article has none of these, so the <picture> markup, the review line and
 checked here by the very same guard tests (imported, so they run against this module's ``public_pages``).
 """
 
-import datetime
-
 import pytest
 
-from pages import images
-from pages.models import Person, Topic
-from tests.builders import image_file, make_article
+from tests.builders import make_reviewed_article
 from tests.htmlpage import parse_html
 from tests.site.test_public_pages import (  # noqa: F401 - collected here, run with the fixture below
     SEARCH_PAGES,
@@ -30,17 +26,7 @@ from tests.site.test_public_pages import (  # noqa: F401 - collected here, run w
 
 @pytest.fixture
 def public_pages(client, seeded):
-    ana = Person.objects.create(name="Ana Ruiz", slug="ana-ruiz", credentials="LMFT", bio="Ana leads IOP groups.")
-    sam = Person.objects.create(name="Sam Lee", slug="sam-lee", credentials="MD")
-    article = make_article(
-        author=ana,
-        reviewer=sam,
-        last_reviewed_at=datetime.date(2026, 10, 1),
-        hero_image=images.clean_image_upload(image_file(size=(1600, 1000))),
-        hero_image_alt="Morning light",
-        citations="- SAMHSA, [*TIP 47: Clinical Issues in Intensive Outpatient Treatment*](https://store.samhsa.gov/)\n",
-    )
-    article.topics.add(Topic.objects.get(slug="intensive-outpatient-program"))
+    article = make_reviewed_article()
     urls = list(dict.fromkeys(urlconf_paths() + sitemap_paths(client) + SEARCH_PAGES))
     assert {"/authors/ana-ruiz/", "/authors/sam-lee/", article.get_absolute_url()} <= set(urls)
     pages = {}

@@ -10,9 +10,8 @@ from django.contrib.redirects.models import Redirect
 from django.template import Context, Template
 from django.utils import timezone
 
-from pages import images
-from pages.models import Article, Person, SiteSettings, Topic
-from tests.builders import PROGRAM_URL, SEED_ARTICLE_SLUG, image_file, make_article
+from pages.models import Article, Person, SiteSettings
+from tests.builders import PROGRAM_URL, SEED_ARTICLE_SLUG, make_article, make_reviewed_article
 from tests.htmlpage import parse_html
 
 HOST = "http://testserver"
@@ -46,18 +45,7 @@ def node_of_type(response, kind):
 
 @pytest.fixture
 def reviewed_article(seeded):
-    author = Person.objects.create(name="Ana Ruiz", slug="ana-ruiz", credentials="LMFT", bio="Ana is a therapist.")
-    reviewer = Person.objects.create(name="Sam Lee", slug="sam-lee", credentials="MD")
-    article = make_article(
-        author=author,
-        reviewer=reviewer,
-        last_reviewed_at=datetime.date(2026, 10, 1),
-        hero_image=images.clean_image_upload(image_file(size=(1600, 1000))),
-        hero_image_alt="A quiet morning",
-        citations="- [SAMHSA: Find help](https://www.samhsa.gov/find-help)\n",
-    )
-    article.topics.add(Topic.objects.get(slug="intensive-outpatient-program"))
-    return article
+    return make_reviewed_article()
 
 
 PAGE_TYPES = {
