@@ -114,20 +114,28 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable database server must fail a request within seconds (the outage page), not hang it.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: per-process memory by default; Redis (shared by every app server) from REDIS_URL.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# While Redis is down the site serves uncached pages rather than errors (restoration/cache.py).
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "restoration.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "restoration"),
+            # A Redis that stops answering must cost a request a second at most, not a worker timeout.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Always this process's own memory: the contact rate limit's second count, which still holds while Redis is down.
+CACHES["local"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"}
 
 # Whole-page cache of public pages (pages/cache.py). Without a shared cache each gunicorn worker would keep
 # its own copy and a save could not reach them all, so production without REDIS_URL caches no pages.
