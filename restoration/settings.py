@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "restoration.health.HealthCheckMiddleware",
+    "restoration.logs.RequestLogMiddleware",  # after the health checks: probes are not logged
     "django.middleware.security.SecurityMiddleware",
     "restoration.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -233,13 +234,38 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# Logs go to stdout: one JSON object per line in production (restoration/logs.py), plain text in development.
 LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO")
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f'DJANGO_LOG_FORMAT must be "json" or "text", not "{LOG_FORMAT}".')
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "restoration.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "restoration.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
     # The level sits on the handler too: records propagated from Django's own loggers skip the root's level.
-    "handlers": {"console": {"class": "logging.StreamHandler", "level": LOG_LEVEL}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "level": LOG_LEVEL,
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # The request log (restoration.logs) already has a line for every 4xx; Django's would repeat it.
+        "django.request": {"level": "ERROR"},
+        # runserver prints its own line per request in development.
+        "restoration.requests": {"level": "WARNING" if DEBUG else LOG_LEVEL},
+        # django-axes writes a line per sign-in at INFO, with the (masked) username; the audit trail has them.
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # Inquiries (the contact app). The staff email goes to the admin-managed recipients, else to these addresses.

@@ -67,10 +67,11 @@ def wait_until_up(base_url, timeout=30):
 
 
 @contextlib.contextmanager
-def production_server(workers=2, extra_env=None, setup=None):
+def production_server(workers=2, extra_env=None, setup=None, output=None):
     """Yield the base URL of a gunicorn server running production settings; stop it afterwards.
 
     ``setup(env)`` runs after the content is loaded and before the server starts (e.g. to add demo data).
+    ``output`` is an open file for the server's stdout and stderr (its log); by default they are inherited.
     """
     with tempfile.TemporaryDirectory(prefix="restoration-") as workdir:
         env = production_env(workdir, extra_env)
@@ -93,12 +94,12 @@ def production_server(workers=2, extra_env=None, setup=None):
                 f"{workdir}/gunicorn.ctl",
                 "--log-level",
                 "warning",
-                "--access-logfile",
-                "/dev/null",
                 "restoration.wsgi:application",
             ],
             cwd=ROOT,
             env=env,
+            stdout=output,
+            stderr=output,
         )
         base_url = f"http://127.0.0.1:{port}"
         try:
