@@ -14,6 +14,8 @@ import time
 import uuid
 from datetime import UTC, datetime
 
+from django.db import InterfaceError, OperationalError
+
 REQUEST_ID_HEADER = "X-Request-ID"
 # Ids from upstream are passed on only when they look like ids, so a header can't smuggle text into the logs.
 WELL_FORMED_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
@@ -22,8 +24,9 @@ NO_REQUEST = "-"
 request_id = contextvars.ContextVar("request_id", default=NO_REQUEST)
 request_logger = logging.getLogger("restoration.requests")
 
-# Attributes every LogRecord has; anything else on a record was passed through ``extra=`` and is written out.
-STANDARD_ATTRIBUTES = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "request_id"}
+# The only ``extra=`` fields written out. Others are dropped: Django's own records carry the request object,
+# whose text holds the query string.
+FIELDS = ("method", "path", "status", "duration_ms")
 
 
 class RequestIdFilter(logging.Filter):
@@ -31,6 +34,27 @@ class RequestIdFilter(logging.Filter):
 
     def filter(self, record):
         record.request_id = request_id.get()
+        return True
+
+
+class OutageTracebackFilter(logging.Filter):
+    """One traceback per database outage per process, not one per request while it lasts.
+
+    Each request answered with the outage page is still in the request log, with its 503.
+    """
+
+    QUIET_SECONDS = 60
+
+    def __init__(self):
+        super().__init__()
+        self._quiet_until = 0.0
+
+    def filter(self, record):
+        if not record.exc_info or not isinstance(record.exc_info[1], OperationalError | InterfaceError):
+            return True
+        if time.monotonic() < self._quiet_until:
+            return False
+        self._quiet_until = time.monotonic() + self.QUIET_SECONDS
         return True
 
 
@@ -43,7 +67,7 @@ class JsonFormatter(logging.Formatter):
             "message": record.getMessage(),
             "request_id": getattr(record, "request_id", NO_REQUEST),
         }
-        entry.update((key, value) for key, value in vars(record).items() if key not in STANDARD_ATTRIBUTES)
+        entry.update((field, getattr(record, field)) for field in FIELDS if hasattr(record, field))
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, default=str)

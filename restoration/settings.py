@@ -179,10 +179,10 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Uploaded images. Development serves them under /media/ (DEBUG only); production points
-# STORAGES["default"] at object storage (e.g. django-storages' S3 backend) with a same-origin URL.
+# Uploaded images. Development serves them under /media/ (DEBUG only). In production every app server must see
+# the same files: DJANGO_MEDIA_ROOT is a shared volume, which the reverse proxy serves at /media/ (README.md).
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -242,7 +242,10 @@ if LOG_FORMAT not in {"json", "text"}:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "restoration.logs.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "restoration.logs.RequestIdFilter"},
+        "database_outage": {"()": "restoration.logs.OutageTracebackFilter"},
+    },
     "formatters": {
         "json": {"()": "restoration.logs.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
@@ -260,7 +263,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         # The request log (restoration.logs) already has a line for every 4xx; Django's would repeat it.
-        "django.request": {"level": "ERROR"},
+        "django.request": {"level": "ERROR", "filters": ["database_outage"]},
         # runserver prints its own line per request in development.
         "restoration.requests": {"level": "WARNING" if DEBUG else LOG_LEVEL},
         # django-axes writes a line per sign-in at INFO, with the (masked) username; the audit trail has them.

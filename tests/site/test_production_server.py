@@ -111,6 +111,15 @@ def test_a_database_outage_answers_a_friendly_503_with_the_phone_and_crisis_line
     assert get(server["url"] + "/healthz")[0] == 200, "the process is alive: nothing should restart it"
 
 
+def test_an_outage_logs_one_traceback_per_process_and_never_a_query(server, database_down):
+    for _ in range(3):
+        assert get(server["url"] + "/search/?q=relapse+at+work")[0] == 503
+    assert "relapse" not in server["log"].read_text()
+    tracebacks = [line for line in log_lines(server) if "OperationalError" in line.get("exception", "")]
+    assert len(tracebacks) == 1
+    assert [line["status"] for line in request_lines(server)[-3:]] == [503, 503, 503]
+
+
 def test_a_message_sent_during_the_outage_is_not_reported_as_received(server):
     cookie, hidden = open_form(server["url"])
     away = server["data"].with_name("data-away")
