@@ -17,7 +17,8 @@ from django.utils import timezone
 from contact.models import Inquiry, NotificationRecipient
 from contact.notifications import inquiry_notify_staff, retry_delay, send_pending_notifications
 from tests.contact.conftest import SCRIPT, form_data
-from tests.smtp import free_port, smtp_mailers, smtp_server
+from tools.prodserver import free_port
+from tools.smtp import smtp_mailers, smtp_server
 
 PERSONAL = ["Jordan", "Quill", "jordan.quill@example.com", "555-0142", "5550142", "evening groups"]
 
