@@ -14,7 +14,7 @@ FIND_PYTHON := for c in $(PYTHON_CANDIDATES); do \
 	  if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	    command -v $$c; exit 0; fi; done; exit 1
 
-.PHONY: help run test lint fmt content audit screenshots browser-check bench scale-test
+.PHONY: help run test lint fmt content audit screenshots browser-check bench scale-test load
 
 help:
 	@echo "make run    - set up .venv, migrate, load the seed content, serve on http://$(HOST):$(PORT)"
@@ -24,6 +24,7 @@ help:
 	@echo "make audit  - Lighthouse and the Nu Html Checker on every page type (needs Chromium, Node, Java)"
 	@echo "make screenshots - every page type at 390 and 1280 px into docs/screenshots/"
 	@echo "make scale-test - two app servers sharing PostgreSQL and Redis act as one site (needs both on 127.0.0.1)"
+	@echo "make load   - 64 connections for 60 s on two instances + a burst of inquiries: zero errors, zero lost (needs wrk)"
 	@echo "make bench  - requests/s and p99 of cached/uncached article and a static file into docs/performance.md (needs wrk)"
 
 $(VENV)/bin/python:
@@ -87,3 +88,10 @@ bench: $(VENV)/.installed-run
 # Two gunicorn instances on the machine's PostgreSQL (a throwaway database) and Redis; about 30 s.
 scale-test: $(VENV)/.installed-dev
 	$(PY) -m tools.scaletest
+
+# 64 connections for LOAD_SECONDS (default 60) on two instances plus a burst of inquiries; figures into
+# docs/performance.md. Uses the machine's PostgreSQL (a throwaway database) and Redis, like scale-test.
+load: $(VENV)/.installed-dev
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -q wrk >/dev/null; } || \
+	  { echo "Error: the load tool wrk is needed: sudo apt-get install -y wrk" >&2; exit 1; }
+	$(PY) -m tools.load
