@@ -55,7 +55,7 @@ def _as_postgres_user(command):
     return command
 
 
-def _postgres_binary(name):
+def postgres_binary(name):
     """``name`` from PATH, else from the newest /usr/lib/postgresql/<version>/bin (Debian keeps them there)."""
     debian = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"), key=lambda path: int(path.parts[-3]))
     found = shutil.which(name) or (debian[-1] if debian else None)
@@ -75,9 +75,13 @@ class PrivatePostgres:
     def server_url(self):
         return f"postgres://{POSTGRES_SUPERUSER}@127.0.0.1:{self.port}/postgres"
 
-    def pg_ctl(self, *args):
-        command = [_postgres_binary("pg_ctl"), "--pgdata", str(self.folder / "data"), "--silent", *args]
-        subprocess.run(_as_postgres_user(command), check=True, stdout=subprocess.DEVNULL, timeout=60)
+    def pg_ctl(self, *args, check=True):
+        command = [postgres_binary("pg_ctl"), "--pgdata", str(self.folder / "data"), "--silent", *args]
+        return subprocess.run(_as_postgres_user(command), check=check, stdout=subprocess.DEVNULL, timeout=60)
+
+    @property
+    def running(self):
+        return self.pg_ctl("status", check=False).returncode == 0
 
     def start(self):
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
@@ -95,13 +99,13 @@ def private_postgres():
         shutil.chown(folder, POSTGRES_SUPERUSER)
     server = PrivatePostgres(folder, free_port())
     try:
-        initdb = [_postgres_binary("initdb"), "--pgdata", str(folder / "data"), "--username", POSTGRES_SUPERUSER,
+        initdb = [postgres_binary("initdb"), "--pgdata", str(folder / "data"), "--username", POSTGRES_SUPERUSER,
                   "--auth", "trust", "--encoding", "UTF8", "--no-sync"]  # fmt: skip
         subprocess.run(_as_postgres_user(initdb), check=True, stdout=subprocess.DEVNULL, timeout=120)
         server.start()
         yield server
     finally:
-        with contextlib.suppress(subprocess.CalledProcessError):
+        if (folder / "data").exists() and server.running:
             server.stop()
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -125,6 +129,10 @@ class PrivateRedis:
             if time.monotonic() > deadline:
                 raise RuntimeError(f"redis-server did not answer on port {self.port}")
             time.sleep(0.1)
+
+    @property
+    def running(self):
+        return self.process is not None
 
     def stop(self):
         if self.process:
@@ -154,6 +162,7 @@ class Cluster:
     inbox: object
     workdir: Path
     logs: list = field(default_factory=list)
+    workers: list = field(default_factory=list)  # the notification workers' processes
 
     def log_tail(self, lines=20):
         """The last lines each server and worker wrote: printed when a check fails."""
@@ -212,6 +221,7 @@ def cluster(database_url, redis_url, instances=2, web_workers=2, extra_env=None,
                 result.logs += [workdir / f"server-{name}.log", workdir / f"worker-{name}.log"]
                 result.urls.append(stack.enter_context(gunicorn(env, workdir, web_workers, output=server_log)))
                 worker = notification_worker(env, worker_log)
+                result.workers.append(worker)
                 stack.callback(_stop, worker)
             yield result
 
