@@ -15,8 +15,13 @@ max_requests_jitter = 200
 # The control socket lives at a fixed path by default; several servers on one machine each need their own.
 control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "/tmp/gunicorn-restoration.ctl")  # noqa: S108
 
-accesslog = "-"
-errorlog = "-"
-# %(U)s is the path without the query string: search terms and tokens never reach the log.
-access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
+# No access log here: Django's request log (restoration/logs.py) writes one JSON line per request, with its
+# request id. gunicorn's own messages (start-up, worker restarts, timeouts) use the same JSON format on stdout.
+accesslog = None
+logconfig_dict = {
+    "formatters": {"json": {"()": "restoration.logs.JsonFormatter"}},
+    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stdout"}},
+    "loggers": {"gunicorn.error": {"level": "INFO", "handlers": ["stdout"], "propagate": False}},
+    "root": {"level": "INFO", "handlers": ["stdout"]},
+}
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")

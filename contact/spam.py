@@ -9,7 +9,7 @@ import time
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils.crypto import salted_hmac
 
 TIME_TRAP_SALT = "contact.form.started"
@@ -75,16 +75,25 @@ def _rate_key(request):
     return "contact:rate:" + salted_hmac("contact.rate-limit", client_address(request), algorithm="sha256").hexdigest()
 
 
+# Each submission is counted twice: in the shared cache, which every app server sees, and in this process's own
+# memory. The shared count is the one that matters; the local one never exceeds it, but still holds the limit
+# per process while Redis is down and the shared count reads as zero.
+RATE_COUNTERS = ("default", "local")
+
+
 def rate_limited(request):
     """True when this client has already sent CONTACT_RATE_LIMIT inquiries in the current window."""
-    return (cache.get(_rate_key(request)) or 0) >= settings.CONTACT_RATE_LIMIT
+    key = _rate_key(request)
+    return any((caches[alias].get(key) or 0) >= settings.CONTACT_RATE_LIMIT for alias in RATE_COUNTERS)
 
 
 def count_submission(request):
-    """Count one stored inquiry against this client's limit (shared by every app server through the cache)."""
+    """Count one stored inquiry against this client's limit."""
     key = _rate_key(request)
-    if not cache.add(key, 1, settings.CONTACT_RATE_WINDOW):
-        try:
-            cache.incr(key)
-        except ValueError:  # the window expired between add() and incr(): this is the first of a new window
-            cache.add(key, 1, settings.CONTACT_RATE_WINDOW)
+    for alias in RATE_COUNTERS:
+        counter = caches[alias]
+        if not counter.add(key, 1, settings.CONTACT_RATE_WINDOW):
+            try:
+                counter.incr(key)
+            except ValueError:  # the window expired between add() and incr(), or the cache is unreachable
+                counter.add(key, 1, settings.CONTACT_RATE_WINDOW)

@@ -274,6 +274,9 @@ class SiteSettings(models.Model):
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
 
+    # This process's latest copy, for the outage page when neither the database nor the cache answers.
+    last_loaded = None
+
     @classmethod
     def load(cls):
         """The record, from the cache when possible (it is read on every page)."""
@@ -281,6 +284,7 @@ class SiteSettings(models.Model):
         if record is None:
             record, _ = cls.objects.get_or_create(pk=1)
             cache.set(cls.CACHE_KEY, record, None)
+        SiteSettings.last_loaded = record
         return record
 
     @property

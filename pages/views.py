@@ -1,8 +1,11 @@
 """Public views: home, articles, topics, people, content pages, feed, sitemap, search, and the error pages."""
 
+import sys
+
 from django.contrib.sitemaps.views import x_robots_tag
 from django.contrib.sites.requests import RequestSite
 from django.core.paginator import Paginator
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
@@ -252,9 +255,15 @@ def csrf_failure(request, reason=""):
 
 
 def server_error(request):
-    """The branded 500 page; rendered with the request so the crisis banner and phone show."""
+    """The branded 500 page, or the 503 page while the database cannot be reached; both show the phone numbers."""
+    outage = isinstance(sys.exception(), OperationalError | InterfaceError)
+    template = "503.html" if outage else "500.html"
     try:
-        body = loader.render_to_string("500.html", request=request)
-    except Exception:  # the page itself failed: fall back to the context-free template
-        body = loader.render_to_string("500.html")
-    return HttpResponseServerError(body)
+        body = loader.render_to_string(template, request=request)
+    except Exception:  # the page itself failed (the site settings live in the database): no context processors
+        body = loader.render_to_string(template, {"site": SiteSettings.last_loaded})
+    if not outage:
+        return HttpResponseServerError(body)
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = "30"
+    return response

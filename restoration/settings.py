@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "restoration.health.HealthCheckMiddleware",
+    "restoration.logs.RequestLogMiddleware",  # after the health checks: probes are not logged
     "django.middleware.security.SecurityMiddleware",
     "restoration.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -114,20 +115,28 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable database server must fail a request within seconds (the outage page), not hang it.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: per-process memory by default; Redis (shared by every app server) from REDIS_URL.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# While Redis is down the site serves uncached pages rather than errors (restoration/cache.py).
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "restoration.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "restoration"),
+            # A Redis that stops answering must cost a request a second at most, not a worker timeout.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Always this process's own memory: the contact rate limit's second count, which still holds while Redis is down.
+CACHES["local"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"}
 
 # Whole-page cache of public pages (pages/cache.py). Without a shared cache each gunicorn worker would keep
 # its own copy and a save could not reach them all, so production without REDIS_URL caches no pages.
@@ -225,13 +234,38 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# Logs go to stdout: one JSON object per line in production (restoration/logs.py), plain text in development.
 LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO")
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f'DJANGO_LOG_FORMAT must be "json" or "text", not "{LOG_FORMAT}".')
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "restoration.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "restoration.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
     # The level sits on the handler too: records propagated from Django's own loggers skip the root's level.
-    "handlers": {"console": {"class": "logging.StreamHandler", "level": LOG_LEVEL}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "level": LOG_LEVEL,
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # The request log (restoration.logs) already has a line for every 4xx; Django's would repeat it.
+        "django.request": {"level": "ERROR"},
+        # runserver prints its own line per request in development.
+        "restoration.requests": {"level": "WARNING" if DEBUG else LOG_LEVEL},
+        # django-axes writes a line per sign-in at INFO, with the (masked) username; the audit trail has them.
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # Inquiries (the contact app). The staff email goes to the admin-managed recipients, else to these addresses.

@@ -4,7 +4,7 @@ import io
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from hypothesis import settings as hypothesis_settings
 
@@ -24,10 +24,12 @@ def _static_files_from_the_source_folders():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """The site-settings record is cached; no test may see another test's copy."""
-    cache.clear()
+    """The site-settings record and rate-limit counts are cached; no test may see another test's."""
+    for each in caches.all(initialized_only=False):
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all(initialized_only=False):
+        each.clear()
 
 
 def load_seed_content():

@@ -66,16 +66,6 @@ def wait_until_up(base_url, timeout=30):
     raise RuntimeError(f"gunicorn did not answer on {base_url} within {timeout}s")
 
 
-def gunicorn_command(port, workers, control_socket):
-    return [
-        sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",
-        "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-        "--control-socket", str(control_socket),
-        "--log-level", "warning", "--access-logfile", "/dev/null",
-        "restoration.wsgi:application",
-    ]  # fmt: skip
-
-
 @contextlib.contextmanager
 def gunicorn(env, workdir, workers=2, output=None):
     """Run one gunicorn server with ``env`` on a free port until the block ends; yields its base URL.
@@ -85,9 +75,12 @@ def gunicorn(env, workdir, workers=2, output=None):
     """
     port = free_port()
     control_socket = Path(workdir) / f"gunicorn-{port}.ctl"
-    server = subprocess.Popen(
-        gunicorn_command(port, workers, control_socket), cwd=ROOT, env=env, stdout=output, stderr=output
-    )
+    command = [
+        sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",
+        "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--control-socket", str(control_socket),
+        "--log-level", "warning", "restoration.wsgi:application",
+    ]  # fmt: skip
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
     base_url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base_url)
@@ -98,15 +91,16 @@ def gunicorn(env, workdir, workers=2, output=None):
 
 
 @contextlib.contextmanager
-def production_server(workers=2, extra_env=None, setup=None):
+def production_server(workers=2, extra_env=None, setup=None, output=None):
     """Yield the base URL of a gunicorn server running production settings; stop it afterwards.
 
     ``setup(env)`` runs after the content is loaded and before the server starts (e.g. to add demo data).
+    ``output`` is an open file for the server's stdout and stderr (its log); by default they are inherited.
     """
     with tempfile.TemporaryDirectory(prefix="restoration-") as workdir:
         env = production_env(workdir, extra_env)
         prepare(env)
         if setup:
             setup(env)
-        with gunicorn(env, workdir, workers) as base_url:
+        with gunicorn(env, workdir, workers, output) as base_url:
             yield base_url

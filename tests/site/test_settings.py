@@ -122,6 +122,12 @@ def test_production_refuses_to_start_without_inquiry_encryption_keys():
     assert "INQUIRY_ENCRYPTION_KEYS must be set" in result.stderr.strip().splitlines()[-1]
 
 
+def test_a_misspelt_log_format_stops_the_start_with_the_choices():
+    result = run_python(["manage.py", "check"], **PRODUCTION, DJANGO_SECRET_KEY=secret_key(), DJANGO_LOG_FORMAT="jsno")
+    assert result.returncode != 0
+    assert 'DJANGO_LOG_FORMAT must be "json" or "text", not "jsno"' in result.stderr.strip().splitlines()[-1]
+
+
 def test_no_model_change_is_missing_a_migration(db):
     call_command("makemigrations", "--check", "--dry-run", stdout=io.StringIO())
 
@@ -157,7 +163,7 @@ def test_database_url_selects_postgresql(production_with_services):
 
 
 def test_redis_url_selects_the_redis_cache(production_with_services):
-    assert production_with_services["CACHE_BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert production_with_services["CACHE_BACKEND"] == "restoration.cache.ResilientRedisCache"
     assert production_with_services["CACHE_LOCATION"] == "redis://cache.internal:6379/2"
 
 

@@ -1,0 +1,84 @@
+"""The shared Redis cache, made to fail soft: while Redis cannot be reached the site runs as if the cache were empty.
+
+Nothing the site keeps in the cache is the only copy of anything (pages, the site-settings record, search
+synonyms, rate-limit counters), so an outage should cost speed, never a page. Django's own Redis backend raises
+instead, which would turn every page into a 500.
+"""
+
+import logging
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+# After a failure each process leaves Redis alone this long, so an outage costs one failed attempt per process
+# every few seconds rather than one per cache call; the first call after it tells whether Redis is back.
+RETRY_AFTER_SECONDS = 5
+
+
+class ResilientRedisCache(RedisCache):
+    """Django's Redis cache; when Redis is unreachable, reads miss and writes are dropped (and logged once)."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._unreachable_until = 0.0  # 0 while Redis answers
+
+    def _attempt(self, operation, when_unreachable, *args):
+        if time.monotonic() < self._unreachable_until:
+            return when_unreachable
+        try:
+            result = operation(*args)
+        except UNREACHABLE as error:
+            if not self._unreachable_until:
+                logger.warning(
+                    "Redis cannot be reached (%s); serving without the shared cache and retrying every %s s",
+                    type(error).__name__,
+                    RETRY_AFTER_SECONDS,
+                )
+            self._unreachable_until = time.monotonic() + RETRY_AFTER_SECONDS
+            return when_unreachable
+        if self._unreachable_until:
+            logger.warning("Redis answers again; the shared cache is back in use")
+            self._unreachable_until = 0.0
+        return result
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._attempt(super().add, False, key, value, timeout, version)
+
+    def get(self, key, default=None, version=None):
+        return self._attempt(super().get, default, key, default, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self._attempt(super().set, None, key, value, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._attempt(super().touch, False, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._attempt(super().delete, False, key, version)
+
+    def get_many(self, keys, version=None):
+        return self._attempt(super().get_many, {}, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._attempt(super().has_key, False, key, version)
+
+    def incr(self, key, delta=1, version=None):
+        value = self._attempt(super().incr, None, key, delta, version)
+        if value is None:  # an unreachable cache answers like an empty one
+            raise ValueError(f"Key '{key}' not found.")
+        return value
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._attempt(super().set_many, list(data), data, timeout, version)
+
+    def delete_many(self, keys, version=None):
+        self._attempt(super().delete_many, None, keys, version)
+
+    def clear(self):
+        return self._attempt(super().clear, False)

@@ -1,0 +1,134 @@
+"""gunicorn with production settings: what operators read in the logs, and what visitors see in a database outage.
+
+One server for the module, on its own SQLite database in a folder the tests move away and back, which is what a
+database outage looks like to the app: connections fail until the folder (the server) is back.
+"""
+
+import json
+import urllib.error
+import urllib.request
+
+import pytest
+
+from pages.models import SiteSettings
+from tests.contact.test_load import open_form, send_form
+from tests.htmlpage import parse_html
+from tools.prodserver import production_server
+
+SEED_ARTICLE = "/articles/balancing-work-and-recovery-with-an-intensive-outpatient-program/"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("production")
+    (folder / "data").mkdir()
+    env = {
+        "DATABASE_URL": f"sqlite:///{folder}/data/db.sqlite3",
+        "DATABASE_CONN_MAX_AGE": "0",  # a new connection per request, so the outage shows at once
+        "DJANGO_LOG_LEVEL": "INFO",
+        "CONTACT_FORM_MIN_SECONDS": "0",
+    }
+    log_path = folder / "server.log"
+    with log_path.open("w") as log, production_server(workers=1, extra_env=env, output=log) as base_url:
+        yield {"url": base_url, "log": log_path, "data": folder / "data"}
+
+
+def get(url, **headers):
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=30) as response:
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode()
+
+
+def log_lines(server):
+    return [json.loads(line) for line in server["log"].read_text().splitlines() if line.strip()]
+
+
+def request_lines(server):
+    return [line for line in log_lines(server) if line["logger"] == "restoration.requests"]
+
+
+def test_every_request_is_one_json_line_with_the_callers_request_id(server):
+    status, headers, _ = get(server["url"] + "/search/?q=private+words", **{"X-Request-ID": "lb-7f3a9c"})
+    assert status == 200
+    assert headers["X-Request-ID"] == "lb-7f3a9c"
+    line = request_lines(server)[-1]
+    assert line["request_id"] == "lb-7f3a9c"
+    assert (line["method"], line["path"], line["status"]) == ("GET", "/search/", 200)
+    assert line["duration_ms"] > 0
+    assert "private" not in server["log"].read_text(), "the query string never reaches the log"
+
+
+def test_a_request_without_a_usable_id_gets_a_fresh_one(server):
+    _, plain, _ = get(server["url"] + "/articles/")
+    _, odd, _ = get(server["url"] + "/articles/", **{"X-Request-ID": "has spaces and \u00e9"})
+    assert plain["X-Request-ID"] != odd["X-Request-ID"]
+    assert all(len(headers["X-Request-ID"]) == 32 for headers in (plain, odd))
+    assert "has spaces" not in server["log"].read_text()
+
+
+def test_health_probes_are_not_logged(server):
+    before = len(request_lines(server))
+    for path in ["/healthz", "/readyz"] * 3:
+        assert get(server["url"] + path)[0] == 200
+    get(server["url"] + "/about/")
+    assert [line["path"] for line in request_lines(server)[before:]] == ["/about/"]
+
+
+def test_gunicorns_own_messages_are_json_too(server):
+    assert any(line["logger"] == "gunicorn.error" for line in log_lines(server))
+
+
+def test_an_inquiry_leaves_no_personal_field_in_the_log(server):
+    cookie, hidden = open_form(server["url"])
+    assert send_form(server["url"], 4471, cookie, hidden) == (200, server["url"] + "/contact/thanks/")
+    text = server["log"].read_text()
+    assert "visitor4471" not in text and "Visitor 4471" not in text
+    assert {"path": "/contact/", "status": 302}.items() <= request_lines(server)[-2].items()
+
+
+@pytest.fixture
+def database_down(server):
+    assert get(server["url"] + SEED_ARTICLE)[0] == 200  # the worker has the site settings in its cache
+    away = server["data"].with_name("data-away")
+    server["data"].rename(away)
+    yield
+    away.rename(server["data"])
+
+
+def test_a_database_outage_answers_a_friendly_503_with_the_phone_and_crisis_line(server, database_down):
+    status, headers, body = get(server["url"] + SEED_ARTICLE)
+    assert status == 503
+    assert headers["Retry-After"] == "30"
+    page = parse_html(body)
+    assert page.texts("h1") == ["Our website is having a short technical problem"]
+    assert page.find_all("a", href="tel:988")
+    assert page.find_all("a", href=SiteSettings().phone_href), "the center's number (the seed's default)"
+
+    status, _, reason = get(server["url"] + "/readyz")
+    assert (status, reason) == (503, "database unavailable\n")
+    assert get(server["url"] + "/healthz")[0] == 200, "the process is alive: nothing should restart it"
+
+
+def test_a_message_sent_during_the_outage_is_not_reported_as_received(server):
+    cookie, hidden = open_form(server["url"])
+    away = server["data"].with_name("data-away")
+    server["data"].rename(away)
+    try:
+        send_form(server["url"], 5, cookie, hidden)
+    except urllib.error.HTTPError as error:
+        status, body = error.code, error.read().decode()
+    finally:
+        away.rename(server["data"])
+    assert status == 503
+    assert "it has not reached us yet" in body
+
+
+def test_the_site_recovers_when_the_database_is_back_without_a_restart(server):
+    away = server["data"].with_name("data-away")
+    server["data"].rename(away)
+    assert get(server["url"] + SEED_ARTICLE)[0] == 503
+    away.rename(server["data"])
+    assert get(server["url"] + SEED_ARTICLE)[0] == 200
+    assert get(server["url"] + "/readyz")[:3:2] == (200, "ok\n")
