@@ -21,7 +21,8 @@ accesslog = None
 logconfig_dict = {
     "formatters": {"json": {"()": "restoration.logs.JsonFormatter"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stdout"}},
-    "loggers": {"gunicorn.error": {"level": "INFO", "handlers": ["stdout"], "propagate": False}},
+    # No level here: gunicorn sets its own from --log-level (GUNICORN_CMD_ARGS), info by default.
+    "loggers": {"gunicorn.error": {"handlers": ["stdout"], "propagate": False}},
     "root": {"level": "INFO", "handlers": ["stdout"]},
 }
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -25,6 +25,8 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
+from restoration.cache import reconnected
+
 from .models import Article, ContentPage, Person, Publishable, SiteSettings, Topic
 
 GENERATION_KEY = "pages:generation"
@@ -179,3 +181,11 @@ def connect_invalidation():
         post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"pages-cache-save-{model.__name__}")
         post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"pages-cache-delete-{model.__name__}")
     m2m_changed.connect(changed, sender=Article.topics.through, weak=False, dispatch_uid="pages-cache-topics")
+
+    def redis_is_back(**kwargs):
+        # An edit made while Redis could not be reached lost its invalidation; a Redis that kept its data would
+        # otherwise serve the old pages (and the old site settings, cached without expiry) once it answers again.
+        cache.delete(SiteSettings.CACHE_KEY)
+        _bump_generation()
+
+    reconnected.connect(redis_is_back, weak=False, dispatch_uid="pages-cache-redis-back")

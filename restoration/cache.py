@@ -10,6 +10,7 @@ import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
+from django.dispatch import Signal
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -20,6 +21,10 @@ UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 # every few seconds rather than one per cache call; the first call after it tells whether Redis is back.
 RETRY_AFTER_SECONDS = 5
 
+# Sent by each process when Redis answers again after it could not be reached. Writes made meanwhile were lost,
+# so anything that invalidates by writing to the cache (the page cache's content generation) must do so again.
+reconnected = Signal()
+
 
 class ResilientRedisCache(RedisCache):
     """Django's Redis cache; when Redis is unreachable, reads miss and writes are dropped (and logged once)."""
@@ -29,23 +34,32 @@ class ResilientRedisCache(RedisCache):
         self._unreachable_until = 0.0  # 0 while Redis answers
 
     def _attempt(self, operation, when_unreachable, *args):
-        if time.monotonic() < self._unreachable_until:
+        if self._unreachable_until and not self._answers_again():
             return when_unreachable
         try:
-            result = operation(*args)
+            return operation(*args)
         except UNREACHABLE as error:
-            if not self._unreachable_until:
-                logger.warning(
-                    "Redis cannot be reached (%s); serving without the shared cache and retrying every %s s",
-                    type(error).__name__,
-                    RETRY_AFTER_SECONDS,
-                )
+            logger.warning(
+                "Redis cannot be reached (%s); serving without the shared cache and retrying every %s s",
+                type(error).__name__,
+                RETRY_AFTER_SECONDS,
+            )
             self._unreachable_until = time.monotonic() + RETRY_AFTER_SECONDS
             return when_unreachable
-        if self._unreachable_until:
-            logger.warning("Redis answers again; the shared cache is back in use")
-            self._unreachable_until = 0.0
-        return result
+
+    def _answers_again(self):
+        """After an outage, whether Redis is back; if so, listeners re-invalidate before anything is read."""
+        if time.monotonic() < self._unreachable_until:
+            return False
+        try:
+            self._cache.get_client(write=True).ping()
+        except UNREACHABLE:
+            self._unreachable_until = time.monotonic() + RETRY_AFTER_SECONDS
+            return False
+        logger.warning("Redis answers again; the shared cache is back in use")
+        self._unreachable_until = 0.0
+        reconnected.send(sender=self.__class__, cache=self)
+        return True
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._attempt(super().add, False, key, value, timeout, version)
