@@ -214,15 +214,19 @@ class Run:
         ready = probe(self.urls, "/readyz")
         health = probe(self.urls, "/healthz")
         search = Visitor(self.urls[0]).get("/search/?q=outage")
+        contact = Visitor(self.urls[1], forwarded_for="192.0.2.99")
+        sent = attempt(lambda: contact.send_inquiry("during-outage"))
         statuses = self.traffic.statuses("PostgreSQL down")
         self.note(
             f"PostgreSQL stopped (fast shutdown) for {time.monotonic() - stopped:.0f} s: "
             f"{self.traffic.table('PostgreSQL down')}. /readyz {ready}, /healthz {health}. "
-            f"An uncached page (search) answered {search.status}, Retry-After: {search.headers.get('Retry-After')}."
+            f"An uncached page (search) answered {search.status}, Retry-After: {search.headers.get('Retry-After')}. "
+            f"A contact form sent now answered {sent} (the outage page says the message has not reached us)."
         )
         assert set(statuses) <= {200, 503}, f"while PostgreSQL was down, pages answered {statuses}"
         assert search.status == 503, f"search (not in the page cache) answered {search.status}"
         assert friendly(search, self.phone), "the 503 page lacks the phone number, 988 or Retry-After"
+        assert sent == 503, f"a contact form sent during the outage answered {sent}, not the 503 page"
         assert all(s == 503 and "database unavailable" in body for s, body in ready), f"/readyz answered {ready}"
         assert all(s == 200 for s, _ in health), f"/healthz answered {health}"
 
