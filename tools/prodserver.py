@@ -67,6 +67,30 @@ def wait_until_up(base_url, timeout=30):
 
 
 @contextlib.contextmanager
+def gunicorn(env, workdir, workers=2, output=None):
+    """Run one gunicorn server with ``env`` on a free port until the block ends; yields its base URL.
+
+    Each server gets its own control socket in ``workdir``: gunicorn refuses to share one on a machine.
+    ``output`` (an open file) receives the server's own log lines; by default they go to the terminal.
+    """
+    port = free_port()
+    control_socket = Path(workdir) / f"gunicorn-{port}.ctl"
+    command = [
+        sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",
+        "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--control-socket", str(control_socket),
+        "--log-level", "warning", "restoration.wsgi:application",
+    ]  # fmt: skip
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base_url)
+        yield base_url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@contextlib.contextmanager
 def production_server(workers=2, extra_env=None, setup=None, output=None):
     """Yield the base URL of a gunicorn server running production settings; stop it afterwards.
 
@@ -78,33 +102,5 @@ def production_server(workers=2, extra_env=None, setup=None, output=None):
         prepare(env)
         if setup:
             setup(env)
-        port = free_port()
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "--config",
-                "gunicorn.conf.py",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(workers),
-                "--control-socket",
-                f"{workdir}/gunicorn.ctl",
-                "--log-level",
-                "warning",
-                "restoration.wsgi:application",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=output,
-        )
-        base_url = f"http://127.0.0.1:{port}"
-        try:
-            wait_until_up(base_url)
+        with gunicorn(env, workdir, workers, output) as base_url:
             yield base_url
-        finally:
-            server.terminate()
-            server.wait(timeout=20)

@@ -11,7 +11,7 @@ from tests.browser.conftest import DESKTOP_WIDTH, PHONE_WIDTH
 from tests.browser.test_accessibility import AXE_OPTIONS, _axe, readable
 from tests.builders import SEED_ARTICLE_SLUG
 from tests.contact.conftest import make_staff, restore_admissions_group, staff_login
-from tests.smtp import smtp_mailers, smtp_server
+from tools.smtp import smtp_mailers, smtp_server
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, Permission, User
 
 from contact.spam import time_trap_token
 from tests.builders import staff_login  # noqa: F401 - the contact tests import it from here too
-from tests.smtp import smtp_mailers, smtp_server
+from tools.smtp import smtp_mailers, smtp_server
 
 SCRIPT = '<script>alert("x")</script>'
 

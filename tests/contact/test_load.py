@@ -21,8 +21,8 @@ from cryptography.fernet import Fernet
 from django.conf import settings
 
 from tests.builders import BASE_DIR
-from tests.smtp import smtp_server
 from tools.prodserver import production_server
+from tools.smtp import smtp_server
 
 pytestmark = pytest.mark.slow
 

@@ -5,6 +5,8 @@ import io
 import logging
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 
@@ -16,8 +18,10 @@ from django.utils import timezone
 
 from contact.models import Inquiry, NotificationRecipient
 from contact.notifications import inquiry_notify_staff, retry_delay, send_pending_notifications
+from tests.builders import BASE_DIR
 from tests.contact.conftest import SCRIPT, form_data
-from tests.smtp import free_port, smtp_mailers, smtp_server
+from tools.prodserver import free_port, production_env
+from tools.smtp import smtp_mailers, smtp_server
 
 PERSONAL = ["Jordan", "Quill", "jordan.quill@example.com", "555-0142", "5550142", "evening groups"]
 
@@ -248,3 +252,20 @@ def test_the_worker_loop_sends_what_is_due_and_stops_cleanly_on_sigterm(client, 
     assert out.getvalue() == "Delivered 1, failed 0.\n"
     assert len(mail.outbox) == 1
     assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL, "the previous handler is back"
+
+
+def test_the_worker_keeps_running_while_the_database_cannot_be_reached(tmp_path):
+    """A database restart must not end the worker (it would then send nothing once the database is back)."""
+    unreachable = f"postgres://postgres@127.0.0.1:{free_port()}/restoration"  # nothing listens there
+    env = production_env(tmp_path, {"DATABASE_URL": unreachable, "DJANGO_LOG_LEVEL": "WARNING"})
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "send_pending_notifications", "--loop", "--interval", "0.2"],
+        cwd=BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    time.sleep(3)
+    still_running = worker.poll() is None
+    worker.terminate()
+    output = worker.communicate(timeout=20)[0]
+    assert still_running, output
+    assert worker.returncode == 0, "SIGTERM still ends it cleanly"
+    assert "Database unavailable (OperationalError); trying again in 0.2 s" in output

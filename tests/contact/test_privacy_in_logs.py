@@ -9,7 +9,8 @@ from django.test import Client
 import contact.services
 from tests.contact.conftest import form_data
 from tests.htmlpage import parse_html
-from tests.smtp import free_port, smtp_mailers
+from tools.prodserver import free_port
+from tools.smtp import smtp_mailers
 
 PERSONAL = {
     "name": "Zebulon Marchetti",

@@ -4,13 +4,16 @@ Safe to run on several machines at once (rows are claimed; see contact/notificat
 run it as the worker: ``python manage.py send_pending_notifications --loop``.
 """
 
+import logging
 import signal
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import DatabaseError, close_old_connections
 
 from contact.notifications import send_pending_notifications
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -29,7 +32,12 @@ class Command(BaseCommand):
         previous = {sig: signal.signal(sig, self.stop) for sig in (signal.SIGTERM, signal.SIGINT)}
         try:
             while not self.stopping:
-                self.send(limit, quiet=True)
+                try:
+                    self.send(limit, quiet=True)
+                except DatabaseError as error:
+                    # A database restart or failover must not end the worker: the owed emails wait in the
+                    # database, and the next pass after it is back sends them.
+                    logger.warning("Database unavailable (%s); trying again in %s s", type(error).__name__, interval)
                 close_old_connections()
                 self.sleep(interval)
         finally:

@@ -1,19 +1,17 @@
-"""A real SMTP server on a free local port (aiosmtpd), and the MAILERS setting that points Django at it."""
+"""A real SMTP server on a free local port (aiosmtpd), and the MAILERS setting that points Django at it.
+
+The tests use it, and so do the scale, load and fault runs, to count the staff emails the site sends.
+"""
 
 import asyncio
 import contextlib
 import email
 import email.policy
-import socket
 import threading
 
 from aiosmtpd.controller import Controller
 
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tools.prodserver import free_port
 
 
 def smtp_mailers(port):

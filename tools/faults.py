@@ -1,0 +1,363 @@
+"""make faults: stop Redis, then PostgreSQL, under traffic on two app servers; both must degrade kindly and recover.
+
+Runs on a private PostgreSQL server (initdb in a temporary folder) and a private Redis, each on a free port, so
+stopping them disturbs nothing else on the machine. Two gunicorn instances and their notification workers run
+on them; eight clients keep requesting the home page, an article, the article list, site search and a static
+file from both instances throughout, and every answer is counted per phase.
+
+- Redis stopped: pages are still served (200, never 500), an inquiry is still stored, the rate limit still applies
+  per process, /readyz answers 503 "cache unavailable"; Redis started again: /readyz is ok, no app restart.
+- PostgreSQL stopped: pages the page cache cannot answer get a 503 with the phone number, the 988 crisis line and
+  Retry-After; /readyz answers 503 "database unavailable", /healthz 200; PostgreSQL started again: pages are
+  served, no app restart; the inquiries sent just before the outage are stored and emailed once.
+- A backup (pg_dump -Fc) of the database restores (pg_restore) into a new database with the same rows.
+
+Prints PASS/FAIL lines; writes what it saw into docs/operations.md; exits 1 if any check failed.
+"""
+
+import collections
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import traceback
+import urllib.parse
+from datetime import UTC, datetime
+from pathlib import Path
+
+import psycopg
+
+from tools.bench import machine
+from tools.cluster import cluster, postgres_binary, private_postgres, private_redis, throwaway_database
+from tools.docs import replace_section
+from tools.visitor import Visitor, wait_for
+
+RATE_LIMIT = 3
+WEB_WORKERS = 2
+CLIENTS = 8
+OUTAGE_SECONDS = 6
+ARTICLE = "/articles/balancing-work-and-recovery-with-an-intensive-outpatient-program/"
+PAGES = {"home": "/", "article": ARTICLE, "article list": "/articles/", "search": "/search/?q={}", "static": None}
+
+
+class Traffic:
+    """CLIENTS threads requesting every kind of page from every instance until stopped; answers counted per phase."""
+
+    def __init__(self, urls, static_path, phone):
+        self.urls = urls
+        self.phone = phone
+        self.paths = {**PAGES, "static": static_path}
+        self.phase = "before"
+        self.counts = collections.defaultdict(collections.Counter)  # phase → (kind, status) → answers
+        self.lock = threading.Lock()
+        self.running = True
+        self.threads = [threading.Thread(target=self.client, args=(n,)) for n in range(CLIENTS)]
+
+    def client(self, number):
+        turn = 0
+        while self.running:
+            turn += 1
+            kind = list(self.paths)[(number + turn) % len(self.paths)]
+            # A new query each time: search results are never in the page cache.
+            path = self.paths[kind].format(urllib.parse.quote(f"sleep {number}-{turn}"))
+            phase = self.phase
+            try:
+                response = Visitor(self.urls[(number + turn) % len(self.urls)]).get(path)
+                status = response.status
+                if status == 503 and not friendly(response, self.phone):
+                    status = "503 without phone, 988 or Retry-After"
+            except OSError as error:
+                status = type(error).__name__
+            with self.lock:
+                self.counts[phase][kind, status] += 1
+            time.sleep(0.02)
+
+    def __enter__(self):
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.running = False
+        for thread in self.threads:
+            thread.join()
+
+    def statuses(self, phase, kinds=None):
+        """{status: answers} in ``phase`` for ``kinds`` (all kinds by default)."""
+        total = collections.Counter()
+        for (kind, status), count in self.counts[phase].items():
+            if kinds is None or kind in kinds:
+                total[status] += count
+        return dict(total)
+
+    def table(self, phase):
+        by_kind = collections.defaultdict(collections.Counter)
+        for (kind, status), count in self.counts[phase].items():
+            by_kind[kind][status] += count
+        return "; ".join(
+            f"{kind} " + ", ".join(f"{count}×{status}" for status, count in sorted(by_kind[kind].items(), key=str))
+            for kind in self.paths
+            if kind in by_kind
+        )
+
+
+def friendly(response, phone):
+    """The database-outage page: it gives the phone number and the 988 crisis line, and says when to retry."""
+    return "988" in response.text and phone in response.text and bool(response.headers.get("Retry-After"))
+
+
+def probe(urls, path):
+    """(status, first line of the body) of ``path`` on every instance."""
+    answers = []
+    for url in urls:
+        response = Visitor(url).get(path)
+        answers.append((response.status, response.text.strip().splitlines()[0] if response.text.strip() else ""))
+    return answers
+
+
+def attempt(action):
+    """The status ``action()`` got, or what went wrong (e.g. the form page itself failed), for the record."""
+    try:
+        return action().status
+    except (AssertionError, OSError) as error:
+        return f"failed: {error}"
+
+
+def every_instance_says(urls, path, status):
+    return all(answer_status == status for answer_status, _ in probe(urls, path))
+
+
+def inquiry_count(site):
+    with site.database() as db:
+        return db.execute("SELECT count(*) FROM contact_inquiry").fetchone()[0]
+
+
+class Run:
+    """The fault run: each step records its observation and raises AssertionError on a failed check."""
+
+    def __init__(self, site, postgres, redis, database_url):
+        self.site, self.postgres, self.redis, self.database_url = site, postgres, redis, database_url
+        self.urls = site.urls
+        self.observed = []  # lines for docs/operations.md
+        home = Visitor(self.urls[0]).get("/").text
+        self.phone = re.search(r'class="btn btn-call" href="(tel:[^"]+)"', home).group(1)
+        self.static = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', home).group(1)
+        self.traffic = Traffic(self.urls, self.static, self.phone)
+
+    def note(self, text):
+        self.observed.append(text)
+        return text
+
+    def phase(self, name, seconds):
+        self.traffic.phase = name
+        time.sleep(seconds)
+
+    def baseline(self):
+        self.phase("before", 3)
+        statuses = self.traffic.statuses("before")
+        assert set(statuses) == {200}, f"before any fault: {statuses}"
+        return self.note(f"Before any fault: {self.traffic.table('before')}.")
+
+    def redis_outage(self):
+        self.redis.stop()
+        stopped = time.monotonic()
+        self.phase("Redis down", OUTAGE_SECONDS / 2)
+        ready = probe(self.urls, "/readyz")
+        health = probe(self.urls, "/healthz")
+        before = inquiry_count(self.site)
+        stored = attempt(lambda: Visitor(self.urls[0], forwarded_for="198.51.100.10").send_inquiry("redis-outage"))
+        after = inquiry_count(self.site)
+        limit = self.rate_limit_without_redis()
+        self.phase("Redis down", OUTAGE_SECONDS / 2)
+        statuses = self.traffic.statuses("Redis down")
+        self.note(
+            f"Redis stopped for {time.monotonic() - stopped:.0f} s: {self.traffic.table('Redis down')}. "
+            f"/readyz {ready}, /healthz {health}. A contact submission answered {stored} "
+            f"({after - before} row stored). One address sending {len(limit)} times to one instance: {limit}."
+        )
+        assert set(statuses) == {200}, f"while Redis was down, pages answered {statuses}"
+        assert all(s == 503 and "cache unavailable" in body for s, body in ready), f"/readyz answered {ready}"
+        assert all(s == 200 for s, _ in health), f"/healthz answered {health}"
+        assert stored == 302 and after == before + 1, f"inquiry: {stored}, {after - before} stored"
+        assert 500 not in limit and limit[:RATE_LIMIT] == [302] * RATE_LIMIT and 429 in limit, (
+            f"rate limit without Redis: {limit}"
+        )
+
+        self.redis.start()
+        restarted = time.monotonic()
+        recovered = wait_for(lambda: every_instance_says(self.urls, "/readyz", 200), timeout=30)
+        took = time.monotonic() - restarted
+        self.phase("Redis back", 3)
+        statuses = self.traffic.statuses("Redis back")
+        self.note(
+            f"Redis started again: /readyz ok on both instances after {took:.1f} s (no app restart); "
+            f"then {self.traffic.table('Redis back')}."
+        )
+        assert recovered, f"/readyz still {probe(self.urls, '/readyz')} 30 s after Redis came back"
+        assert set(statuses) == {200}, f"after Redis came back, pages answered {statuses}"
+
+    def rate_limit_without_redis(self):
+        """Without the shared count each process counts on its own: one address may send RATE_LIMIT per
+        process, so RATE_LIMIT * WEB_WORKERS + 1 submissions to one instance must meet a 429 at least once."""
+        visitor = Visitor(self.urls[1], forwarded_for="198.51.100.11")
+        return [attempt(lambda n=n: visitor.send_inquiry(f"limit-{n}")) for n in range(RATE_LIMIT * WEB_WORKERS + 1)]
+
+    def database_outage(self):
+        visitors = [Visitor(url, forwarded_for=f"192.0.2.{n}") for n, url in enumerate(self.urls * 3)]
+        before_outage = [attempt(lambda v=v: v.send_inquiry(f"pre-{v.forwarded_for}")) for v in visitors]
+        assert before_outage == [302] * len(before_outage), f"inquiries before the outage: {before_outage}"
+        self.postgres.stop()
+        stopped = time.monotonic()
+        self.phase("PostgreSQL down", OUTAGE_SECONDS)
+        ready = probe(self.urls, "/readyz")
+        health = probe(self.urls, "/healthz")
+        search = Visitor(self.urls[0]).get("/search/?q=outage")
+        contact = Visitor(self.urls[1], forwarded_for="192.0.2.99")
+        sent = attempt(lambda: contact.send_inquiry("during-outage"))
+        statuses = self.traffic.statuses("PostgreSQL down")
+        self.note(
+            f"PostgreSQL stopped (fast shutdown) for {time.monotonic() - stopped:.0f} s: "
+            f"{self.traffic.table('PostgreSQL down')}. /readyz {ready}, /healthz {health}. "
+            f"An uncached page (search) answered {search.status}, Retry-After: {search.headers.get('Retry-After')}. "
+            f"A contact form sent now answered {sent} (the outage page says the message has not reached us)."
+        )
+        assert set(statuses) <= {200, 503}, f"while PostgreSQL was down, pages answered {statuses}"
+        assert search.status == 503, f"search (not in the page cache) answered {search.status}"
+        assert friendly(search, self.phone), "the 503 page lacks the phone number, 988 or Retry-After"
+        assert sent == 503, f"a contact form sent during the outage answered {sent}, not the 503 page"
+        assert all(s == 503 and "database unavailable" in body for s, body in ready), f"/readyz answered {ready}"
+        assert all(s == 200 for s, _ in health), f"/healthz answered {health}"
+
+        self.postgres.start()
+        restarted = time.monotonic()
+        recovered = wait_for(lambda: every_instance_says(self.urls, "/search/?q=recovery", 200), timeout=60)
+        took = time.monotonic() - restarted
+        ready_after = probe(self.urls, "/readyz")
+        self.phase("PostgreSQL back", 3)
+        statuses = self.traffic.statuses("PostgreSQL back")
+        self.note(
+            f"PostgreSQL started again: search answered 200 on both instances after {took:.1f} s (no app "
+            f"restart); /readyz {ready_after}; then {self.traffic.table('PostgreSQL back')}."
+        )
+        assert recovered, f"search still answers {probe(self.urls, '/search/?q=recovery')} 60 s after PostgreSQL"
+        assert set(statuses) == {200}, f"after PostgreSQL came back, pages answered {statuses}"
+
+    def restore_services(self):
+        """After a failed step, start whatever it left stopped, so the next steps test something."""
+        if not self.redis.running:
+            self.redis.start()
+        if not self.postgres.running:
+            self.postgres.start()
+
+    def nothing_lost(self):
+        def all_notified():
+            with self.site.database() as db:
+                rows, notified = db.execute("SELECT count(*), count(notified_at) FROM contact_inquiry").fetchone()
+            return rows == notified and len(self.site.inbox.subjects) >= rows
+
+        done = wait_for(all_notified, timeout=90)
+        with self.site.database() as db:
+            ids = [pk for (pk,) in db.execute("SELECT id FROM contact_inquiry ORDER BY id")]
+        subjects = self.site.inbox.subjects
+        alive = sum(worker.poll() is None for worker in self.site.workers)
+        self.note(
+            f"Inquiries: {len(ids)} stored, {len(subjects)} staff emails ({len(set(subjects))} distinct); "
+            f"notification workers still running after both outages: {alive} of {len(self.site.workers)}."
+        )
+        assert alive == len(self.site.workers), "a notification worker exited during the outages"
+        assert done, "not every inquiry was emailed within 90 s of the recovery"
+        assert sorted(subjects) == sorted(f"New inquiry #{pk}" for pk in ids), "emails differ from stored inquiries"
+
+    def backup_and_restore(self):
+        """pg_dump -Fc the site's database, pg_restore it into a new one, and compare row counts."""
+        tables = ["contact_inquiry", "pages_article", "auth_user", "django_migrations"]
+        restored_url = self.database_url + "_restored"
+        restored_name = urllib.parse.urlsplit(restored_url).path.lstrip("/")
+        with tempfile.TemporaryDirectory() as folder:
+            dump = Path(folder) / "restoration.dump"
+            subprocess.run(
+                [postgres_binary("pg_dump"), "--format=custom", "--file", str(dump), self.database_url], check=True
+            )
+            with psycopg.connect(self.postgres.server_url, autocommit=True) as admin:
+                admin.execute(f'CREATE DATABASE "{restored_name}"')
+            try:
+                subprocess.run(
+                    [
+                        postgres_binary("pg_restore"),
+                        "--no-owner",
+                        "--exit-on-error",
+                        "--dbname",
+                        restored_url,
+                        str(dump),
+                    ],
+                    check=True,
+                )
+                counts = [self.row_counts(url, tables) for url in (self.database_url, restored_url)]
+            finally:
+                with psycopg.connect(self.postgres.server_url, autocommit=True) as admin:
+                    admin.execute(f'DROP DATABASE IF EXISTS "{restored_name}" WITH (FORCE)')
+            size = dump.stat().st_size
+        self.note(
+            f"Backup: `pg_dump --format=custom` wrote {size / 1024:.0f} KB; `pg_restore --no-owner` into an "
+            f"empty database gave the same row counts ({counts[1]})."
+        )
+        assert counts[0] == counts[1], f"restored counts {counts[1]} differ from the original {counts[0]}"
+
+    @staticmethod
+    def row_counts(url, tables):
+        with psycopg.connect(url) as db:
+            return {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in tables}  # noqa: S608
+
+
+def report(observed, failures):
+    lines = [
+        f"Observed {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `make faults` on {machine()}: two gunicorn instances "
+        f"× {WEB_WORKERS} sync workers and a notification worker each, on a private PostgreSQL and a private Redis; "
+        f"{CLIENTS} clients requesting home, article, article list, search (a new query each time, so never "
+        "cached) and a static file from both instances throughout. Answers counted per phase as count×status.",
+        "",
+        *(f"- {line}" for line in observed),
+    ]
+    if failures:
+        lines += ["", f"**{failures} check(s) failed in this run** (see the list above)."]
+    replace_section("operations.md", "faults", lines)
+
+
+def main():
+    failures = 0
+    env = {"CONTACT_RATE_LIMIT": str(RATE_LIMIT), "CONTACT_FORM_MIN_SECONDS": "0", "CONTACT_TRUSTED_PROXY_COUNT": "1"}
+    with (
+        private_postgres() as postgres,
+        private_redis() as redis,
+        throwaway_database(postgres.server_url) as database_url,
+        cluster(database_url, redis.url, web_workers=WEB_WORKERS, extra_env=env) as site,
+    ):
+        run = Run(site, postgres, redis, database_url)
+        steps = [
+            ("pages served before any fault", run.baseline),
+            ("Redis outage and recovery", run.redis_outage),
+            ("PostgreSQL outage and recovery", run.database_outage),
+            ("no inquiry lost, each emailed once", run.nothing_lost),
+            ("backup restores", run.backup_and_restore),
+        ]
+        with run.traffic:
+            for name, step in steps:
+                try:
+                    step()
+                    print(f"PASS  {name}: {run.observed[-1] if run.observed else ''}")
+                except Exception as error:  # every step reports, and later steps still run
+                    failures += 1
+                    print(f"FAIL  {name}: {error}")
+                    traceback.print_exc(limit=-2, file=sys.stdout)
+                    run.restore_services()
+        if failures:
+            print(site.log_tail())
+    report(run.observed, failures)
+    print(f"{'FAILED' if failures else 'PASSED'}: {len(steps) - failures}/{len(steps)} → docs/operations.md")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
