@@ -78,7 +78,8 @@ def gunicorn(env, workdir, workers=2, output=None):
     command = [
         sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",
         "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--control-socket", str(control_socket),
-        "--log-level", "warning", "restoration.wsgi:application",
+        # gunicorn's own messages at the app's level (ERROR unless the caller asked for more).
+        "--log-level", env.get("DJANGO_LOG_LEVEL", "ERROR").lower(), "restoration.wsgi:application",
     ]  # fmt: skip
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
     base_url = f"http://127.0.0.1:{port}"
