@@ -135,22 +135,26 @@ class Visitor:
         fields.update({name: value if isinstance(value, list) else [value] for name, value in (changes or {}).items()})
         return self.post(path, fields)
 
+    def fill_inquiry(self, number):
+        """Load the contact form and fill it in as visitor ``number``; returns the fields, ready to send."""
+        fields = form_fields(self.get("/contact/").text, "csrfmiddlewaretoken")
+        fields.update(
+            {
+                "name": [f"Visitor {number}"],
+                "email": [f"visitor{number}@example.com"],
+                "preferred_contact": ["email"],
+                "best_time": ["any"],
+                "inquiry_for": ["myself"],
+                "program": ["iop"],
+                "message": ["Hello."],
+                "consent": ["on"],
+            }
+        )
+        return fields
+
     def send_inquiry(self, number):
         """Fill in and send the contact form as visitor ``number``; returns the response (302 to thanks when stored)."""
-        return self.submit(
-            "/contact/",
-            "csrfmiddlewaretoken",
-            {
-                "name": f"Visitor {number}",
-                "email": f"visitor{number}@example.com",
-                "preferred_contact": "email",
-                "best_time": "any",
-                "inquiry_for": "myself",
-                "program": "iop",
-                "message": "Hello.",
-                "consent": "on",
-            },
-        )
+        return self.post("/contact/", self.fill_inquiry(number))
 
     def staff_sign_in(self, username, password):
         """Sign in to the admin with the password, enrol an authenticator the way a new editor does, and enter

@@ -11,9 +11,9 @@ import urllib.request
 import pytest
 
 from pages.models import SiteSettings
-from tests.contact.test_load import open_form, send_form
 from tests.htmlpage import parse_html
 from tools.prodserver import production_server
+from tools.visitor import Visitor
 
 SEED_ARTICLE = "/articles/balancing-work-and-recovery-with-an-intensive-outpatient-program/"
 
@@ -81,11 +81,11 @@ def test_gunicorns_own_messages_are_json_too(server):
 
 
 def test_an_inquiry_leaves_no_personal_field_in_the_log(server):
-    cookie, hidden = open_form(server["url"])
-    assert send_form(server["url"], 4471, cookie, hidden) == (200, server["url"] + "/contact/thanks/")
+    response = Visitor(server["url"]).send_inquiry(4471)
+    assert (response.status, response.headers["Location"]) == (302, "/contact/thanks/")
     text = server["log"].read_text()
     assert "visitor4471" not in text and "Visitor 4471" not in text
-    assert {"path": "/contact/", "status": 302}.items() <= request_lines(server)[-2].items()
+    assert {"method": "POST", "path": "/contact/", "status": 302}.items() <= request_lines(server)[-1].items()
 
 
 @pytest.fixture
@@ -121,17 +121,16 @@ def test_an_outage_logs_one_traceback_per_process_and_never_a_query(server, data
 
 
 def test_a_message_sent_during_the_outage_is_not_reported_as_received(server):
-    cookie, hidden = open_form(server["url"])
+    visitor = Visitor(server["url"])
+    form = visitor.fill_inquiry(5)
     away = server["data"].with_name("data-away")
     server["data"].rename(away)
     try:
-        send_form(server["url"], 5, cookie, hidden)
-    except urllib.error.HTTPError as error:
-        status, body = error.code, error.read().decode()
+        response = visitor.post("/contact/", form)
     finally:
         away.rename(server["data"])
-    assert status == 503
-    assert "it has not reached us yet" in body
+    assert response.status == 503
+    assert "it has not reached us yet" in response.text
 
 
 def test_the_site_recovers_when_the_database_is_back_without_a_restart(server):
