@@ -25,6 +25,7 @@ def server(tmp_path_factory):
     env = {
         "DATABASE_URL": f"sqlite:///{folder}/data/db.sqlite3",
         "DATABASE_CONN_MAX_AGE": "0",  # a new connection per request, so the outage shows at once
+        "REDIS_URL": "",  # no shared page cache, even when the suite runs with Redis: every page needs the database
         "DJANGO_LOG_LEVEL": "INFO",
         "CONTACT_FORM_MIN_SECONDS": "0",
     }
