@@ -14,7 +14,7 @@ FIND_PYTHON := for c in $(PYTHON_CANDIDATES); do \
 	  if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	    command -v $$c; exit 0; fi; done; exit 1
 
-.PHONY: help run test lint fmt content audit screenshots browser-check bench
+.PHONY: help run test lint fmt content audit screenshots browser-check bench image-smoke
 
 help:
 	@echo "make run    - set up .venv, migrate, load the seed content, serve on http://$(HOST):$(PORT)"
@@ -24,6 +24,7 @@ help:
 	@echo "make audit  - Lighthouse and the Nu Html Checker on every page type (needs Chromium, Node, Java)"
 	@echo "make screenshots - every page type at 390 and 1280 px into docs/screenshots/"
 	@echo "make bench  - requests/s and p99 of cached/uncached article and a static file into docs/performance.md (needs wrk)"
+	@echo "make image-smoke - build the Dockerfile with podman, run release + gunicorn in containers, check the site answers"
 
 $(VENV)/bin/python:
 	@py=$$($(FIND_PYTHON)) || { echo "Error: Python 3.12 or newer is required, but none was found (tried: $(PYTHON_CANDIDATES))." >&2; \
@@ -82,3 +83,10 @@ bench: $(VENV)/.installed-run
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -q wrk >/dev/null; } || \
 	  { echo "Error: the load tool wrk is needed: sudo apt-get install -y wrk" >&2; exit 1; }
 	$(PY) -m tools.bench
+
+# podman, runc and debootstrap (for the stand-in base image) come from Debian; installed here when we may (root).
+image-smoke: $(VENV)/.installed-run
+	@missing=$$(for tool in podman runc debootstrap; do PATH="$$PATH:/usr/sbin:/sbin" command -v $$tool >/dev/null || echo $$tool; done); \
+	  [ -z "$$missing" ] || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null; } || \
+	  { echo "Error: the image smoke test needs" $$missing": sudo apt-get install -y" $$missing >&2; exit 1; }
+	$(PY) -m tools.image_smoke
