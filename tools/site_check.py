@@ -87,11 +87,12 @@ def check(base_url):
     expect(bool(home.stylesheets), "home page links stylesheets")
     for href in home.stylesheets:
         hashed = bool(HASHED_NAME.search(href))
-        status, headers, _ = fetch(base_url + href)
+        status, headers, body = fetch(base_url + href)
         age = max_age(headers)
         expect(
-            hashed and status == 200 and age >= MIN_STATIC_MAX_AGE,
-            f"{href} is hashed, answers 200 (got {status}) with a max-age of a year or more (got {age})",
+            hashed and status == 200 and body and age >= MIN_STATIC_MAX_AGE,
+            f"{href} is hashed, answers 200 (got {status}, {len(body)} characters) "
+            f"with a max-age of a year or more (got {age})",
         )
     return failures
 
