@@ -42,7 +42,8 @@ def image_exists(name):
 
 def host_python_312():
     """The installation prefix of a self-contained CPython 3.12 on this machine (not Debian's /usr)."""
-    candidate = os.environ.get("STANDIN_PYTHON") or shutil.which("python3.12")
+    running = sys.executable if sys.version_info[:2] == (3, 12) else None
+    candidate = os.environ.get("STANDIN_PYTHON") or running or shutil.which("python3.12")
     if candidate is None:
         raise StandInError("no python3.12 on PATH to copy into the stand-in base image; set STANDIN_PYTHON")
     prefix = subprocess.run(
