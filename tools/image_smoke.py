@@ -16,11 +16,9 @@ from pathlib import Path
 
 from tools import site_check, standin_images
 from tools.prodserver import ROOT, free_port, production_env, wait_until_up
+from tools.standin_images import LIMITS, PODMAN
 
 IMAGE = "localhost/restoration:smoke"
-# runc, with limits it may set: the default nproc limit is more than this machine lets a container raise it to.
-PODMAN = ["podman", "--runtime", "runc"]
-LIMITS = ["--ulimit", "nofile=1024:1024", "--ulimit", "nproc=1024:1024"]
 APP_UID = 10001
 DATA = "/data"
 # Handed to the containers by name (`--env NAME`), so secret values never appear on a command line.

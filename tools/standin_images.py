@@ -5,6 +5,9 @@ minbase root file system (debootstrap from deb.debian.org) with the libraries CP
 CPython 3.12 in /usr/local with `python`, `python3` and `pip` on PATH. The CPython is copied from this machine
 (one built on Debian 12, e.g. by pyenv), which takes seconds where compiling it takes minutes. The stand-in gets
 the official name, so `FROM python:3.12-slim-bookworm` resolves from local storage without a pull.
+
+compose.yaml's `postgres:15` and `redis:7` are built from tools/standins/ on a `debian:bookworm-slim` stand-in
+with Debian's own packages. `python -m tools.standin_images` builds every stand-in that is missing.
 """
 
 import os
@@ -16,6 +19,14 @@ import tempfile
 from pathlib import Path
 
 PYTHON_BASE = "docker.io/library/python:3.12-slim-bookworm"
+DEBIAN_BASE = "docker.io/library/debian:bookworm-slim"
+# Image name: folder under tools/standins/ with its Containerfile, built on DEBIAN_BASE.
+SERVICE_STANDINS = {"docker.io/library/postgres:15": "postgres", "docker.io/library/redis:7": "redis"}
+STANDINS_DIR = Path(__file__).resolve().parent / "standins"
+# How containers run on this machine: with runc, and limits it may set (podman's default nproc limit is more than
+# this machine lets a container raise it to).
+PODMAN = ["podman", "--runtime", "runc"]
+LIMITS = ["--ulimit", "nofile=1024:1024", "--ulimit", "nproc=1024:1024"]
 DEBIAN_MIRROR = "http://deb.debian.org/debian"
 # What the official slim image installs (ca-certificates, netbase, tzdata) plus the shared libraries that CPython's
 # extension modules link against (ssl, sqlite3, ctypes, bz2, lzma, readline, curses, uuid, pyexpat).
@@ -92,10 +103,31 @@ def slim_down(rootfs):
         (rootfs / path).mkdir(parents=True)
 
 
+def debootstrap(rootfs, packages=()):
+    """Lay a Debian 12 minbase root file system with ``packages`` into ``rootfs``."""
+    include = [f"--include={','.join(packages)}"] if packages else []
+    subprocess.run(
+        ["debootstrap", "--variant=minbase", *include, "bookworm", rootfs, DEBIAN_MIRROR],
+        check=True, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+def import_rootfs(rootfs, name, changes):
+    """Store ``rootfs`` in podman's local images as ``name``, with Dockerfile-style ``changes`` (ENV, CMD)."""
+    archive = rootfs.parent / "rootfs.tar"
+    subprocess.run(["tar", "--numeric-owner", "-C", rootfs, "-cf", archive, "."], check=True)
+    command = ["podman", "import", "--quiet", *(arg for change in changes for arg in ("--change", change))]
+    subprocess.run([*command, archive, name], check=True, stdout=subprocess.DEVNULL)
+
+
+def require_root():
+    if os.geteuid() != 0:
+        raise StandInError("building a stand-in base image needs root (debootstrap and chroot)")
+
+
 def build_python_base(name=PYTHON_BASE):
     """Build the stand-in for ``python:3.12-slim-bookworm`` and store it in podman's local images as ``name``."""
-    if os.geteuid() != 0:
-        raise StandInError("building the stand-in base image needs root (debootstrap and chroot)")
+    require_root()
     prefix = host_python_312()
     version = subprocess.run(
         [prefix / "bin" / "python3.12", "-c", "import platform; print(platform.python_version())"],
@@ -105,31 +137,45 @@ def build_python_base(name=PYTHON_BASE):
     with tempfile.TemporaryDirectory(prefix="standin-python-", dir="/var/tmp") as workdir:
         rootfs = Path(workdir) / "rootfs"
         print(f"Building the stand-in {name}: debootstrap bookworm from {DEBIAN_MIRROR}, Python {version}", flush=True)
-        subprocess.run(
-            ["debootstrap", "--variant=minbase", f"--include={','.join(PYTHON_RUNTIME_PACKAGES)}",
-             "bookworm", rootfs, DEBIAN_MIRROR],
-            check=True, stdout=subprocess.DEVNULL,
-        )  # fmt: skip
+        debootstrap(rootfs, PYTHON_RUNTIME_PACKAGES)
         install_python(prefix, rootfs)
         slim_down(rootfs)
-        archive = Path(workdir) / "rootfs.tar"
-        subprocess.run(["tar", "--numeric-owner", "-C", rootfs, "-cf", archive, "."], check=True)
-        changes = [
-            "ENV PATH=/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin",
-            "ENV LANG=C.UTF-8",
-            f"ENV PYTHON_VERSION={version}",
-            'CMD ["python3"]',
-        ]
-        command = ["podman", "import", *(arg for change in changes for arg in ("--change", change)), archive, name]
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        path = "ENV PATH=/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin"
+        import_rootfs(rootfs, name, [path, "ENV LANG=C.UTF-8", f"ENV PYTHON_VERSION={version}", 'CMD ["python3"]'])
+
+
+def build_debian_base(name=DEBIAN_BASE):
+    require_root()
+    with tempfile.TemporaryDirectory(prefix="standin-debian-", dir="/var/tmp") as workdir:
+        rootfs = Path(workdir) / "rootfs"
+        print(f"Building the stand-in {name}: debootstrap bookworm from {DEBIAN_MIRROR}", flush=True)
+        debootstrap(rootfs)
+        slim_down(rootfs)
+        import_rootfs(
+            rootfs, name, ["ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", 'CMD ["bash"]']
+        )
+
+
+def build_service_standin(name):
+    """Build ``name`` (a key of SERVICE_STANDINS) from its Containerfile, on the Debian stand-in."""
+    if not image_exists(DEBIAN_BASE):
+        build_debian_base()
+    print(f"Building the stand-in {name} from tools/standins/{SERVICE_STANDINS[name]}", flush=True)
+    subprocess.run(
+        [*PODMAN, "build", "--pull=never", "--quiet", "--format", "docker", *LIMITS,
+         "--tag", name, STANDINS_DIR / SERVICE_STANDINS[name]],
+        check=True, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
 
 
 def main():
+    builders = {PYTHON_BASE: build_python_base, **dict.fromkeys(SERVICE_STANDINS, build_service_standin)}
     try:
-        if image_exists(PYTHON_BASE):
-            print(f"{PYTHON_BASE} is already in podman's local images")
-        else:
-            build_python_base()
+        for name, build in builders.items():
+            if image_exists(name):
+                print(f"{name} is already in podman's local images")
+            else:
+                build(name)
     except StandInError as error:
         sys.exit(f"Error: {error}")
 
