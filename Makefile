@@ -57,7 +57,7 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check templates
 	$(MANAGE) makemigrations --check --dry-run
-	$(VENV)/bin/hadolint Dockerfile
+	$(VENV)/bin/hadolint Dockerfile tools/standins/*/Containerfile
 
 fmt: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .

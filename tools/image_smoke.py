@@ -30,9 +30,9 @@ PASSED_ENV = [
     "DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "INQUIRY_ENCRYPTION_KEYS", "DJANGO_SECURE_SSL_REDIRECT",
     "DJANGO_LOG_LEVEL", *CONTAINER_ENV,
 ]  # fmt: skip
-# pip in the build trusts what this machine trusts (here, a TLS-inspecting egress proxy's CA): the host's CA bundle
-# and a pip configuration pointing at it are mounted for the build only. podman leaves an empty /etc/pip.conf behind
-# as the mount point; nothing of the host ends up in the image.
+# pip in the build must trust the certificate authorities this machine trusts (which matters behind a TLS-inspecting
+# proxy): the host's CA bundle and a pip configuration pointing at it are mounted for the build only. podman leaves
+# an empty /etc/pip.conf behind as the mount point; nothing of the host ends up in the image.
 PIP_CONF = "[global]\ncert = /etc/ssl/certs/ca-certificates.crt\n"
 
 
