@@ -14,7 +14,7 @@ FIND_PYTHON := for c in $(PYTHON_CANDIDATES); do \
 	  if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	    command -v $$c; exit 0; fi; done; exit 1
 
-.PHONY: help run test lint fmt content audit screenshots browser-check bench scale-test load faults
+.PHONY: help run test lint fmt content audit screenshots browser-check bench scale-test load faults image-smoke
 
 help:
 	@echo "make run    - set up .venv, migrate, load the seed content, serve on http://$(HOST):$(PORT)"
@@ -27,6 +27,7 @@ help:
 	@echo "make load   - 64 connections for 60 s on two instances + a burst of inquiries: zero errors, zero lost (needs wrk)"
 	@echo "make faults - stop and restart a private PostgreSQL and Redis under traffic: the site degrades kindly, recovers"
 	@echo "make bench  - requests/s and p99 of cached/uncached article and a static file into docs/performance.md (needs wrk)"
+	@echo "make image-smoke - build the Dockerfile with podman, run release + gunicorn in containers, check the site answers"
 
 $(VENV)/bin/python:
 	@py=$$($(FIND_PYTHON)) || { echo "Error: Python 3.12 or newer is required, but none was found (tried: $(PYTHON_CANDIDATES))." >&2; \
@@ -59,7 +60,7 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check templates
 	$(MANAGE) makemigrations --check --dry-run
-	$(VENV)/bin/hadolint Dockerfile
+	$(VENV)/bin/hadolint Dockerfile tools/standins/*/Containerfile
 
 fmt: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
@@ -104,3 +105,10 @@ faults: $(VENV)/.installed-dev
 	  { [ "$$(id -u)" = 0 ] && apt-get install -y -q postgresql redis-server >/dev/null; } || \
 	  { echo "Error: PostgreSQL and Redis servers are needed: sudo apt-get install -y postgresql redis-server" >&2; exit 1; }
 	$(PY) -m tools.faults
+
+# podman, runc and debootstrap (for the stand-in base image) come from Debian; installed here when we may (root).
+image-smoke: $(VENV)/.installed-run
+	@missing=$$(for tool in podman runc debootstrap; do PATH="$$PATH:/usr/sbin:/sbin" command -v $$tool >/dev/null || echo $$tool; done); \
+	  [ -z "$$missing" ] || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null; } || \
+	  { echo "Error: the image smoke test needs" $$missing": sudo apt-get install -y" $$missing >&2; exit 1; }
+	$(PY) -m tools.image_smoke

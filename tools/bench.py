@@ -23,8 +23,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tools.prodserver import ROOT, production_server
+from tools.site_check import ARTICLE
 
-ARTICLE = "/articles/balancing-work-and-recovery-with-an-intensive-outpatient-program/"
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "4"))
