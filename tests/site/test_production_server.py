@@ -77,6 +77,13 @@ def test_health_probes_are_not_logged(server):
     assert [line["path"] for line in request_lines(server)[before:]] == ["/about/"]
 
 
+def test_health_probes_by_head_get_headers_only(server):
+    # Django's test client drops a HEAD response's body itself, so only a real server shows this.
+    for path in ("/healthz", "/readyz"):
+        assert Visitor(server["url"]).request("HEAD", path).status == 200, path
+    assert "no-body response" not in server["log"].read_text(), "gunicorn warns of a body sent to a HEAD"
+
+
 def test_gunicorns_own_messages_are_json_too(server):
     assert any(line["logger"] == "gunicorn.error" for line in log_lines(server))
 
