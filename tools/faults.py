@@ -185,10 +185,7 @@ class Run:
             f"rate limit without Redis: {limit}"
         )
 
-        self.redis.start()
-        restarted = time.monotonic()
-        recovered = wait_for(lambda: every_instance_says(self.urls, "/readyz", 200), timeout=30)
-        took = time.monotonic() - restarted
+        recovered, took = self.start_again(self.redis, "/readyz", timeout=30)
         self.phase("Redis back", 3)
         statuses = self.traffic.statuses("Redis back")
         self.note(
@@ -197,6 +194,13 @@ class Run:
         )
         assert recovered, f"/readyz still {probe(self.urls, '/readyz')} 30 s after Redis came back"
         assert set(statuses) == {200}, f"after Redis came back, pages answered {statuses}"
+
+    def start_again(self, service, path, timeout):
+        """Start ``service``; (whether ``path`` answered 200 on every instance within ``timeout``, seconds taken)."""
+        service.start()
+        restarted = time.monotonic()
+        recovered = wait_for(lambda: every_instance_says(self.urls, path, 200), timeout=timeout)
+        return recovered, time.monotonic() - restarted
 
     def rate_limit_without_redis(self):
         """Without the shared count each process counts on its own: one address may send RATE_LIMIT per
@@ -230,10 +234,7 @@ class Run:
         assert all(s == 503 and "database unavailable" in body for s, body in ready), f"/readyz answered {ready}"
         assert all(s == 200 for s, _ in health), f"/healthz answered {health}"
 
-        self.postgres.start()
-        restarted = time.monotonic()
-        recovered = wait_for(lambda: every_instance_says(self.urls, "/search/?q=recovery", 200), timeout=60)
-        took = time.monotonic() - restarted
+        recovered, took = self.start_again(self.postgres, "/search/?q=recovery", timeout=60)
         ready_after = probe(self.urls, "/readyz")
         self.phase("PostgreSQL back", 3)
         statuses = self.traffic.statuses("PostgreSQL back")
