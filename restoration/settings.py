@@ -179,12 +179,28 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Uploaded images. Development serves them under /media/ (DEBUG only). In production every app server must see
-# the same files: DJANGO_MEDIA_ROOT is a shared volume, which the reverse proxy serves at /media/ (README.md).
+# Uploaded images, linked under /media/ on the site's own domain (development serves them itself, DEBUG only).
+# Every app server must see the same files: an S3-compatible bucket (MEDIA_S3_BUCKET; credentials from the
+# standard AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the machine's role) or a folder they all mount
+# (DJANGO_MEDIA_ROOT). The load balancer serves /media/ from it (README.md, Production).
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "")
+if MEDIA_S3_BUCKET:
+    MEDIA_STORAGE = {
+        "BACKEND": "restoration.storage.SameOriginS3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,  # for storage other than AWS
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "file_overwrite": False,  # a new upload never replaces an older file of the same name
+            "default_acl": None,  # the bucket's own policy decides who may read
+        },
+    }
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

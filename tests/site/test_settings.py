@@ -13,7 +13,7 @@ from django.core.management import call_command
 
 from tests.builders import BASE_DIR
 
-CONFIG_PREFIXES = ("DJANGO_", "DATABASE_", "REDIS_", "EMAIL_", "CACHE_", "DEFAULT_FROM_EMAIL", "INQUIRY_")
+CONFIG_PREFIXES = ("DJANGO_", "DATABASE_", "REDIS_", "EMAIL_", "CACHE_", "DEFAULT_FROM_EMAIL", "INQUIRY_", "MEDIA_")
 PRODUCTION = {
     "DJANGO_DEBUG": "0",
     "DJANGO_ALLOWED_HOSTS": "example.org",
@@ -33,6 +33,9 @@ print(json.dumps({
     "SESSION_COOKIE_SECURE": s.SESSION_COOKIE_SECURE,
     "CSRF_COOKIE_SECURE": s.CSRF_COOKIE_SECURE,
     "STATICFILES_BACKEND": s.STORAGES["staticfiles"]["BACKEND"],
+    "MEDIA_BACKEND": s.STORAGES["default"]["BACKEND"],
+    "MEDIA_BUCKET": s.STORAGES["default"].get("OPTIONS", {}).get("bucket_name"),
+    "MEDIA_ENDPOINT": s.STORAGES["default"].get("OPTIONS", {}).get("endpoint_url"),
     "DB_ENGINE": db["ENGINE"], "DB_NAME": str(db["NAME"]), "DB_HOST": db.get("HOST", ""),
     "DB_USER": db.get("USER", ""), "DB_PORT": db.get("PORT", ""),
     "CACHE_BACKEND": s.CACHES["default"]["BACKEND"], "CACHE_LOCATION": s.CACHES["default"].get("LOCATION", ""),
@@ -80,6 +83,8 @@ def production_with_services():
         DATABASE_URL="postgres://rrc:s3cret@db.internal:5433/restoration",
         REDIS_URL="redis://cache.internal:6379/2",
         EMAIL_HOST="smtp.example.org",
+        MEDIA_S3_BUCKET="rrc-media",
+        MEDIA_S3_ENDPOINT_URL="https://s3.example.net",
     )
 
 
@@ -165,6 +170,13 @@ def test_database_url_selects_postgresql(production_with_services):
 def test_redis_url_selects_the_redis_cache(production_with_services):
     assert production_with_services["CACHE_BACKEND"] == "restoration.cache.ResilientRedisCache"
     assert production_with_services["CACHE_LOCATION"] == "redis://cache.internal:6379/2"
+
+
+def test_media_s3_bucket_selects_object_storage_linked_from_our_own_domain(production, production_with_services):
+    assert production["MEDIA_BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert production_with_services["MEDIA_BACKEND"] == "restoration.storage.SameOriginS3Storage"
+    assert production_with_services["MEDIA_BUCKET"] == "rrc-media"
+    assert production_with_services["MEDIA_ENDPOINT"] == "https://s3.example.net"
 
 
 def test_email_host_selects_smtp(production_with_services):
