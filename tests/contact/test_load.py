@@ -17,6 +17,7 @@ from cryptography.fernet import Fernet
 from django.conf import settings
 
 from tests.builders import BASE_DIR
+from tools.cluster import throwaway_database
 from tools.prodserver import production_server
 from tools.smtp import smtp_server
 from tools.visitor import Visitor
@@ -29,19 +30,11 @@ MIN_SECONDS = 2
 
 @pytest.fixture
 def load_database():
-    """A fresh PostgreSQL database beside the test one; its URL."""
-    db = settings.DATABASES["default"]
-    if db["ENGINE"] != "django.db.backends.postgresql":
+    """A fresh PostgreSQL database on the server the suite runs on; its URL."""
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         pytest.skip("needs PostgreSQL (set DATABASE_URL; CI runs the suite on PostgreSQL)")
-    name = f"restoration_load_{os.getpid()}"
-    server = {"host": db["HOST"], "port": db["PORT"] or 5432, "user": db["USER"], "password": db["PASSWORD"]}
-    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    auth = f"{server['user']}:{server['password']}@" if server["password"] else f"{server['user']}@"
-    yield f"postgres://{auth}{server['host']}:{server['port']}/{name}"
-    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with throwaway_database(os.environ["DATABASE_URL"]) as url:
+        yield url
 
 
 def test_fifty_simultaneous_inquiries_are_all_stored_and_notified_once(load_database):
