@@ -7,8 +7,8 @@ from django_otp.oath import totp
 from playwright.sync_api import expect
 
 from contact.models import Inquiry
+from tests.browser import axe
 from tests.browser.conftest import DESKTOP_WIDTH, PHONE_WIDTH
-from tests.browser.test_accessibility import AXE_OPTIONS, _axe, readable
 from tests.builders import SEED_ARTICLE_SLUG
 from tests.contact.conftest import make_staff, restore_admissions_group, staff_login
 from tools.smtp import smtp_mailers, smtp_server
@@ -146,25 +146,21 @@ def test_errors_take_focus_and_each_one_leads_to_its_field(site_url, open_page, 
     expect(name).to_have_accessible_description("A first name is fine. Please tell us your name, or a first name.")
 
 
-def axe_violations(page):
-    return _axe.run(page, options=AXE_OPTIONS).response["violations"]
-
-
 @pytest.mark.parametrize("width", [PHONE_WIDTH, DESKTOP_WIDTH], ids=["phone", "desktop"])
 def test_axe_finds_no_violations_on_the_form_with_errors_or_the_thank_you_page(
     site_url, open_page, contact_settings, width
 ):
     page = open_page(width)
     page.goto(site_url + "/contact/")
-    assert (violations := axe_violations(page)) == [], readable(violations)
+    assert (violations := axe.violations(page)) == [], axe.readable(violations)
     page.get_by_label("Email address").fill("not-an-email")
     page.get_by_role("button", name="Send my message").click()
     expect(page.locator("#error-summary")).to_be_focused()
-    assert (violations := axe_violations(page)) == [], readable(violations)
+    assert (violations := axe.violations(page)) == [], axe.readable(violations)
     fill_the_form(page)
     page.get_by_role("button", name="Send my message").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(THANKS_HEADING)
-    assert (violations := axe_violations(page)) == [], readable(violations)
+    assert (violations := axe.violations(page)) == [], axe.readable(violations)
 
 
 def test_axe_finds_no_violations_on_the_too_many_messages_page(site_url, open_page, contact_settings):
@@ -174,4 +170,4 @@ def test_axe_finds_no_violations_on_the_too_many_messages_page(site_url, open_pa
     fill_the_form(page)
     page.get_by_role("button", name="Send my message").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("We’ve received several messages from you")
-    assert (violations := axe_violations(page)) == [], readable(violations)
+    assert (violations := axe.violations(page)) == [], axe.readable(violations)

@@ -8,7 +8,6 @@ import io
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from django.utils import timezone
 from django_otp.oath import totp
@@ -16,8 +15,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from pages.models import Article, Person
+from tests.browser import axe
 from tests.browser.conftest import DESKTOP_WIDTH, PHONE_WIDTH
-from tests.browser.test_accessibility import AXE_OPTIONS, readable
 from tests.builders import image_file, make_editor
 
 pytestmark = pytest.mark.browser
@@ -116,8 +115,8 @@ def test_an_editor_drafts_previews_schedules_publishes_and_unpublishes(site_url,
     expect(preview.get_by_role("heading", level=1)).to_have_text(TITLE)
     expect(preview.get_by_role("status")).to_contain_text("This is a draft")
     preview_url = preview.url
-    violations = Axe().run(preview, options=AXE_OPTIONS).response["violations"]
-    assert violations == [], readable(violations)
+    violations = axe.violations(preview)
+    assert violations == [], axe.readable(violations)
     cache_control = preview.request.get(preview_url).headers["cache-control"]
     assert {"private", "no-store"} <= {part.strip() for part in cache_control.split(",")}
     visitor.goto(preview_url)  # a visitor gets the admin's login form, not the draft
@@ -149,8 +148,8 @@ def test_an_editor_drafts_previews_schedules_publishes_and_unpublishes(site_url,
     expect(hero).to_have_attribute("fetchpriority", "high")
     for path in (ARTICLE_PATH, "/authors/ana-ruiz/"):
         visitor.goto(site_url + path)
-        violations = Axe().run(visitor, options=AXE_OPTIONS).response["violations"]
-        assert violations == [], readable(violations)
+        violations = axe.violations(visitor)
+        assert violations == [], axe.readable(violations)
 
     # Retire it: back to draft, and gone from every public place on the next request.
     page.select_option("#id_status", label="Draft")

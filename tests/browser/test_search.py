@@ -1,10 +1,9 @@
 """Searching as a new visitor would: the header box, Enter, the results; and type-ahead with the keyboard alone."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser import axe
 from tests.browser.conftest import PHONE_WIDTH
-from tests.browser.test_accessibility import AXE_OPTIONS, readable
 from tests.builders import SEED_ARTICLE_SLUG, SEED_ARTICLE_TITLE, seed_synonyms
 
 pytestmark = pytest.mark.browser
@@ -47,8 +46,8 @@ def test_type_ahead_works_with_the_keyboard_alone(site_url, open_page):
     page.keyboard.press("ArrowDown")
     assert option.get_attribute("aria-selected") == "true"
     assert box.get_attribute("aria-activedescendant") == option.get_attribute("id")
-    results = Axe().run(page, options=AXE_OPTIONS).response["violations"]
-    assert results == [], readable(results)
+    results = axe.violations(page)
+    assert results == [], axe.readable(results)
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/articles/{SEED_ARTICLE_SLUG}/")
 

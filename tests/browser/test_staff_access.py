@@ -10,8 +10,8 @@ from django_otp.oath import totp
 from playwright.sync_api import expect
 
 from contact.models import AuditEvent, Inquiry
+from tests.browser import axe
 from tests.browser.conftest import DESKTOP_WIDTH, PHONE_WIDTH
-from tests.browser.test_accessibility import AXE_OPTIONS, _axe, readable
 from tests.contact.conftest import make_staff, restore_admissions_group, staff_login
 from tests.contact.test_admin import make_inquiry
 
@@ -19,8 +19,8 @@ pytestmark = pytest.mark.browser
 
 
 def assert_accessible(page):
-    violations = _axe.run(page, options=AXE_OPTIONS).response["violations"]
-    assert violations == [], f"{page.url}\n{readable(violations)}"
+    violations = axe.violations(page)
+    assert violations == [], f"{page.url}\n{axe.readable(violations)}"
 
 
 PASSWORD = "a-long-test-password"  # make_staff's

@@ -1,7 +1,6 @@
 """gunicorn with production settings: what operators read in the logs, and what visitors see in a database outage.
 
-One server for the module, on its own SQLite database in a folder the tests move away and back, which is what a
-database outage looks like to the app: connections fail until the folder (the server) is back.
+One server for the module, on its own SQLite database in a folder the tests move away and back (tests/outage.py).
 """
 
 import json
@@ -12,7 +11,7 @@ import pytest
 
 from pages.models import SiteSettings
 from tests.htmlpage import parse_html
-from tools.prodserver import production_server
+from tests.outage import server_with_a_movable_database
 from tools.visitor import Visitor
 
 SEED_ARTICLE = "/articles/balancing-work-and-recovery-with-an-intensive-outpatient-program/"
@@ -21,17 +20,8 @@ SEED_ARTICLE = "/articles/balancing-work-and-recovery-with-an-intensive-outpatie
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("production")
-    (folder / "data").mkdir()
-    env = {
-        "DATABASE_URL": f"sqlite:///{folder}/data/db.sqlite3",
-        "DATABASE_CONN_MAX_AGE": "0",  # a new connection per request, so the outage shows at once
-        "REDIS_URL": "",  # no shared page cache, even when the suite runs with Redis: every page needs the database
-        "DJANGO_LOG_LEVEL": "INFO",
-        "CONTACT_FORM_MIN_SECONDS": "0",
-    }
-    log_path = folder / "server.log"
-    with log_path.open("w") as log, production_server(workers=1, extra_env=env, output=log) as base_url:
-        yield {"url": base_url, "log": log_path, "data": folder / "data"}
+    with server_with_a_movable_database(folder, DJANGO_LOG_LEVEL="INFO", CONTACT_FORM_MIN_SECONDS="0") as server:
+        yield server
 
 
 def get(url, **headers):
@@ -43,7 +33,7 @@ def get(url, **headers):
 
 
 def log_lines(server):
-    return [json.loads(line) for line in server["log"].read_text().splitlines() if line.strip()]
+    return [json.loads(line) for line in server.log.read_text().splitlines() if line.strip()]
 
 
 def request_lines(server):
@@ -51,37 +41,37 @@ def request_lines(server):
 
 
 def test_every_request_is_one_json_line_with_the_callers_request_id(server):
-    status, headers, _ = get(server["url"] + "/search/?q=private+words", **{"X-Request-ID": "lb-7f3a9c"})
+    status, headers, _ = get(server.url + "/search/?q=private+words", **{"X-Request-ID": "lb-7f3a9c"})
     assert status == 200
     assert headers["X-Request-ID"] == "lb-7f3a9c"
     line = request_lines(server)[-1]
     assert line["request_id"] == "lb-7f3a9c"
     assert (line["method"], line["path"], line["status"]) == ("GET", "/search/", 200)
     assert line["duration_ms"] > 0
-    assert "private" not in server["log"].read_text(), "the query string never reaches the log"
+    assert "private" not in server.log.read_text(), "the query string never reaches the log"
 
 
 def test_a_request_without_a_usable_id_gets_a_fresh_one(server):
-    _, plain, _ = get(server["url"] + "/articles/")
-    _, odd, _ = get(server["url"] + "/articles/", **{"X-Request-ID": "has spaces and \u00e9"})
+    _, plain, _ = get(server.url + "/articles/")
+    _, odd, _ = get(server.url + "/articles/", **{"X-Request-ID": "has spaces and \u00e9"})
     assert plain["X-Request-ID"] != odd["X-Request-ID"]
     assert all(len(headers["X-Request-ID"]) == 32 for headers in (plain, odd))
-    assert "has spaces" not in server["log"].read_text()
+    assert "has spaces" not in server.log.read_text()
 
 
 def test_health_probes_are_not_logged(server):
     before = len(request_lines(server))
     for path in ["/healthz", "/readyz"] * 3:
-        assert get(server["url"] + path)[0] == 200
-    get(server["url"] + "/about/")
+        assert get(server.url + path)[0] == 200
+    get(server.url + "/about/")
     assert [line["path"] for line in request_lines(server)[before:]] == ["/about/"]
 
 
 def test_health_probes_by_head_get_headers_only(server):
     # Django's test client drops a HEAD response's body itself, so only a real server shows this.
     for path in ("/healthz", "/readyz"):
-        assert Visitor(server["url"]).request("HEAD", path).status == 200, path
-    assert "no-body response" not in server["log"].read_text(), "gunicorn warns of a body sent to a HEAD"
+        assert Visitor(server.url).request("HEAD", path).status == 200, path
+    assert "no-body response" not in server.log.read_text(), "gunicorn warns of a body sent to a HEAD"
 
 
 def test_gunicorns_own_messages_are_json_too(server):
@@ -89,24 +79,22 @@ def test_gunicorns_own_messages_are_json_too(server):
 
 
 def test_an_inquiry_leaves_no_personal_field_in_the_log(server):
-    response = Visitor(server["url"]).send_inquiry(4471)
+    response = Visitor(server.url).send_inquiry(4471)
     assert (response.status, response.headers["Location"]) == (302, "/contact/thanks/")
-    text = server["log"].read_text()
+    text = server.log.read_text()
     assert "visitor4471" not in text and "Visitor 4471" not in text
     assert {"method": "POST", "path": "/contact/", "status": 302}.items() <= request_lines(server)[-1].items()
 
 
 @pytest.fixture
 def database_down(server):
-    assert get(server["url"] + SEED_ARTICLE)[0] == 200  # the worker has the site settings in its cache
-    away = server["data"].with_name("data-away")
-    server["data"].rename(away)
-    yield
-    away.rename(server["data"])
+    assert get(server.url + SEED_ARTICLE)[0] == 200  # the worker has the site settings in its cache
+    with server.database_unreachable():
+        yield
 
 
 def test_a_database_outage_answers_a_friendly_503_with_the_phone_and_crisis_line(server, database_down):
-    status, headers, body = get(server["url"] + SEED_ARTICLE)
+    status, headers, body = get(server.url + SEED_ARTICLE)
     assert status == 503
     assert headers["Retry-After"] == "30"
     page = parse_html(body)
@@ -114,37 +102,31 @@ def test_a_database_outage_answers_a_friendly_503_with_the_phone_and_crisis_line
     assert page.find_all("a", href="tel:988")
     assert page.find_all("a", href=SiteSettings().phone_href), "the center's number (the seed's default)"
 
-    status, _, reason = get(server["url"] + "/readyz")
+    status, _, reason = get(server.url + "/readyz")
     assert (status, reason) == (503, "database unavailable\n")
-    assert get(server["url"] + "/healthz")[0] == 200, "the process is alive: nothing should restart it"
+    assert get(server.url + "/healthz")[0] == 200, "the process is alive: nothing should restart it"
 
 
 def test_an_outage_logs_one_traceback_per_process_and_never_a_query(server, database_down):
     for _ in range(3):
-        assert get(server["url"] + "/search/?q=relapse+at+work")[0] == 503
-    assert "relapse" not in server["log"].read_text()
+        assert get(server.url + "/search/?q=relapse+at+work")[0] == 503
+    assert "relapse" not in server.log.read_text()
     tracebacks = [line for line in log_lines(server) if "OperationalError" in line.get("exception", "")]
     assert len(tracebacks) == 1
     assert [line["status"] for line in request_lines(server)[-3:]] == [503, 503, 503]
 
 
 def test_a_message_sent_during_the_outage_is_not_reported_as_received(server):
-    visitor = Visitor(server["url"])
+    visitor = Visitor(server.url)
     form = visitor.fill_inquiry(5)
-    away = server["data"].with_name("data-away")
-    server["data"].rename(away)
-    try:
+    with server.database_unreachable():
         response = visitor.post("/contact/", form)
-    finally:
-        away.rename(server["data"])
     assert response.status == 503
     assert "it has not reached us yet" in response.text
 
 
 def test_the_site_recovers_when_the_database_is_back_without_a_restart(server):
-    away = server["data"].with_name("data-away")
-    server["data"].rename(away)
-    assert get(server["url"] + SEED_ARTICLE)[0] == 503
-    away.rename(server["data"])
-    assert get(server["url"] + SEED_ARTICLE)[0] == 200
-    assert get(server["url"] + "/readyz")[:3:2] == (200, "ok\n")
+    with server.database_unreachable():
+        assert get(server.url + SEED_ARTICLE)[0] == 503
+    assert get(server.url + SEED_ARTICLE)[0] == 200
+    assert get(server.url + "/readyz")[:3:2] == (200, "ok\n")
