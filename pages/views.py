@@ -5,7 +5,6 @@ import sys
 from django.contrib.sitemaps.views import x_robots_tag
 from django.contrib.sites.requests import RequestSite
 from django.core.paginator import Paginator
-from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
@@ -14,6 +13,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
+
+from restoration.health import DATABASE_UNREACHABLE
 
 from . import search as site_search
 from . import seo
@@ -256,7 +257,7 @@ def csrf_failure(request, reason=""):
 
 def server_error(request):
     """The branded 500 page, or the 503 page while the database cannot be reached; both show the phone numbers."""
-    outage = isinstance(sys.exception(), OperationalError | InterfaceError)
+    outage = isinstance(sys.exception(), DATABASE_UNREACHABLE)
     template = "503.html" if outage else "500.html"
     try:
         body = loader.render_to_string(template, request=request)

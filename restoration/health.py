@@ -5,8 +5,12 @@ allowed-hosts check, redirected to HTTPS, or written to the request log: probes 
 """
 
 from django.core.cache import cache
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse
+
+# What the database driver raises when its server cannot be reached (refused, gone, timed out): an outage, which
+# visitors see as the 503 page (pages.views.server_error) and the logs report once (restoration.logs).
+DATABASE_UNREACHABLE = (OperationalError, InterfaceError)
 
 
 def database_answers():

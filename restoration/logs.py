@@ -14,7 +14,7 @@ import time
 import uuid
 from datetime import UTC, datetime
 
-from django.db import InterfaceError, OperationalError
+from restoration.health import DATABASE_UNREACHABLE
 
 REQUEST_ID_HEADER = "X-Request-ID"
 # Ids from upstream are passed on only when they look like ids, so a header can't smuggle text into the logs.
@@ -50,7 +50,7 @@ class OutageTracebackFilter(logging.Filter):
         self._quiet_until = 0.0
 
     def filter(self, record):
-        if not record.exc_info or not isinstance(record.exc_info[1], OperationalError | InterfaceError):
+        if not record.exc_info or not isinstance(record.exc_info[1], DATABASE_UNREACHABLE):
             return True
         if time.monotonic() < self._quiet_until:
             return False

@@ -9,9 +9,10 @@ import signal
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import DatabaseError, close_old_connections
+from django.db import close_old_connections
 
 from contact.notifications import send_pending_notifications
+from restoration.health import DATABASE_UNREACHABLE
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ class Command(BaseCommand):
             while not self.stopping:
                 try:
                     self.send(limit, quiet=True)
-                except DatabaseError as error:
+                except DATABASE_UNREACHABLE as error:
                     # A database restart or failover must not end the worker: the owed emails wait in the
                     # database, and the next pass after it is back sends them.
                     logger.warning("Database unavailable (%s); trying again in %s s", type(error).__name__, interval)
