@@ -32,7 +32,8 @@ import psycopg
 from tools.bench import machine
 from tools.cluster import cluster, postgres_binary, private_postgres, private_redis, throwaway_database
 from tools.docs import replace_section
-from tools.visitor import Visitor, wait_for
+from tools.prodserver import wait_for
+from tools.visitor import Visitor
 
 RATE_LIMIT = 3
 WEB_WORKERS = 2

@@ -25,8 +25,8 @@ from datetime import UTC, datetime
 from tools.bench import machine
 from tools.cluster import MACHINE_REDIS, cluster, throwaway_database
 from tools.docs import replace_section
-from tools.prodserver import ROOT, manage
-from tools.visitor import Visitor, wait_for
+from tools.prodserver import ROOT, manage, wait_for
+from tools.visitor import Visitor
 
 SECONDS = int(os.environ.get("LOAD_SECONDS", "60"))
 INQUIRIES = int(os.environ.get("LOAD_INQUIRIES", "100"))

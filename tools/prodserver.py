@@ -54,16 +54,28 @@ def prepare(env):
     manage(env, "collectstatic", "--no-input", "-v", "0")
 
 
-def wait_until_up(base_url, timeout=30):
+def wait_for(condition, timeout, interval=0.2):
+    """Poll ``condition()`` until it returns something true; return that, or its last answer after ``timeout`` s."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(base_url + "/healthz", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"gunicorn did not answer on {base_url} within {timeout}s")
+    while True:
+        result = condition()
+        if result or time.monotonic() > deadline:
+            return result
+        time.sleep(interval)
+
+
+def answers(url):
+    """True when ``url`` answers 200."""
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def wait_until_up(base_url, timeout=30):
+    if not wait_for(lambda: answers(base_url + "/healthz"), timeout):
+        raise RuntimeError(f"gunicorn did not answer on {base_url} within {timeout}s")
 
 
 @contextlib.contextmanager

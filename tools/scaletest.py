@@ -17,7 +17,8 @@ import time
 import traceback
 
 from tools.cluster import MACHINE_REDIS, cluster, create_superuser, throwaway_database
-from tools.visitor import Visitor, wait_for
+from tools.prodserver import wait_for
+from tools.visitor import Visitor
 
 RATE_LIMIT = 3
 INQUIRIES = 20

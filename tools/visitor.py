@@ -8,7 +8,6 @@ balancer would terminate TLS in front of the app).
 import base64
 import http.client
 import re
-import time
 import urllib.parse
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -176,13 +175,3 @@ class Visitor:
 def totp_code(secret):
     """The 6-digit code an authenticator app shows now for the base32 ``secret``."""
     return f"{totp(base64.b32decode(secret)):06d}"
-
-
-def wait_for(condition, timeout, interval=0.2):
-    """Poll ``condition()`` until it returns something true; return that, or None after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = condition()
-        if result or time.monotonic() > deadline:
-            return result
-        time.sleep(interval)
