@@ -122,17 +122,22 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: per-process memory by default; Redis (shared by every app server) from REDIS_URL.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-# While Redis is down the site serves uncached pages rather than errors (restoration/cache.py).
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "restoration.cache.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "restoration"),
-            # A Redis that stops answering must cost a request a second at most, not a worker timeout.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
+
+
+def redis_cache(url, key_prefix="restoration"):
+    """The cache on the Redis server at ``url``; while it is down the site serves uncached pages rather than errors
+    (restoration/cache.py)."""
+    return {
+        "BACKEND": "restoration.cache.ResilientRedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        # A Redis that stops answering must cost a request a second at most, not a worker timeout.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "restoration"))}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Always this process's own memory: the contact rate limit's second count, which still holds while Redis is down.

@@ -16,6 +16,7 @@ from django.core.cache import cache
 from contact.models import Inquiry
 from pages.models import Article
 from restoration.cache import RETRY_AFTER_SECONDS
+from restoration.settings import redis_cache
 from tests.contact.conftest import form_data
 from tests.htmlpage import parse_html
 from tools.prodserver import free_port
@@ -25,14 +26,7 @@ SEED_ARTICLE = "/articles/balancing-work-and-recovery-with-an-intensive-outpatie
 
 @pytest.fixture
 def redis_down(settings):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "restoration.cache.ResilientRedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        },
-        "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "outage-test"},
-    }
+    settings.CACHES = {**settings.CACHES, "default": redis_cache("redis://127.0.0.1:1/0")}
     settings.PAGE_CACHE_SECONDS = 600
 
 
@@ -110,14 +104,7 @@ def private_redis(settings, tmp_path):
         pytest.skip("needs redis-server (apt-get install -y redis-server)")
     server = PrivateRedis(tmp_path)
     server.start()
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "restoration.cache.ResilientRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{server.port}/0",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        },
-        "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "restart-test"},
-    }
+    settings.CACHES = {**settings.CACHES, "default": redis_cache(f"redis://127.0.0.1:{server.port}/0")}
     settings.PAGE_CACHE_SECONDS = 600
     yield server
     if server.process.poll() is None:
