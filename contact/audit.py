@@ -4,8 +4,9 @@ from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from restoration.http import client_address
+
 from .models import AuditEvent
-from .spam import client_address
 
 
 def _from(request):

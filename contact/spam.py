@@ -12,6 +12,8 @@ from django.core import signing
 from django.core.cache import caches
 from django.utils.crypto import salted_hmac
 
+from restoration.http import client_address
+
 TIME_TRAP_SALT = "contact.form.started"
 MAX_LINKS = 2
 LINK_PATTERN = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -56,18 +58,6 @@ def spam_reasons(*, honeypot, seconds_taken, text):
     if links > MAX_LINKS:
         reasons.append(f"{links} links")
     return reasons
-
-
-def client_address(request):
-    """The visitor's address: REMOTE_ADDR, or the entry our own trusted proxies added to X-Forwarded-For.
-
-    Entries further left were written by the client and can be forged, so they are never used.
-    """
-    trusted = settings.CONTACT_TRUSTED_PROXY_COUNT
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if trusted and len(forwarded) >= trusted:
-        return forwarded[-trusted]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _rate_key(request):

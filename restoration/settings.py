@@ -347,7 +347,7 @@ AXES_COOLOFF_TIME = AXES_COOLOFF_MINUTES / 60  # hours, as django-axes reads it
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "restoration.staff_admin.locked_out"  # a 429 page that says how long to wait
-AXES_CLIENT_IP_CALLABLE = "contact.spam.client_address"  # honours CONTACT_TRUSTED_PROXY_COUNT
+AXES_CLIENT_IP_CALLABLE = "restoration.http.client_address"  # honours CONTACT_TRUSTED_PROXY_COUNT
 # Staff sessions end after 30 idle minutes and 12 hours in all; closing the browser ends them too.
 STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(30 * 60)))
 STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", str(12 * 60 * 60)))
