@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.http import http_date
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from restoration.health import DATABASE_UNREACHABLE
@@ -221,7 +222,9 @@ def sitemap_xml(request):
     return TemplateResponse(request, "sitemap.xml", {"urlset": urls}, content_type="application/xml").render()
 
 
+# Never stored by a browser or a shared cache: what someone searches for can be about their own health.
 @require_safe
+@never_cache
 def search(request):
     """The results page: ranked, highlighted matches among published articles and pages; never cached."""
     query = " ".join(request.GET.get("q", "").replace("\x00", " ").split())
@@ -244,6 +247,7 @@ def search(request):
 
 
 @require_safe
+@never_cache
 def search_suggest(request):
     """Type-ahead: at most five published titles containing every word typed, as JSON."""
     query = request.GET.get("q", "")[: site_search.MAX_QUERY_LENGTH]

@@ -143,6 +143,15 @@ def test_repeated_q_parameters_use_the_last_one(client, seeded):
     assert result_links(response)[0] == f"/articles/{SEED_ARTICLE_SLUG}/"
 
 
+@pytest.mark.parametrize("path", ["/search/", "/search/suggest/"])
+def test_results_and_type_ahead_are_kept_by_no_browser_or_shared_cache(client, seeded, path):
+    """What someone types about their own health must not stay in a disk cache or a proxy."""
+    response = client.get(path, {"q": "relapse"})
+    assert response.status_code == 200
+    directives = {part.strip() for part in response.get("Cache-Control", "").split(",")}
+    assert {"private", "no-store"} <= directives, response.get("Cache-Control")
+
+
 HOSTILE = [
     '"',
     "job*",
