@@ -140,7 +140,7 @@ if REDIS_URL:
     CACHES = {"default": redis_cache(REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "restoration"))}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Always this process's own memory: the contact rate limit's second count, which still holds while Redis is down.
+# Always this process's own memory: the rate limits' second count (restoration/ratelimit.py), kept while Redis is down.
 CACHES["local"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"}
 
 # Whole-page cache of public pages (pages/cache.py). Without a shared cache each gunicorn worker would keep
