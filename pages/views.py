@@ -233,7 +233,7 @@ def search(request):
     results = site_search.search(query)
     page = Paginator(results, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     if request.GET.get("page", "1") == "1":  # later pages of the same search are not another search
-        site_search.record_search(query, found=page.paginator.count > 0)
+        site_search.record_search(request, query, found=page.paginator.count > 0)
     context = {
         "query": query,
         "page_obj": page,

@@ -358,3 +358,7 @@ AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", str(6 * 365)))
 AXES_VERBOSE = False  # failures and lockouts go to the audit trail instead of the log
 # Site search (issue 6): count searches per normalised query per day (no IP, session, user or time of day).
 SEARCH_ANALYTICS = env_bool("SEARCH_ANALYTICS", True)
+# Queries one client address may add to the counts per window; more are searched but not counted.
+SEARCH_ANALYTICS_RATE_LIMIT = int(os.environ.get("SEARCH_ANALYTICS_RATE_LIMIT", "20"))
+SEARCH_ANALYTICS_RATE_WINDOW = int(os.environ.get("SEARCH_ANALYTICS_RATE_WINDOW", "3600"))
+SEARCH_ANALYTICS_RETENTION_DAYS = int(os.environ.get("SEARCH_ANALYTICS_RETENTION_DAYS", "90"))  # purge_search_counts
