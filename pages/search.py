@@ -101,13 +101,32 @@ def query_words(query):
 
 
 def query_groups(words):
-    """One group of alternatives per word: the word and, from the editors' synonym list, what means the same."""
+    """One group of alternatives per word: the word and, from the editors' synonym list, what means the same.
+
+    A phrase on the list is one group when its words come in a row in the query, so that an equivalence holds both
+    ways: "substance use disorder" finds "addiction" as "addiction" finds it.
+    """
     synonyms = {}
     for synonym in Synonym.objects.all():
         terms = synonym.term_list
         for term in terms:
-            synonyms.setdefault(term, []).extend(terms)
-    return [tuple(dict.fromkeys([word, *synonyms.get(word, [])])) for word in words]
+            # Keyed by the words a query would leave of it (no stop words), so "medication for x" is found too.
+            key = " ".join(query_words(term))
+            if key:
+                synonyms.setdefault(key, []).extend(terms)
+    longest = max((key.count(" ") + 1 for key in synonyms), default=1)
+    groups, start = [], 0
+    while start < len(words):
+        length = next(
+            length
+            for length in range(min(longest, len(words) - start), 0, -1)
+            if length == 1 or " ".join(words[start : start + length]) in synonyms
+        )
+        key = " ".join(words[start : start + length])
+        terms = synonyms.get(key, [])
+        groups.append(tuple(dict.fromkeys([key, *terms] if length == 1 else terms)))
+        start += length
+    return groups
 
 
 def highlighted(text):
