@@ -141,3 +141,10 @@ def test_the_purge_age_can_be_changed_but_not_to_nothing(db):
     assert not SearchCount.objects.exists()
     with pytest.raises(CommandError, match="at least 1 day"):
         call_command("purge_search_counts", "--older-than", "0")
+
+
+def test_counts_kept_before_the_rules_above_are_deleted_on_upgrade(transactional_db):
+    call_command("migrate", "pages", "0010", stdout=io.StringIO())
+    SearchCount.objects.create(query="jane doe 916 555 0142 jane doe example org", day=timezone.localdate())
+    call_command("migrate", "pages", stdout=io.StringIO())
+    assert not SearchCount.objects.exists()
