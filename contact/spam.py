@@ -9,10 +9,8 @@ import time
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import caches
-from django.utils.crypto import salted_hmac
 
-from restoration.http import client_address
+from restoration import ratelimit
 
 TIME_TRAP_SALT = "contact.form.started"
 MAX_LINKS = 2
@@ -60,30 +58,14 @@ def spam_reasons(*, honeypot, seconds_taken, text):
     return reasons
 
 
-def _rate_key(request):
-    # A salted hash: the cache never holds a raw address.
-    return "contact:rate:" + salted_hmac("contact.rate-limit", client_address(request), algorithm="sha256").hexdigest()
-
-
-# Each submission is counted twice: in the shared cache, which every app server sees, and in this process's own
-# memory. The shared count is the one that matters; the local one never exceeds it, but still holds the limit
-# per process while Redis is down and the shared count reads as zero.
-RATE_COUNTERS = ("default", "local")
+RATE_SCOPE = "contact:rate"
 
 
 def rate_limited(request):
     """True when this client has already sent CONTACT_RATE_LIMIT inquiries in the current window."""
-    key = _rate_key(request)
-    return any((caches[alias].get(key) or 0) >= settings.CONTACT_RATE_LIMIT for alias in RATE_COUNTERS)
+    return ratelimit.limit_reached(RATE_SCOPE, request, settings.CONTACT_RATE_LIMIT)
 
 
 def count_submission(request):
     """Count one stored inquiry against this client's limit."""
-    key = _rate_key(request)
-    for alias in RATE_COUNTERS:
-        counter = caches[alias]
-        if not counter.add(key, 1, settings.CONTACT_RATE_WINDOW):
-            try:
-                counter.incr(key)
-            except ValueError:  # the window expired between add() and incr(), or the cache is unreachable
-                counter.add(key, 1, settings.CONTACT_RATE_WINDOW)
+    ratelimit.count(RATE_SCOPE, request, settings.CONTACT_RATE_WINDOW)

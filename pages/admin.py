@@ -150,11 +150,14 @@ class SynonymAdmin(admin.ModelAdmin):
 
 
 class SearchReportAdmin(admin.ModelAdmin):
-    """A read-only report over the anonymous daily search counts."""
+    """A read-only report over the anonymous daily search counts, of queries enough searches made (k-anonymity)."""
 
     date_hierarchy = "day"
     list_filter = ["day"]
     search_fields = ["query"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).reportable()
 
     def has_add_permission(self, request):
         return False

@@ -356,16 +356,39 @@ class Synonym(models.Model):
             raise ValidationError({"terms": "Give at least two words or phrases, separated by commas."})
 
 
+class SearchCountQuerySet(models.QuerySet):
+    def reportable(self):
+        """Only the queries searched at least REPORT_MIN_SEARCHES times in all the kept days.
+
+        A client counts once per query and day (pages/search.py), so that takes several people, or one person
+        on several days: a query only one visitor typed once never reaches a report.
+        """
+        common = (
+            SearchCount.objects.order_by()
+            .values("query")
+            .annotate(total=models.Sum("searches"))
+            .filter(total__gte=SearchCount.REPORT_MIN_SEARCHES)
+            .values("query")
+        )
+        return self.filter(query__in=common)
+
+
 class SearchCount(models.Model):
     """How often a query was searched on a day, and how often it found nothing.
 
-    Deliberately anonymous: no IP address, session, user or time finer than the day is ever stored.
+    Deliberately anonymous: no IP address, session, user or time finer than the day is ever stored, and queries
+    that could name someone (digits, an @, many words) are never counted. ``purge_search_counts`` deletes rows
+    after SEARCH_ANALYTICS_RETENTION_DAYS (90).
     """
+
+    REPORT_MIN_SEARCHES = 3
 
     query = models.CharField(max_length=100)
     day = models.DateField()
     searches = models.PositiveIntegerField(default=0)
     searches_without_results = models.PositiveIntegerField(default=0)
+
+    objects = SearchCountQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["query", "day"], name="unique_search_count_per_day")]

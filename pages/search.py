@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
+from restoration import ratelimit
+
 from .cache import content_generation
 from .models import Article, ContentPage, Publishable, SearchCount, SearchEntry, Synonym, Topic
 
@@ -27,6 +29,12 @@ MAX_WORDS = 12
 MAX_WORD_LENGTH = 40
 SNIPPET_WORDS = 30
 START, STOP = "\x02", "\x03"
+# A query is counted only when it reads like a topic: no digits or @ (phone numbers, addresses, dates), a few
+# words, a short text. Anything longer is more likely to describe a person than what the site should cover.
+COUNTED_MAX_WORDS = 4
+COUNTED_MAX_LENGTH = 40
+COUNTED_RATE_SCOPE = "search:rate"  # queries a client added to the counts (restoration/ratelimit.py)
+COUNTED_TODAY_SCOPE = "search:seen"  # a query this client was already counted for today
 # Words too common to help ranking; FTS5 has no stop list of its own.
 STOP_WORDS = frozenset(
     [
@@ -93,13 +101,32 @@ def query_words(query):
 
 
 def query_groups(words):
-    """One group of alternatives per word: the word and, from the editors' synonym list, what means the same."""
+    """One group of alternatives per word: the word and, from the editors' synonym list, what means the same.
+
+    A phrase on the list is one group when its words come in a row in the query, so that an equivalence holds both
+    ways: "substance use disorder" finds "addiction" as "addiction" finds it.
+    """
     synonyms = {}
     for synonym in Synonym.objects.all():
         terms = synonym.term_list
         for term in terms:
-            synonyms.setdefault(term, []).extend(terms)
-    return [tuple(dict.fromkeys([word, *synonyms.get(word, [])])) for word in words]
+            # Keyed by the words a query would leave of it (no stop words), so "medication for x" is found too.
+            key = " ".join(query_words(term))
+            if key:
+                synonyms.setdefault(key, []).extend(terms)
+    longest = max((key.count(" ") + 1 for key in synonyms), default=1)
+    groups, start = [], 0
+    while start < len(words):
+        length = next(
+            length
+            for length in range(min(longest, len(words) - start), 0, -1)
+            if length == 1 or " ".join(words[start : start + length]) in synonyms
+        )
+        key = " ".join(words[start : start + length])
+        terms = synonyms.get(key, [])
+        groups.append(tuple(dict.fromkeys([key, *terms] if length == 1 else terms)))
+        start += length
+    return groups
 
 
 def highlighted(text):
@@ -366,12 +393,32 @@ def suggest_titles(query, limit=5):
     return [{"title": row["title"], "url": row["url"]} for row in rows]
 
 
-def record_search(query, found):
-    """Count one search of the normalised query today, and whether it found nothing (if analytics are on)."""
-    normalised = " ".join(_WORD.findall(query.lower()))[:100].strip()
+def counted_query(query):
+    """The query as search analytics counts it (plain lower-case words), or "" when it could identify someone."""
+    if "@" in query or any(character.isdigit() for character in query):
+        return ""
+    words = _WORD.findall(query.lower())
+    counted = " ".join(words)
+    return counted if len(words) <= COUNTED_MAX_WORDS and len(counted) <= COUNTED_MAX_LENGTH else ""
+
+
+def record_search(request, query, found):
+    """Count one search of the query today, and whether it found nothing (if analytics are on and it is counted).
+
+    A client counts once per query and day and adds at most SEARCH_ANALYTICS_RATE_LIMIT queries per window, so
+    no one alone can fill the table or lift a query over the reports' threshold (SearchCount.REPORT_MIN_SEARCHES).
+    """
+    normalised = counted_query(query)
     if not settings.SEARCH_ANALYTICS or not normalised:
         return
+    if ratelimit.limit_reached(COUNTED_RATE_SCOPE, request, settings.SEARCH_ANALYTICS_RATE_LIMIT):
+        return
     day = timezone.localdate()
+    # Remembered for a day under a keyed hash of address, day and query; while the cache cannot be reached
+    # add() fails and nothing is counted, which errs on the side of the visitor.
+    if not cache.add(ratelimit.client_key(COUNTED_TODAY_SCOPE, request, f"{day} {normalised}"), True, 24 * 60 * 60):
+        return
+    ratelimit.count(COUNTED_RATE_SCOPE, request, settings.SEARCH_ANALYTICS_RATE_WINDOW)
     missed = 0 if found else 1
     increments = {"searches": F("searches") + 1, "searches_without_results": F("searches_without_results") + missed}
     if SearchCount.objects.filter(query=normalised, day=day).update(**increments):

@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.http import http_date
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from restoration.health import DATABASE_UNREACHABLE
@@ -221,7 +222,9 @@ def sitemap_xml(request):
     return TemplateResponse(request, "sitemap.xml", {"urlset": urls}, content_type="application/xml").render()
 
 
+# Never stored by a browser or a shared cache: what someone searches for can be about their own health.
 @require_safe
+@never_cache
 def search(request):
     """The results page: ranked, highlighted matches among published articles and pages; never cached."""
     query = " ".join(request.GET.get("q", "").replace("\x00", " ").split())
@@ -230,7 +233,7 @@ def search(request):
     results = site_search.search(query)
     page = Paginator(results, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     if request.GET.get("page", "1") == "1":  # later pages of the same search are not another search
-        site_search.record_search(query, found=page.paginator.count > 0)
+        site_search.record_search(request, query, found=page.paginator.count > 0)
     context = {
         "query": query,
         "page_obj": page,
@@ -244,6 +247,7 @@ def search(request):
 
 
 @require_safe
+@never_cache
 def search_suggest(request):
     """Type-ahead: at most five published titles containing every word typed, as JSON."""
     query = request.GET.get("q", "")[: site_search.MAX_QUERY_LENGTH]

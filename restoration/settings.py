@@ -140,7 +140,7 @@ if REDIS_URL:
     CACHES = {"default": redis_cache(REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "restoration"))}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Always this process's own memory: the contact rate limit's second count, which still holds while Redis is down.
+# Always this process's own memory: the rate limits' second count (restoration/ratelimit.py), kept while Redis is down.
 CACHES["local"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"}
 
 # Whole-page cache of public pages (pages/cache.py). Without a shared cache each gunicorn worker would keep
@@ -358,3 +358,7 @@ AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", str(6 * 365)))
 AXES_VERBOSE = False  # failures and lockouts go to the audit trail instead of the log
 # Site search (issue 6): count searches per normalised query per day (no IP, session, user or time of day).
 SEARCH_ANALYTICS = env_bool("SEARCH_ANALYTICS", True)
+# Queries one client address may add to the counts per window; more are searched but not counted.
+SEARCH_ANALYTICS_RATE_LIMIT = int(os.environ.get("SEARCH_ANALYTICS_RATE_LIMIT", "20"))
+SEARCH_ANALYTICS_RATE_WINDOW = int(os.environ.get("SEARCH_ANALYTICS_RATE_WINDOW", "3600"))
+SEARCH_ANALYTICS_RETENTION_DAYS = int(os.environ.get("SEARCH_ANALYTICS_RETENTION_DAYS", "90"))  # purge_search_counts

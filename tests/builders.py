@@ -1,6 +1,7 @@
 """Small builders for test data, and where the real seed content lives."""
 
 import datetime
+import importlib
 import io
 import struct
 import zlib
@@ -111,13 +112,15 @@ def staff_login(client, user):
     return device
 
 
-def seed_synonyms():
-    """The synonym list the data migration seeds; again, since a transactional test's flush empties the table."""
-    import importlib
+# The synonym list the data migrations seed.
+SEEDED_SYNONYMS = importlib.import_module("pages.migrations.0010_synonyms_that_mean_the_same").SEED
 
+
+def seed_synonyms():
+    """The seeded synonym list, again, since a transactional test's flush empties the table."""
     from pages.models import Synonym
 
-    for terms in importlib.import_module("pages.migrations.0007_seed_synonyms").SEED:
+    for terms in SEEDED_SYNONYMS:
         Synonym.objects.get_or_create(terms=terms)
 
 

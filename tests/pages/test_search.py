@@ -10,9 +10,10 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pages.models import Article, ContentPage, SearchEntry, Topic
-from tests.builders import SEED_ARTICLE_SLUG, make_article, seed_synonyms
+from pages.models import Article, ContentPage, SearchEntry, Synonym, Topic
+from tests.builders import SEED_ARTICLE_SLUG, SEEDED_SYNONYMS, make_article, seed_synonyms
 from tests.htmlpage import parse_html
+from tests.pages.search_corpus import ARTICLES, QUERIES
 
 
 @pytest.fixture(autouse=True)
@@ -40,6 +41,11 @@ def test_job_finds_the_work_and_recovery_article_first_with_the_word_highlighted
 def test_stemming_finds_work_when_you_type_working(client, db):
     make_article(title="Steady Evenings", slug="steady-evenings", body="How people work through the week.\n")
     assert result_links(search(client, "working")) == ["/articles/steady-evenings/"]
+
+
+def test_a_phrase_on_the_synonym_list_finds_what_means_the_same(client, db):
+    make_article(title="Steady Evenings", slug="steady-evenings", body="Addiction is treatable.\n")
+    assert result_links(search(client, "substance use disorder")) == ["/articles/steady-evenings/"]
 
 
 def test_a_title_match_outranks_a_body_mention(client, db):
@@ -143,6 +149,15 @@ def test_repeated_q_parameters_use_the_last_one(client, seeded):
     assert result_links(response)[0] == f"/articles/{SEED_ARTICLE_SLUG}/"
 
 
+@pytest.mark.parametrize("path", ["/search/", "/search/suggest/"])
+def test_results_and_type_ahead_are_kept_by_no_browser_or_shared_cache(client, seeded, path):
+    """What someone types about their own health must not stay in a disk cache or a proxy."""
+    response = client.get(path, {"q": "relapse"})
+    assert response.status_code == 200
+    directives = {part.strip() for part in response.get("Cache-Control", "").split(",")}
+    assert {"private", "no-store"} <= directives, response.get("Cache-Control")
+
+
 HOSTILE = [
     '"',
     "job*",
@@ -185,15 +200,18 @@ def test_did_you_mean_never_offers_a_word_only_a_draft_contains(client, db):
     assert "Did you mean" not in search(client, "zephyrina").content.decode()
 
 
-def test_mean_reciprocal_rank_of_the_relevance_set(client, db, capsys):
-    """Each query of the relevance set should put its article first; MRR is printed and must stay >= 0.9."""
-    from django.db import connection
-
-    from tests.pages.search_corpus import ARTICLES, QUERIES
-
+@pytest.fixture
+def relevance_set(db):
+    """The articles of the relevance set (tests/pages/search_corpus.py), published with their topics."""
     for slug, (title, summary, topic_name, body) in ARTICLES.items():
         topic, _ = Topic.objects.get_or_create(name=topic_name, slug=topic_name.lower().replace(" ", "-"))
         make_article(title=title, slug=slug, summary=summary, body=body).topics.add(topic)
+
+
+def test_mean_reciprocal_rank_of_the_relevance_set(client, relevance_set, capsys):
+    """Each query of the relevance set should put its article first; MRR is printed and must stay >= 0.9."""
+    from django.db import connection
+
     ranks = {}
     for query, slug in QUERIES:
         links = result_links(search(client, query))
@@ -205,6 +223,36 @@ def test_mean_reciprocal_rank_of_the_relevance_set(client, db, capsys):
     with capsys.disabled():
         print(f"\n{line}")
     assert mrr >= 0.9, line
+
+
+def test_insurance_finds_nothing_on_the_real_seed_which_only_says_careers_cost_people(client, seeded):
+    """The walk-through's case: synonyms once made insurance mean cost."""
+    response = search(client, "insurance")
+    assert result_links(response) == []
+    assert "0 results" in response.content.decode()
+
+
+SEEDED_GROUPS = [Synonym(terms=terms).term_list for terms in SEEDED_SYNONYMS]
+
+
+def words_of(item):
+    return " ".join(re.findall(r"\w+", f"{item.title} {item.summary}".lower()))
+
+
+def test_each_seeded_synonym_alone_ranks_first_an_item_with_one_of_its_words(client, seeded, relevance_set):
+    """A seeded synonym means the same as the others of its group, so the best result names one of them."""
+    misses = {}
+    for group in SEEDED_GROUPS:
+        for term in group:
+            links = result_links(search(client, term))
+            if not links:
+                misses[term] = "nothing found"
+                continue
+            entry = SearchEntry.objects.get(url=links[0])
+            item = (Article if entry.kind == SearchEntry.Kind.ARTICLE else ContentPage).objects.get(pk=entry.object_id)
+            if not any(other in words_of(item) for other in group):
+                misses[term] = f"ranks first {item.title!r}"
+    assert misses == {}
 
 
 def test_type_ahead_offers_at_most_five_published_titles(client, db):

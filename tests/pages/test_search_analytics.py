@@ -1,7 +1,15 @@
-"""Private search analytics: counts per normalised query per day, nothing about who searched."""
+"""Private search analytics: counts per normalised query per day, nothing about who searched.
+
+A query that could identify someone is never stored, one visitor counts once per query and day and can add only
+so many queries, the reports show a query only once several searches made it, and rows go after 90 days.
+"""
+
+import datetime
+import io
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from pages.models import SearchCount
@@ -39,10 +47,18 @@ def editor_client(client, db):
     return client
 
 
+def search_from(client, query, *addresses):
+    for address in addresses:
+        client.get("/search/", {"q": query}, REMOTE_ADDR=address)
+
+
+THREE_VISITORS = ("198.51.100.1", "198.51.100.2", "198.51.100.3")
+
+
 def test_editors_see_top_searches_and_searches_with_no_results(editor_client):
     make_article()
-    for query in ["quokka", "quokka", "xylophonequartz"]:
-        editor_client.get("/search/", {"q": query})
+    search_from(editor_client, "quokka", *THREE_VISITORS)
+    search_from(editor_client, "xylophonequartz", *THREE_VISITORS)
     top = editor_client.get("/admin/pages/topsearch/").content.decode()
     assert "quokka" in top and "xylophonequartz" in top
     missing = editor_client.get("/admin/pages/searchwithoutresults/").content.decode()
@@ -53,3 +69,82 @@ def test_editors_see_top_searches_and_searches_with_no_results(editor_client):
 def test_visitors_cannot_see_the_reports(client, db):
     client.force_login(User.objects.create_user("visitor"))  # signed in, but not staff
     assert client.get("/admin/pages/topsearch/").status_code == 302
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Jane Doe 916-555-0142 jane.doe@example.org relapse",
+        "call 9165550142",
+        "jane.doe@example.org",
+        "relapse at 42",
+        "my husband jane doe keeps relapsing",  # more words than a topic needs
+        "supercalifragilistic expialidocious recoveries",  # longer than a topic needs
+    ],
+)
+def test_a_query_that_could_identify_someone_is_never_stored(client, db, query):
+    client.get("/search/", {"q": query})
+    assert list(SearchCount.objects.values_list("query", flat=True)) == []
+
+
+def test_a_short_query_of_plain_words_is_stored(client, db):
+    client.get("/search/", {"q": "Relapse after detox?"})
+    assert list(SearchCount.objects.values_list("query", flat=True)) == ["relapse after detox"]
+
+
+def test_one_visitor_repeating_a_search_counts_once_a_day(client, db):
+    for _ in range(5):
+        client.get("/search/", {"q": "relapse"}, REMOTE_ADDR="198.51.100.7")
+    assert SearchCount.objects.get(query="relapse").searches == 1
+
+
+def test_one_client_address_can_add_only_so_many_queries(client, db, settings):
+    settings.SEARCH_ANALYTICS_RATE_LIMIT = 2
+    for query in ["sleep", "cravings", "nutrition", "anxiety"]:
+        client.get("/search/", {"q": query}, REMOTE_ADDR="198.51.100.7")
+    client.get("/search/", {"q": "vaping"}, REMOTE_ADDR="198.51.100.8")
+    assert set(SearchCount.objects.values_list("query", flat=True)) == {"sleep", "cravings", "vaping"}
+
+
+def test_the_reports_show_a_query_only_once_several_searches_made_it(editor_client):
+    make_article()
+    search_from(editor_client, "quokka", "198.51.100.1", "198.51.100.1", "198.51.100.1")  # one person, thrice
+    search_from(editor_client, "wombat", "198.51.100.1", "198.51.100.2")  # two people
+    search_from(editor_client, "numbat", *THREE_VISITORS)
+    today = timezone.localdate()
+    for days_ago in (1, 2, 3):  # one search on each of three days
+        SearchCount.objects.create(query="bilby", day=today - datetime.timedelta(days=days_ago), searches=1)
+    top = editor_client.get("/admin/pages/topsearch/").content.decode()
+    assert "numbat" in top and "bilby" in top
+    assert "quokka" not in top and "wombat" not in top
+    missing = editor_client.get("/admin/pages/searchwithoutresults/").content.decode()
+    assert "numbat" in missing
+    assert "quokka" not in missing and "wombat" not in missing
+    hidden = SearchCount.objects.get(query="wombat")
+    detail = editor_client.get(f"/admin/pages/topsearch/{hidden.pk}/change/", follow=True)
+    assert "wombat" not in detail.content.decode()
+
+
+def test_search_counts_older_than_90_days_are_purged(db):
+    today = timezone.localdate()
+    for days_ago in (0, 89, 90, 91, 400):
+        SearchCount.objects.create(query=f"query {days_ago}", day=today - datetime.timedelta(days=days_ago), searches=1)
+    out = io.StringIO()
+    call_command("purge_search_counts", stdout=out)
+    assert sorted(SearchCount.objects.values_list("query", flat=True)) == ["query 0", "query 89", "query 90"]
+    assert out.getvalue().strip() == "Deleted 2 search counts older than 90 days."
+
+
+def test_the_purge_age_can_be_changed_but_not_to_nothing(db):
+    SearchCount.objects.create(query="sleep", day=timezone.localdate() - datetime.timedelta(days=8), searches=1)
+    call_command("purge_search_counts", "--older-than", "7", stdout=io.StringIO())
+    assert not SearchCount.objects.exists()
+    with pytest.raises(CommandError, match="at least 1 day"):
+        call_command("purge_search_counts", "--older-than", "0")
+
+
+def test_counts_kept_before_the_rules_above_are_deleted_on_upgrade(transactional_db):
+    call_command("migrate", "pages", "0010", stdout=io.StringIO())
+    SearchCount.objects.create(query="jane doe 916 555 0142 jane doe example org", day=timezone.localdate())
+    call_command("migrate", "pages", stdout=io.StringIO())
+    assert not SearchCount.objects.exists()
