@@ -96,6 +96,7 @@ class OnSiteRedirectFallbackMiddleware(RedirectFallbackMiddleware):
     """Django's redirect fallback (consulted only when a page answers 404), following on-site redirects only."""
 
     def response_redirect_class(self, new_path):
+        """The 301 for a stored redirect (Django's middleware calls this with the row's target)."""
         if not is_allowed_target(new_path):
             # A row the admin's form would refuse: the visitor gets the "page not found" page instead.
             logger.warning(

@@ -91,7 +91,7 @@ def test_without_allowed_hosts_the_admin_says_only_paths_are_allowed(editor_clie
 
 
 @pytest.mark.parametrize("new_path", REFUSED_TARGETS.values(), ids=REFUSED_TARGETS.keys())
-def test_a_stored_redirect_off_the_site_is_not_followed(client, db, settings, new_path):
+def test_a_stored_redirect_off_the_site_is_not_followed(client, db, settings, caplog, new_path):
     """A row made in the shell or a fixture skips the admin's form; visitors still stay on the site."""
     settings.REDIRECT_ALLOWED_HOSTS = [PARTNER]
     Redirect.objects.create(site_id=1, old_path=OLD_PATH, new_path=new_path)
@@ -99,6 +99,7 @@ def test_a_stored_redirect_off_the_site_is_not_followed(client, db, settings, ne
     assert response.status_code == 404
     assert "We couldn’t find that page" in parse_html(response.content).text
     assert "Location" not in response
+    assert "was not followed: it leaves the site" in caplog.text  # so operators can find and fix the row
 
 
 def test_a_stored_redirect_to_an_allowed_host_is_followed(client, db, settings):
