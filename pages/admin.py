@@ -2,13 +2,14 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.redirects.models import Redirect
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from . import images
+from . import images, redirects
 from .cache import content_changed
 from .models import (
     Article,
@@ -184,3 +185,8 @@ class SearchWithoutResultsAdmin(SearchReportAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(searches_without_results__gt=0)
+
+
+# Django's own redirect admin, registered by django.contrib.redirects, replaced by one that keeps targets on the site.
+admin.site.unregister(Redirect)
+admin.site.register(Redirect, redirects.RedirectAdmin)

@@ -1,6 +1,8 @@
 """Uploaded images: validated with Pillow, stripped of metadata, and resized once into renditions.
 
-Files go through Django's default storage (``STORAGES["default"]``), so production can keep them in object storage.
+Every file written (the cleaned original and each rendition) holds pixels in sRGB and nothing else: no EXIF, GPS,
+XMP, comment, colour profile or text. Files go through Django's default storage (``STORAGES["default"]``), so
+production can keep them in object storage.
 """
 
 import io
@@ -11,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.text import slugify
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 # Pillow format name → file extension of the cleaned original.
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -22,6 +24,9 @@ WEBP_QUALITY, JPEG_QUALITY = 80, 82
 # The article column is at most ~760 px wide; on phones the image spans the screen.
 HERO_SIZES = "(min-width: 50rem) 760px, 100vw"
 OPEN_GRAPH_WIDTH = 1200
+SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+# The Pillow mode of the pixels an embedded colour profile describes, by the profile's colour space.
+PROFILE_MODES = {"RGB ": "RGB", "GRAY": "L", "CMYK": "CMYK"}
 
 
 def _megabytes(size):
@@ -60,32 +65,55 @@ def _open_checked(upload):
     return image
 
 
+def _pixels_in_srgb(image):
+    """The picture's pixels converted to sRGB from the colour profile it carries, with no metadata left on it.
+
+    Pillow's encoders write what they find in ``image.info`` (a JPEG comment, an ICC profile…) and every operation
+    (transpose, convert, resize) carries ``info`` along, so it is emptied here, before anything is derived or
+    encoded. Browsers show a picture without a profile as sRGB, hence the conversion first.
+    """
+    icc_profile = image.info.get("icc_profile")
+    if icc_profile:
+        try:
+            profile = ImageCms.ImageCmsProfile(io.BytesIO(icc_profile))
+            mode = PROFILE_MODES[profile.profile.xcolor_space]
+            converted = ImageCms.profileToProfile(image.convert(mode), profile, SRGB, outputMode="RGB")
+        except (ImageCms.PyCMSError, OSError, KeyError):
+            raise ValidationError(
+                "This picture's colour profile cannot be used. Please export it in sRGB and upload it again."
+            ) from None
+        if image.has_transparency_data:
+            converted.putalpha(image.convert("RGBA").getchannel("A"))
+        image = converted
+    image.info = {}
+    return image
+
+
 def clean_image_upload(upload):
-    """Validate an upload and return it re-encoded: upright (EXIF orientation applied) and without metadata.
+    """Validate an upload and return it re-encoded: upright (EXIF orientation applied), in sRGB, without metadata.
 
     Raises ``ValidationError`` with a message for the editor when the file is refused.
     """
     image = _open_checked(upload)
     image_format = image.format
-    image = ImageOps.exif_transpose(image)
+    image = _pixels_in_srgb(ImageOps.exif_transpose(image))
     if image_format == "JPEG":
         image = image.convert("RGB")
     elif image.mode not in {"RGB", "RGBA"}:
         image = image.convert("RGBA")
-    buffer = io.BytesIO()
-    # No exif=, icc_profile= or pnginfo= is passed, so camera, GPS and editing metadata are left behind.
-    image.save(buffer, format=image_format, **({"quality": 90} if image_format != "PNG" else {}))
+    encoded = _encode(image, image_format, **({"quality": 90} if image_format != "PNG" else {}))
     stem = slugify(PurePosixPath(upload.name).stem)[:60] or "image"
-    return ContentFile(buffer.getvalue(), name=f"{stem}.{ALLOWED_FORMATS[image_format]}")
+    return ContentFile(encoded, name=f"{stem}.{ALLOWED_FORMATS[image_format]}")
 
 
-def _encode(image, image_format, quality):
+def _encode(image, image_format, **options):
+    """``image`` (from ``_pixels_in_srgb``) as the bytes of an ``image_format`` file; JPEG has no transparency,
+    so transparent parts become white."""
     buffer = io.BytesIO()
     if image_format == "JPEG" and image.mode != "RGB":
         background = Image.new("RGB", image.size, "white")
         background.paste(image, mask=image.getchannel("A") if "A" in image.mode else None)
         image = background
-    options = {"quality": quality, "progressive": True} if image_format == "JPEG" else {"quality": quality}
     image.save(buffer, format=image_format, **options)
     return buffer.getvalue()
 
@@ -98,13 +126,16 @@ def make_renditions(field_file):
     with field_file.open("rb") as stored:
         original = Image.open(stored)
         original.load()
+    original = _pixels_in_srgb(original)  # an original stored some other way may still carry metadata
     width, height = original.size
     widths = sorted({w for w in RENDITION_WIDTHS if w < width} | {min(width, RENDITION_WIDTHS[-1])})
     stem = PurePosixPath(field_file.name).stem
     encoded = []
     for target in widths:
         resized = original.resize((target, round(height * target / width)), Image.Resampling.LANCZOS)
-        encoded.append((resized.size, _encode(resized, "WEBP", WEBP_QUALITY), _encode(resized, "JPEG", JPEG_QUALITY)))
+        webp = _encode(resized, "WEBP", quality=WEBP_QUALITY)
+        jpeg = _encode(resized, "JPEG", quality=JPEG_QUALITY, progressive=True)
+        encoded.append((resized.size, webp, jpeg))
     sizes = []
     for (w, h), webp, jpeg in encoded:
         sizes.append(

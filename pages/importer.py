@@ -109,19 +109,41 @@ def _person(content, key):
     return person
 
 
+def _file_inside(folder, relative):
+    """``folder / relative`` with ``..`` and symlinks resolved, if that is a file in ``folder`` or below it; else None.
+
+    An absolute ``relative`` replaces the folder, so it is inside only if it names a file there.
+    """
+    try:
+        folder = folder.resolve()
+        path = (folder / relative).resolve()
+        return path if path.is_relative_to(folder) and path.is_file() else None
+    except (OSError, ValueError, RuntimeError):  # a name too long, a NUL byte, a symlink loop
+        return None
+
+
 def _hero_image(content):
-    """The hero image named in the front matter (a path relative to the file), validated and cleaned, or None."""
+    """The hero image named in the front matter (a path relative to the file), validated and cleaned, or None.
+
+    The picture must be a file in the imported file's folder or below it, after resolving ``..`` and symlinks.
+    Every path refused gets the same message, so an import cannot tell whether something exists elsewhere.
+    """
     raw = content.meta.get("hero_image", "")
     if not raw:
         return None
-    path = content.path.parent / raw
     if not content.meta.get("hero_image_alt"):
         raise ContentFileError(f"{content.path}: field 'hero_image_alt' is required when 'hero_image' is given")
+    refused = ContentFileError(
+        f"{content.path}: field 'hero_image' must be a picture file inside the folder of {content.path.name}"
+    )
+    path = _file_inside(content.path.parent, raw)
+    if path is None:
+        raise refused
     try:
         with path.open("rb") as stream:
             return images.clean_image_upload(File(stream, name=path.name))
-    except OSError as exc:
-        raise ContentFileError(f"{content.path}: field 'hero_image': cannot read {path} ({exc.strerror})") from None
+    except OSError:
+        raise refused from None
     except ValidationError as exc:
         raise ContentFileError(f"{content.path}: field 'hero_image': {' '.join(exc.messages)}") from None
 

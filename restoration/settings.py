@@ -80,8 +80,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Editor-managed 301s (old WordPress URLs): consulted only when a page answers 404.
-    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    # Editor-managed 301s (old WordPress URLs): consulted only when a page answers 404; never off the site.
+    "pages.redirects.OnSiteRedirectFallbackMiddleware",
     "restoration.middleware.FriendlyMethodNotAllowedMiddleware",
 ]
 
@@ -223,6 +223,8 @@ ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/")
 
 # The sites framework is needed by the redirects app; the site's address is always taken from the request.
 SITE_ID = 1
+# Editors' redirects (pages/redirects.py) lead to paths on this site, or to https addresses on these hosts only.
+REDIRECT_ALLOWED_HOSTS = env_list("REDIRECT_ALLOWED_HOSTS")
 
 # Security headers. The CSP has no 'unsafe-inline' and no nonce on public pages, so those
 # pages stay cacheable; nothing is loaded from another origin.

@@ -46,16 +46,60 @@ def write_content_file(folder, name, meta, body="A paragraph of body text.\n"):
     return path
 
 
-def image_file(name="photo.jpg", size=(1600, 1000), image_format="JPEG", exif=None, colour=(40, 110, 120)):
-    """An uploaded image file made with Pillow; ``exif`` (a PIL.Image.Exif) is embedded when given."""
+def image_file(name="photo.jpg", size=(1600, 1000), image_format="JPEG", colour=(40, 110, 120), **save_options):
+    """An uploaded image file made with Pillow, of one colour; ``save_options`` go to Pillow's ``save`` (``exif``,
+    ``comment``, ``xmp``, ``icc_profile``, ``pnginfo``…) to embed metadata."""
     from django.core.files.uploadedfile import SimpleUploadedFile
     from PIL import Image
 
     buffer = io.BytesIO()
     image = Image.new("RGB", size, colour)
-    options = {"exif": exif} if exif is not None else {}
-    image.save(buffer, format=image_format, **options)
+    image.save(buffer, format=image_format, **save_options)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{image_format.lower()}")
+
+
+def linear_light_icc_profile():
+    """A valid ICC colour profile that is not sRGB: sRGB's primaries and white point, but no gamma (linear light).
+
+    A pixel value v in this space is shown in sRGB as the sRGB transfer function of v, so a test can work out the
+    converted colour on its own. Built by hand (ICC.1 version 2, a monitor matrix/TRC profile), since Pillow can
+    only make sRGB, Lab and XYZ profiles.
+    """
+
+    def s15_fixed16(value):
+        return struct.pack(">i", round(value * 65536))
+
+    def xyz(x, y, z):
+        return b"XYZ \0\0\0\0" + s15_fixed16(x) + s15_fixed16(y) + s15_fixed16(z)
+
+    d50 = (0.9642, 1.0, 0.8249)
+    gamma_one = b"curv\0\0\0\0" + struct.pack(">IH", 1, 0x0100)  # one entry: gamma 1.0 as u8Fixed8
+    tags = [
+        (b"wtpt", xyz(*d50)),
+        # sRGB's primaries, adapted to the D50 connection space as ICC requires.
+        (b"rXYZ", xyz(0.4361, 0.2225, 0.0139)),
+        (b"gXYZ", xyz(0.3851, 0.7169, 0.0971)),
+        (b"bXYZ", xyz(0.1431, 0.0606, 0.7141)),
+        *((signature, gamma_one) for signature in (b"rTRC", b"gTRC", b"bTRC")),
+    ]
+    data_start = 128 + 4 + 12 * len(tags)
+    table, data = struct.pack(">I", len(tags)), b""
+    for signature, body in tags:
+        table += signature + struct.pack(">II", data_start + len(data), len(body))
+        data += body + b"\0" * (-len(body) % 4)  # tags start on 4-byte boundaries
+    header = (
+        struct.pack(">I", data_start + len(data))
+        + b"\0" * 4  # preferred CMM
+        + struct.pack(">I", 0x02100000)  # version 2.1
+        + b"mntrRGB XYZ "  # a monitor profile: RGB pixels, XYZ connection space
+        + b"\0" * 12  # creation date
+        + b"acsp"
+        + b"\0" * 24  # platform, flags, manufacturer, model, attributes
+        + struct.pack(">I", 0)  # rendering intent: perceptual
+        + xyz(*d50)[8:]  # the connection space's illuminant
+        + b"\0" * 48  # creator, profile ID, reserved
+    )
+    return header + table + data
 
 
 def png_bomb(name="bomb.png", width=20000, height=20000):

@@ -146,7 +146,7 @@ def test_a_hero_image_is_read_relative_to_the_file_cleaned_and_rendered(db, tmp_
 
 
 BAD_HERO_IMAGES = {
-    "missing file": ("nowhere.jpg", b"", "cannot read"),
+    "missing file": ("nowhere.jpg", b"", "must be a picture file inside the folder of broken-article.md"),
     "text renamed .jpg": ("fake.jpg", b"not a picture", "not an image we can read"),
 }
 
@@ -168,3 +168,52 @@ def test_a_reviewer_needs_the_review_date(db, tmp_path):
     with pytest.raises(CommandError, match="'reviewed'"):
         import_articles(write_content_file(tmp_path, "broken-article.md", {**GOOD_ARTICLE, "reviewer": "Sam Lee, MD"}))
     assert Person.objects.count() == 0
+
+
+def hero_image_refusal(content_folder, hero_image):
+    """The importer's message for an article in ``content_folder`` whose hero_image is ``hero_image``."""
+    meta = {**GOOD_ARTICLE, "hero_image": hero_image, "hero_image_alt": "A secret"}
+    with pytest.raises(CommandError) as raised:
+        import_articles(write_content_file(content_folder, "sleep.md", meta))
+    assert Article.objects.count() == 0
+    return str(raised.value)
+
+
+@pytest.fixture
+def content_folder_beside_a_secret(tmp_path):
+    """``articles/`` to import from, and beside it a real picture the import must not read."""
+    (tmp_path / "secret.png").write_bytes(image_file("secret.png", image_format="PNG").read())
+    (tmp_path / "articles").mkdir()
+    return tmp_path / "articles"
+
+
+def test_a_hero_image_outside_the_files_folder_is_refused_with_one_message(db, content_folder_beside_a_secret):
+    folder = content_folder_beside_a_secret
+    (folder / "images").mkdir()
+    (folder / "images" / "escape.png").symlink_to(folder.parent / "secret.png")
+    (folder / "loop.png").symlink_to(folder / "loop.png")
+    refusals = {
+        "a path up and out": "../secret.png",
+        "an absolute path": str(folder.parent / "secret.png"),
+        "a path that goes down and back out": "images/../../secret.png",
+        "a symlink inside that points outside": "images/escape.png",
+        "a file that does not exist": "../nowhere.png",
+        "a folder": "images",
+        "nothing inside the folder": "missing.png",
+        "a symlink loop": "loop.png",
+        "a name with a NUL byte": "secret\0.png",
+    }
+    messages = {name: hero_image_refusal(folder, hero_image) for name, hero_image in refusals.items()}
+    expected = f"{folder / 'sleep.md'}: field 'hero_image' must be a picture file inside the folder of sleep.md"
+    # One message whatever the reason, so an import cannot be used to learn whether a path exists.
+    assert set(messages.values()) == {f"Not imported:\n{expected}"}, messages
+
+
+def test_a_symlink_that_stays_inside_the_folder_is_followed(db, tmp_path):
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "dawn.jpg").write_bytes(image_file(size=(1000, 700)).read())
+    (tmp_path / "hero.jpg").symlink_to(tmp_path / "images" / "dawn.jpg")
+    import_articles(
+        write_content_file(tmp_path, "sleep.md", {**GOOD_ARTICLE, "hero_image": "hero.jpg", "hero_image_alt": "Dawn"})
+    )
+    assert [size["width"] for size in Article.objects.get().hero_renditions["sizes"]] == [480, 800, 1000]
