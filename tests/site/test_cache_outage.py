@@ -4,8 +4,10 @@ The cache here is the real Redis client, pointed at a port where nothing listens
 server of the test's own that it stops and starts again with the data it had saved.
 """
 
+import collections
 import contextlib
 import itertools
+import secrets
 import shutil
 import subprocess
 import time
@@ -169,3 +171,26 @@ def test_a_full_redis_that_refuses_writes_costs_speed_not_a_page(client, seeded,
     warnings = [record.getMessage() for record in caplog.records if record.name == "restoration.cache"]
     assert len(warnings) == 1, warnings
     assert "OutOfMemoryError" in warnings[0]
+
+
+def flood_variants():
+    """Query strings a flood might send: page numbers valid and not, topics, and parameters no view reads."""
+    for value in ["2", "0", "-1", "01", "1.0", "1e3", "99999", "abc", "", "١"]:
+        yield {"page": value}
+    for _ in range(40):
+        yield {"page": secrets.token_hex(4)}
+        yield {"topic": secrets.token_hex(4)}
+        yield {"page": "1", "utm_source": secrets.token_hex(4)}
+
+
+def test_a_flood_of_query_string_variants_adds_no_cache_entry_and_no_error(client, seeded, start_redis):
+    server = start_redis(*CAPPED, "--maxmemory-policy", "noeviction")
+    for path in CACHED_PATHS:
+        client.get(path)
+        client.get(path, {"page": "1"})
+    keys = server.keys()
+    statuses = collections.Counter(
+        client.get(path, variant).status_code for variant in flood_variants() for path in CACHED_PATHS
+    )
+    assert set(statuses) <= {200, 302, 404}, statuses
+    assert server.keys() == keys
