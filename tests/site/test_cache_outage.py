@@ -14,12 +14,15 @@ import time
 
 import pytest
 import redis
+import yaml
 from django.core.cache import cache
 
 from contact.models import Inquiry
-from pages.models import Article
+from pages.cache import GENERATION_KEY
+from pages.models import Article, SiteSettings
 from restoration.cache import RETRY_AFTER_SECONDS
 from restoration.settings import redis_cache
+from tests.builders import BASE_DIR, make_article
 from tests.conftest import missing_prerequisite
 from tests.contact.conftest import form_data
 from tests.htmlpage import parse_html
@@ -194,3 +197,22 @@ def test_a_flood_of_query_string_variants_adds_no_cache_entry_and_no_error(clien
     )
     assert set(statuses) <= {200, 302, 404}, statuses
     assert server.keys() == keys
+
+
+def shipped_redis_options(maxmemory):
+    """The options compose.yaml starts Redis with, but with a cap of ``maxmemory`` instead of its own."""
+    command = yaml.safe_load((BASE_DIR / "compose.yaml").read_text())["services"]["redis"]["command"]
+    options = dict(itertools.batched(command[1:], 2))
+    return list(itertools.chain.from_iterable({**options, "--maxmemory": maxmemory}.items()))
+
+
+def test_redis_as_shipped_evicts_pages_and_keeps_the_rate_limit_counts_when_full(client, seeded, start_redis):
+    server = start_redis(*shipped_redis_options("2mb"))
+    assert client.post("/contact/", form_data()).status_code == 302
+    articles = [make_article(title=f"Article {number}", slug=f"article-{number}") for number in range(120)]
+    statuses = collections.Counter(client.get(article.get_absolute_url()).status_code for article in articles)
+    assert statuses == {200: 120}
+    assert server.client().info("stats")["evicted_keys"] > 0, "nothing evicted: no maxmemory-policy?"
+    kept = server.keys()
+    assert {cache.make_key(GENERATION_KEY), cache.make_key(SiteSettings.CACHE_KEY)} <= kept
+    assert [key for key in kept if ":contact:rate:" in key], "the sender's count was evicted"
