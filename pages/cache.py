@@ -101,10 +101,10 @@ def _page_key(request):
         view = resolve(request.path_info).func
     except Resolver404:
         return None
-    read = getattr(view, "page_query_parameters", None)
-    if read is None:
+    parameters_read = getattr(view, "page_query_parameters", None)
+    if parameters_read is None:
         return None
-    params = sorted((name, request.GET[name]) for name in read if name in request.GET)
+    params = sorted((name, request.GET[name]) for name in parameters_read if name in request.GET)
     address = f"{request.scheme}://{request.get_host()}{request.path}?{params}"
     return f"pages:page:{hashlib.sha256(address.encode()).hexdigest()}"
 

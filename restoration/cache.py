@@ -41,11 +41,10 @@ class ResilientRedisCache(RedisCache):
         try:
             return operation(*args)
         except UNUSABLE as error:
-            # The error's class and Redis's own words ("OOM command not allowed…"); never a key or a value.
+            # Only the error's class (OutOfMemoryError, ConnectionError…): a message may quote a command's keys.
             logger.warning(
-                "Redis cannot be used (%s: %s); serving without the shared cache and retrying every %s s",
+                "Redis cannot be used (%s); serving without the shared cache and retrying every %s s",
                 type(error).__name__,
-                error,
                 RETRY_AFTER_SECONDS,
             )
             self._unusable_until = time.monotonic() + RETRY_AFTER_SECONDS

@@ -51,7 +51,7 @@ def test_the_outage_is_logged_once_not_on_every_call(redis_down, caplog):
         cache.get("anything")
     warnings = [record for record in caplog.records if record.name == "restoration.cache"]
     assert len(warnings) == 1
-    assert "Redis cannot be used (ConnectionError" in warnings[0].getMessage()
+    assert "Redis cannot be used (ConnectionError)" in warnings[0].getMessage()
 
 
 def test_pages_are_served_uncached(client, seeded, redis_down):
