@@ -10,6 +10,11 @@ publication.
 
 Pages are identical for every visitor (no nonce, no CSRF token, nothing per user), which is what makes sharing
 them safe. Pages with a form, previews and drafts never come through here.
+
+A page is keyed on its address and on the query parameters its view declares it reads, nothing else: the about
+page with ``?page=7`` or ``?utm_source=…`` is the one copy of the about page. A list answers 404 to a page number
+that names none of its pages, and only a 200 is stored, so the number of copies stays the number of pages the
+site has, whatever a flood of query strings sends.
 """
 
 import functools
@@ -21,6 +26,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
@@ -30,8 +36,6 @@ from restoration.cache import reconnected
 from .models import Article, ContentPage, Person, Publishable, SiteSettings, Topic
 
 GENERATION_KEY = "pages:generation"
-# Query parameters that change what a cached page shows; any others are ignored (and cannot flood the cache).
-PAGE_QUERY_PARAMETERS = ("page", "topic")
 CONDITIONAL_HEADERS = {"HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE"}
 
 
@@ -92,7 +96,15 @@ def _page_timeout(generation):
 
 
 def _page_key(request):
-    params = sorted((name, request.GET.get(name)) for name in PAGE_QUERY_PARAMETERS if name in request.GET)
+    """The cache key of the page at this address, or None when the view there does not share its pages."""
+    try:
+        view = resolve(request.path_info).func
+    except Resolver404:
+        return None
+    parameters_read = getattr(view, "page_query_parameters", None)
+    if parameters_read is None:
+        return None
+    params = sorted((name, request.GET[name]) for name in parameters_read if name in request.GET)
     address = f"{request.scheme}://{request.get_host()}{request.path}?{params}"
     return f"pages:page:{hashlib.sha256(address.encode()).hexdigest()}"
 
@@ -117,8 +129,14 @@ def _finish(request, response):
     return response
 
 
-def cache_public_page(view):
-    """Mark a view's pages as the same for every visitor, so PageCacheMiddleware may share them (with ETag, 304)."""
+def cache_public_page(view=None, *, query_parameters=()):
+    """Mark a view's pages as the same for every visitor, so PageCacheMiddleware may share them (with ETag, 304).
+
+    ``query_parameters`` names every query parameter the view reads; the view must answer anything but 200 to a
+    value that shows no page of its own (a page number that is not one of its pages), or each would be stored.
+    """
+    if view is None:
+        return functools.partial(cache_public_page, query_parameters=query_parameters)
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -126,6 +144,7 @@ def cache_public_page(view):
         response.is_public_page = True
         return response
 
+    wrapper.page_query_parameters = tuple(query_parameters)  # copied onto the decorators around it by wraps()
     return wrapper
 
 
@@ -139,11 +158,12 @@ def _shareable(response):
 
 
 class PageCacheMiddleware:
-    """Answer public pages from the shared cache before sessions, CSRF, auth and URL resolution run.
+    """Answer public pages from the shared cache before sessions, CSRF and auth run.
 
     It sits right after whitenoise: the security headers added by the middleware listed before it are added to
     every answer, cached or not; those added by the ones after it (CSP, X-Frame-Options) are stored with the
-    page. Only responses of views marked ``@cache_public_page`` are stored.
+    page. It resolves the address itself, to key the page on what its view reads; only responses of views
+    marked ``@cache_public_page`` are looked up and stored.
     """
 
     def __init__(self, get_response):
@@ -152,9 +172,8 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        caching = settings.PAGE_CACHE_SECONDS > 0
-        if caching:
-            key = _page_key(request)
+        key = _page_key(request) if settings.PAGE_CACHE_SECONDS > 0 else None
+        if key:
             found = cache.get_many([GENERATION_KEY, key])
             generation = found.get(GENERATION_KEY) or content_generation()
             stored_generation, content, headers = found.get(key, (None, None, None))
@@ -164,7 +183,7 @@ class PageCacheMiddleware:
         if response.status_code != 200 or not getattr(response, "is_public_page", False):
             return response
         _set_etag(response)
-        if caching and _shareable(response):
+        if key and _shareable(response):
             timeout = _page_timeout(generation)
             if timeout > 0:
                 cache.set(key, (generation, response.content, dict(response.headers)), timeout)

@@ -1,10 +1,11 @@
 """Public views: home, articles, topics, people, content pages, feed, sitemap, search, and the error pages."""
 
+import re
 import sys
 
 from django.contrib.sitemaps.views import x_robots_tag
 from django.contrib.sites.requests import RequestSite
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
@@ -27,6 +28,8 @@ ARTICLES_PER_PAGE = 10
 FEED_LENGTH = 20
 PROGRAM_SLUG = "intensive-outpatient-program-sacramento"
 HOME = ("Home", "/")
+# A page number as the site's own links spell it; int() would also take "02", "+2", " 2" and "٢".
+PAGE_NUMBER = re.compile(r"[1-9][0-9]*")
 
 
 def _last_modified(response, objects):
@@ -50,15 +53,28 @@ def home(request):
     )
 
 
+def requested_page(request, items):
+    """The page of ``items`` that ``?page=`` names (the first without it); 404 for a value that names no page.
+
+    One spelling per page is also what keeps the page cache to one copy of each (pages/cache.py).
+    """
+    number = request.GET.get("page", "1")
+    if not PAGE_NUMBER.fullmatch(number):
+        raise Http404("No such page of this list.")
+    try:
+        return Paginator(items, ARTICLES_PER_PAGE).page(number)
+    except InvalidPage:
+        raise Http404("No such page of this list.") from None
+
+
 @require_safe
-@cache_public_page
+@cache_public_page(query_parameters=("page", "topic"))
 def article_list(request):
     topic_slug = request.GET.get("topic")
     if topic_slug:  # the topic filter is the topic's own page, so each list has one address
         topic = get_object_or_404(Topic, slug=topic_slug)
         return redirect(topic)
-    articles = Article.objects.published().prefetch_related("topics")
-    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    page = requested_page(request, Article.objects.published().prefetch_related("topics"))
     breadcrumbs = [HOME, ("Articles", reverse("pages:article_list"))]
     response = render(
         request,
@@ -138,11 +154,10 @@ def article_feed(request):
 
 
 @require_safe
-@cache_public_page
+@cache_public_page(query_parameters=("page",))
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    articles = topic.articles.published().prefetch_related("topics")
-    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    page = requested_page(request, topic.articles.published().prefetch_related("topics"))
     breadcrumbs = [HOME, ("Articles", reverse("pages:article_list")), (topic.name, topic.get_absolute_url())]
     response = render(
         request,

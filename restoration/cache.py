@@ -1,8 +1,9 @@
-"""The shared Redis cache, made to fail soft: while Redis cannot be reached the site runs as if the cache were empty.
+"""The shared Redis cache, made to fail soft: while Redis cannot be used the site runs as if the cache were empty.
 
 Nothing the site keeps in the cache is the only copy of anything (pages, the site-settings record, search
 synonyms, rate-limit counters), so an outage should cost speed, never a page. Django's own Redis backend raises
-instead, which would turn every page into a 500.
+instead, which would turn every page into a 500. "Cannot be used" is any error Redis gives: unreachable, timed
+out, or refusing writes because it is full (maxmemory with nothing it may evict), read-only or still loading.
 """
 
 import logging
@@ -11,53 +12,55 @@ import time
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from django.dispatch import Signal
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
-UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+UNUSABLE = (RedisError, OSError)
 # After a failure each process leaves Redis alone this long, so an outage costs one failed attempt per process
 # every few seconds rather than one per cache call; the first call after it tells whether Redis is back.
 RETRY_AFTER_SECONDS = 5
+# Written to tell whether Redis is back: a full Redis still answers a ping but refuses writes.
+PROBE_KEY = "cache-probe"
 
-# Sent by each process when Redis answers again after it could not be reached. Writes made meanwhile were lost,
+# Sent by each process when Redis can be used again after it could not. Writes made meanwhile were lost,
 # so anything that invalidates by writing to the cache (the page cache's content generation) must do so again.
 reconnected = Signal()
 
 
 class ResilientRedisCache(RedisCache):
-    """Django's Redis cache; when Redis is unreachable, reads miss and writes are dropped (and logged once)."""
+    """Django's Redis cache; when Redis cannot be used, reads miss and writes are dropped (and logged once)."""
 
     def __init__(self, server, params):
         super().__init__(server, params)
-        self._unreachable_until = 0.0  # 0 while Redis answers
+        self._unusable_until = 0.0  # 0 while Redis answers
 
-    def _attempt(self, operation, when_unreachable, *args):
-        if self._unreachable_until and not self._answers_again():
-            return when_unreachable
+    def _attempt(self, operation, when_unusable, *args):
+        if self._unusable_until and not self._answers_again():
+            return when_unusable
         try:
             return operation(*args)
-        except UNREACHABLE as error:
+        except UNUSABLE as error:
+            # Only the error's class (OutOfMemoryError, ConnectionError…): a message may quote a command's keys.
             logger.warning(
-                "Redis cannot be reached (%s); serving without the shared cache and retrying every %s s",
+                "Redis cannot be used (%s); serving without the shared cache and retrying every %s s",
                 type(error).__name__,
                 RETRY_AFTER_SECONDS,
             )
-            self._unreachable_until = time.monotonic() + RETRY_AFTER_SECONDS
-            return when_unreachable
+            self._unusable_until = time.monotonic() + RETRY_AFTER_SECONDS
+            return when_unusable
 
     def _answers_again(self):
         """After an outage, whether Redis is back; if so, listeners re-invalidate before anything is read."""
-        if time.monotonic() < self._unreachable_until:
+        if time.monotonic() < self._unusable_until:
             return False
         try:
-            self._cache.get_client(write=True).ping()
-        except UNREACHABLE:
-            self._unreachable_until = time.monotonic() + RETRY_AFTER_SECONDS
+            super().set(PROBE_KEY, 1, RETRY_AFTER_SECONDS)
+        except UNUSABLE:
+            self._unusable_until = time.monotonic() + RETRY_AFTER_SECONDS
             return False
         logger.warning("Redis answers again; the shared cache is back in use")
-        self._unreachable_until = 0.0
+        self._unusable_until = 0.0
         reconnected.send(sender=self.__class__, cache=self)
         return True
 
@@ -84,7 +87,7 @@ class ResilientRedisCache(RedisCache):
 
     def incr(self, key, delta=1, version=None):
         value = self._attempt(super().incr, None, key, delta, version)
-        if value is None:  # an unreachable cache answers like an empty one
+        if value is None:  # an unusable cache answers like an empty one
             raise ValueError(f"Key '{key}' not found.")
         return value
 

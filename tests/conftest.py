@@ -1,6 +1,7 @@
 """Fixtures every test folder shares: the real seed content and a cache that starts empty."""
 
 import io
+import os
 
 import pytest
 from django.conf import settings
@@ -30,6 +31,13 @@ def _empty_cache():
     yield
     for each in caches.all(initialized_only=False):
         each.clear()
+
+
+def missing_prerequisite(reason):
+    """Skip a test this machine lacks a program for; fail it where it must run (CI sets REQUIRE_BROWSER)."""
+    if os.environ.get("REQUIRE_BROWSER"):
+        pytest.fail(reason)
+    pytest.skip(reason)
 
 
 def load_seed_content():

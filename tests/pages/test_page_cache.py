@@ -155,6 +155,46 @@ def test_unknown_query_parameters_share_the_cached_page(client, article, django_
         assert client.get("/articles/?utm_source=newsletter").status_code == 200
 
 
+def test_a_query_parameter_the_page_does_not_read_shares_the_cached_page(client, article, django_assert_num_queries):
+    client.get(article.get_absolute_url())
+    with django_assert_num_queries(0):
+        response = client.get(article.get_absolute_url(), {"page": "2", "topic": "sleep"})
+    assert response.status_code == 200
+    assert parse_html(response.content).texts("h1") == ["Quokka Mornings in Recovery"]
+
+
+@pytest.fixture
+def eleven_articles(article):
+    """One more than a list page holds; the oldest, "Quokka Mornings", is alone on page 2."""
+    for number in range(10):
+        newer = make_article(title=f"Newer {number}", slug=f"newer-{number}", published_at=timezone.now())
+        newer.topics.add(*article.topics.all())
+    return article
+
+
+@pytest.mark.parametrize("url", ["/articles/", "/topics/sleep/"])
+def test_each_page_of_a_list_is_cached_as_itself(client, eleven_articles, url):
+    target = eleven_articles.get_absolute_url()
+    assert not links_to(client, url, target)
+    assert links_to(client, f"{url}?page=2", target)
+    assert links_to(client, f"{url}?page=1", "/articles/newer-0/")
+
+
+@pytest.mark.parametrize("number", ["3", "0", "-1", "01", "+2", "2.0", "1e1", "١", "abc", "", "9" * 5000])
+@pytest.mark.parametrize("url", ["/articles/", "/topics/sleep/"])
+def test_a_page_number_that_names_no_page_is_not_found(client, eleven_articles, url, number):
+    """Only a page that exists, spelled as the site's own links spell it: one cache entry per page shown."""
+    response = client.get(url, {"page": number})
+    assert response.status_code == 404
+    assert parse_html(response.content).texts("h1") == ["We couldn’t find that page"]
+
+
+def test_the_topic_filter_still_leads_to_the_topic_page_once_the_list_is_cached(client, article):
+    client.get("/articles/")
+    assert client.get("/articles/", {"topic": "sleep"})["Location"] == "/topics/sleep/"
+    assert client.get("/articles/", {"topic": "no-such-topic"}).status_code == 404
+
+
 def test_staff_preview_a_draft_that_no_cache_keeps(client, db):
     draft = make_article(status=Article.Status.DRAFT, title="Draft about sleep", slug="draft-about-sleep")
     staff_login(client, make_editor())

@@ -1,22 +1,29 @@
-"""While Redis cannot be reached the site still serves every page, stores every inquiry and limits floods.
+"""While Redis cannot be used (down, or full) the site still serves every page, stores every inquiry and limits floods.
 
 The cache here is the real Redis client, pointed at a port where nothing listens (Redis is down) or at a Redis
 server of the test's own that it stops and starts again with the data it had saved.
 """
 
+import collections
 import contextlib
+import itertools
+import secrets
 import shutil
 import subprocess
 import time
 
 import pytest
 import redis
+import yaml
 from django.core.cache import cache
 
 from contact.models import Inquiry
-from pages.models import Article
+from pages.cache import GENERATION_KEY
+from pages.models import Article, SiteSettings
 from restoration.cache import RETRY_AFTER_SECONDS
 from restoration.settings import redis_cache
+from tests.builders import BASE_DIR, make_article
+from tests.conftest import missing_prerequisite
 from tests.contact.conftest import form_data
 from tests.htmlpage import parse_html
 from tools.prodserver import free_port
@@ -44,7 +51,7 @@ def test_the_outage_is_logged_once_not_on_every_call(redis_down, caplog):
         cache.get("anything")
     warnings = [record for record in caplog.records if record.name == "restoration.cache"]
     assert len(warnings) == 1
-    assert "Redis cannot be reached" in warnings[0].getMessage()
+    assert "Redis cannot be used (ConnectionError)" in warnings[0].getMessage()
 
 
 def test_pages_are_served_uncached(client, seeded, redis_down):
@@ -69,19 +76,21 @@ def test_inquiries_are_stored_and_the_rate_limit_still_holds_per_process(client,
 
 
 class PrivateRedis:
-    """A Redis server of the test's own that keeps its data on disk across a stop and a start."""
+    """A Redis server of the test's own, started with ``options``; by default it keeps its data on disk across a
+    stop and a start."""
 
-    def __init__(self, folder):
+    def __init__(self, folder, *options):
         self.folder = folder
+        self.options = options
         self.port = free_port()
         self.process = None
 
     def start(self):
         self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.folder)],
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.folder), *self.options],
             stdout=subprocess.DEVNULL,
         )
-        client = redis.Redis(port=self.port)
+        client = self.client()
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             try:
@@ -91,25 +100,44 @@ class PrivateRedis:
                 time.sleep(0.1)
         raise RuntimeError("the private Redis did not start")
 
+    def client(self):
+        return redis.Redis(port=self.port)
+
+    def keys(self):
+        return {key.decode() for key in self.client().scan_iter()}
+
     def stop(self):
         """Shut down the way an operator would, writing the data to disk first."""
         with contextlib.suppress(redis.ConnectionError):  # the server hangs up as it exits
-            redis.Redis(port=self.port).shutdown(save=True)
+            self.client().shutdown(save=True)
         self.process.wait(timeout=10)
 
 
 @pytest.fixture
-def private_redis(settings, tmp_path):
+def start_redis(settings, tmp_path):
+    """Start a Redis of the test's own with the given options and point the site's cache at it."""
     if not shutil.which("redis-server"):
-        pytest.skip("needs redis-server (apt-get install -y redis-server)")
-    server = PrivateRedis(tmp_path)
-    server.start()
-    settings.CACHES = {**settings.CACHES, "default": redis_cache(f"redis://127.0.0.1:{server.port}/0")}
-    settings.PAGE_CACHE_SECONDS = 600
-    yield server
-    if server.process.poll() is None:
-        server.process.terminate()
-        server.process.wait(timeout=10)
+        missing_prerequisite("needs redis-server (apt-get install -y redis-server)")
+    servers = []
+
+    def start(*options):
+        server = PrivateRedis(tmp_path, *options)
+        server.start()
+        servers.append(server)
+        settings.CACHES = {**settings.CACHES, "default": redis_cache(f"redis://127.0.0.1:{server.port}/0")}
+        settings.PAGE_CACHE_SECONDS = 600
+        return server
+
+    yield start
+    for server in servers:
+        if server.process.poll() is None:
+            server.process.terminate()
+            server.process.wait(timeout=10)
+
+
+@pytest.fixture
+def private_redis(start_redis):
+    return start_redis()
 
 
 def test_an_edit_made_while_redis_was_down_shows_once_it_is_back_with_its_old_data(client, seeded, private_redis):
@@ -123,3 +151,68 @@ def test_an_edit_made_while_redis_was_down_shows_once_it_is_back_with_its_old_da
     private_redis.start()  # with the page it had stored before
     time.sleep(RETRY_AFTER_SECONDS + 0.5)  # the process tries Redis again after this long
     assert "Working While in Treatment" in client.get(SEED_ARTICLE).content.decode(), "not the page Redis kept"
+
+
+# Small enough that a few dozen pages fill it (an empty Redis already uses about 1 MB).
+CAPPED = ("--save", "", "--maxmemory", "2mb")
+CACHED_PATHS = ["/", "/about/", "/articles/", "/topics/intensive-outpatient-program/", SEED_ARTICLE]
+
+
+def fill_up(server):
+    """Write to ``server`` until it refuses, as a Redis that evicts nothing does once it reaches maxmemory."""
+    client = server.client()
+    with contextlib.suppress(redis.exceptions.OutOfMemoryError):
+        for number in itertools.count():
+            client.set(f"filler:{number}", b"x" * 10_000)
+
+
+def test_a_full_redis_that_refuses_writes_costs_speed_not_a_page(client, seeded, start_redis, caplog):
+    fill_up(start_redis(*CAPPED, "--maxmemory-policy", "noeviction"))
+    for path in [*CACHED_PATHS, "/search/?q=job"]:
+        assert client.get(path).status_code == 200, path
+    assert client.get("/readyz").content == b"cache unavailable\n"
+    warnings = [record.getMessage() for record in caplog.records if record.name == "restoration.cache"]
+    assert len(warnings) == 1, warnings
+    assert "OutOfMemoryError" in warnings[0]
+
+
+def flood_variants():
+    """Query strings a flood might send: page numbers valid and not, topics, and parameters no view reads."""
+    for value in ["2", "0", "-1", "01", "1.0", "1e3", "99999", "abc", "", "١"]:
+        yield {"page": value}
+    for _ in range(40):
+        yield {"page": secrets.token_hex(4)}
+        yield {"topic": secrets.token_hex(4)}
+        yield {"page": "1", "utm_source": secrets.token_hex(4)}
+
+
+def test_a_flood_of_query_string_variants_adds_no_cache_entry_and_no_error(client, seeded, start_redis):
+    server = start_redis(*CAPPED, "--maxmemory-policy", "noeviction")
+    for path in CACHED_PATHS:
+        client.get(path)
+        client.get(path, {"page": "1"})
+    keys = server.keys()
+    statuses = collections.Counter(
+        client.get(path, variant).status_code for variant in flood_variants() for path in CACHED_PATHS
+    )
+    assert set(statuses) <= {200, 302, 404}, statuses
+    assert server.keys() == keys
+
+
+def shipped_redis_options(maxmemory):
+    """The options compose.yaml starts Redis with, but with a cap of ``maxmemory`` instead of its own."""
+    command = yaml.safe_load((BASE_DIR / "compose.yaml").read_text())["services"]["redis"]["command"]
+    options = dict(itertools.batched(command[1:], 2))
+    return list(itertools.chain.from_iterable({**options, "--maxmemory": maxmemory}.items()))
+
+
+def test_redis_as_shipped_evicts_pages_and_keeps_the_rate_limit_counts_when_full(client, seeded, start_redis):
+    server = start_redis(*shipped_redis_options("2mb"))
+    assert client.post("/contact/", form_data()).status_code == 302
+    articles = [make_article(title=f"Article {number}", slug=f"article-{number}") for number in range(120)]
+    statuses = collections.Counter(client.get(article.get_absolute_url()).status_code for article in articles)
+    assert statuses == {200: 120}
+    assert server.client().info("stats")["evicted_keys"] > 0, "nothing evicted: no maxmemory-policy?"
+    kept = server.keys()
+    assert {cache.make_key(GENERATION_KEY), cache.make_key(SiteSettings.CACHE_KEY)} <= kept
+    assert [key for key in kept if ":contact:rate:" in key], "the sender's count was evicted"
