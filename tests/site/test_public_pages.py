@@ -167,7 +167,7 @@ def test_no_page_loads_anything_from_another_origin(public_pages):
 
 
 def test_links_to_other_sites_are_plain_outbound_links(public_pages):
-    """An editor may cite SAMHSA or a study; such a link opens no window handle back to us (rel="noopener")."""
+    """An editor may cite SAMHSA or a study; such a link tells that site nothing (rel="noopener noreferrer")."""
     failures = []
     for url, (_, page) in public_pages.items():
         for link in page.find_all("a"):
@@ -176,8 +176,8 @@ def test_links_to_other_sites_are_plain_outbound_links(public_pages):
                 continue
             if urlsplit(href).scheme not in {"http", "https"}:
                 failures.append((url, f"<a href={href!r}>: not a web link"))
-            elif "noopener" not in (link.attrs.get("rel") or "").split():
-                failures.append((url, f"<a href={href!r}> without rel=noopener"))
+            elif not {"noopener", "noreferrer"} <= set((link.attrs.get("rel") or "").split()):
+                failures.append((url, f'<a href={href!r}> without rel="noopener noreferrer"'))
     assert failures == [], failures_report(failures)
 
 
