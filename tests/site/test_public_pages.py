@@ -150,6 +150,17 @@ def test_every_public_page_has_a_title_a_description_a_language_and_a_canonical_
     assert failures == [], failures_report(failures)
 
 
+def test_every_public_page_announces_the_article_feed_once(public_pages):
+    """Feed readers find the feed from any page they are given, the home page above all."""
+    feed = reverse("pages:article_feed")
+    failures = []
+    for url, (_, page) in public_pages.items():
+        feeds = [el.attrs.get("href") for el in page.find_all("link", rel="alternate", type="application/rss+xml")]
+        if feeds != [feed]:
+            failures.append((url, f"feed links {feeds}, expected [{feed!r}]"))
+    assert failures == [], failures_report(failures)
+
+
 def is_this_site(value):
     target = urlsplit(value.strip())
     return (not target.scheme and not target.netloc) or (target.scheme in {"http", "https"} and target.netloc == HOST)
