@@ -1,6 +1,7 @@
 """make screenshots: every public page type at 390 px and 1280 px wide, into docs/screenshots/.
 
-The server runs in production mode (tools/prodserver.py). Screenshots are full-page up to a height limit and
+The server runs in production mode (tools/prodserver.py). A page type that does not answer its expected status
+fails the run instead of being left out. Screenshots are full-page up to a height limit and
 saved as palette PNGs so they stay small enough to commit.
 """
 
@@ -10,7 +11,7 @@ from PIL import Image
 from playwright.sync_api import sync_playwright
 
 from tools.docs import replace_section
-from tools.pages import page_types
+from tools.pages import PageTypeError, page_types
 from tools.prodserver import ROOT, production_server
 
 OUT = ROOT / "docs" / "screenshots"
@@ -33,14 +34,17 @@ def shrink(path):
 
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
-    saved, names = [], []
+    saved = []
     with production_server() as base_url, sync_playwright() as playwright:
+        try:
+            pages = page_types(base_url)
+        except PageTypeError as error:
+            print(f"\nSCREENSHOTS FAILED:\n{error}", file=sys.stderr)
+            return 1
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         for width, height in WIDTHS.items():
             page = browser.new_page(viewport={"width": width, "height": height})
-            for name, path in page_types(base_url):
-                if name not in names:
-                    names.append(name)
+            for name, path in pages:
                 page.goto(base_url + path)
                 target = OUT / f"{name}-{width}.png"
                 page.screenshot(path=target, full_page=True)
@@ -53,7 +57,7 @@ def main():
     gallery = ["| page | phone (390 px) | desktop (1280 px) |", "|---|---|---|"]
     gallery += [
         f"| {name} | ![{name}, phone](screenshots/{name}-390.png) | ![{name}, desktop](screenshots/{name}-1280.png) |"
-        for name in names
+        for name, _ in pages
     ]
     replace_section("quality.md", "gallery", gallery)
     return 0

@@ -1,12 +1,10 @@
 """A visitor who follows a link to another site tells it nothing; a link within the site still names its page."""
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 from playwright.sync_api import expect
 
 from tests.builders import make_article
+from tests.httpserver import http_server
 
 pytestmark = pytest.mark.browser
 
@@ -16,22 +14,12 @@ def other_site():
     """Another origin on this machine that records the Referer of each page it is asked for."""
     referers = {}
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            referers[self.path] = self.headers.get("Referer")  # the browser's /favicon.ico request too
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.end_headers()
-            self.wfile.write(b"<!doctype html><title>Elsewhere</title><h1>Elsewhere</h1>")
+    def answer(request):
+        referers[request.path] = request.headers.get("Referer")  # the browser's /favicon.ico request too
+        return 200, "<!doctype html><title>Elsewhere</title><h1>Elsewhere</h1>"
 
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", referers
-    server.shutdown()
-    server.server_close()
+    with http_server(answer) as base_url:
+        yield base_url, referers
 
 
 def test_the_other_site_learns_nothing_and_the_contact_form_learns_the_page(site_url, open_page, other_site):
