@@ -2,7 +2,8 @@
 
 The server runs in production mode (tools/prodserver.py). A page type that does not answer its expected status
 fails the run instead of being left out. Screenshots are full-page up to a height limit and
-saved as palette PNGs so they stay small enough to commit.
+saved as palette PNGs so they stay small enough to commit. Close-ups of the focus ring on the Call button, the
+search box and a radio button, reached with the Tab key as a keyboard user would, go to focus-*.png.
 """
 
 import sys
@@ -17,6 +18,14 @@ from tools.prodserver import ROOT, production_server
 OUT = ROOT / "docs" / "screenshots"
 WIDTHS = {390: 844, 1280: 900}
 MAX_HEIGHT = 3200
+# (name, page, element) for the focus close-ups: the controls whose focus ring Bootstrap used to hide.
+FOCUS_SHOTS = [
+    ("call", "/", ".btn-call"),
+    ("search", "/", "#site-search-q"),
+    ("radio", "/contact/", "input[type=radio]"),
+]
+FOCUS_MARGIN = 48  # px of the surroundings around the focused element
+MAX_TABS = 80
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -30,6 +39,37 @@ def shrink(path):
         if image.height > MAX_HEIGHT:
             image = image.crop((0, 0, image.width, MAX_HEIGHT))
         image.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
+
+
+def focus_screenshots(browser, base_url):
+    """A close-up of each FOCUS_SHOTS element at each width, focused with the Tab key; returns the files."""
+    saved = []
+    for width, height in WIDTHS.items():
+        page = browser.new_page(viewport={"width": width, "height": height})
+        for name, path, selector in FOCUS_SHOTS:
+            page.goto(base_url + path)
+            target = page.locator(selector).first
+            for _ in range(MAX_TABS):
+                page.keyboard.press("Tab")
+                if target.evaluate("element => element === document.activeElement"):
+                    break
+            else:
+                raise RuntimeError(f"Tab never reached {selector} on {path}")
+            page.wait_for_timeout(300)  # Bootstrap's 0.15 s colour fade
+            box = target.bounding_box()
+            left, top = max(box["x"] - FOCUS_MARGIN, 0), max(box["y"] - FOCUS_MARGIN, 0)
+            clip = {
+                "x": left,
+                "y": top,
+                "width": min(box["width"] + 2 * FOCUS_MARGIN, width - left),
+                "height": box["height"] + 2 * FOCUS_MARGIN,
+            }
+            out = OUT / f"focus-{name}-{width}.png"
+            page.screenshot(path=out, clip=clip)
+            shrink(out)
+            saved.append(out)
+        page.close()
+    return saved
 
 
 def main():
@@ -51,6 +91,7 @@ def main():
                 shrink(target)
                 saved.append(target)
             page.close()
+        saved += focus_screenshots(browser, base_url)
         browser.close()
     for target in saved:
         print(f"{target.relative_to(ROOT)}  {target.stat().st_size // 1024} KiB")
