@@ -1,9 +1,10 @@
 """make audit: Lighthouse (mobile) and the Nu Html Checker on every public page type, in production mode.
 
-Fails unless every page scores performance >= 95 and 100 in accessibility, best practices and SEO, and the
-Nu checker reports no error. Pages that are deliberately not indexable (search, thank-you) or not found (404)
-are exempt from Lighthouse's crawlability and status-code audits alone. The score table goes to
-docs/quality.md; the JSON reports go to reports/ (not in git).
+Fails unless every page type answers its expected status (the list in tools/pages.py is fixed), scores
+performance >= 95 and 100 in accessibility, best practices and SEO, and the Nu checker reports no error. Pages
+that are deliberately not indexable (search, thank-you) or not found (404) are exempt from Lighthouse's
+crawlability and status-code audits alone. The score table goes to docs/quality.md; the JSON reports go to
+reports/ (not in git).
 """
 
 import json
@@ -13,7 +14,7 @@ import subprocess
 import sys
 
 from tools.docs import replace_section
-from tools.pages import EXPECTED_STATUS, NOT_INDEXABLE, page_types, sitemap_paths
+from tools.pages import EXPECTED_STATUS, NOT_INDEXABLE, PageTypeError, page_types, sitemap_paths
 from tools.prodserver import ROOT, production_server
 
 REPORTS = ROOT / "reports"
@@ -144,7 +145,11 @@ def main(only=()):
     REPORTS.mkdir(exist_ok=True)
     failures = []
     with production_server() as base_url:
-        pages = [(name, path) for name, path in page_types(base_url) if not only or name in only]
+        try:
+            pages = page_types(base_url, only)
+        except PageTypeError as error:
+            print(f"\nAUDIT FAILED:\n{error}", file=sys.stderr)
+            return 1
         rows = []
         for name, path in pages:
             scores, problems = audit_page(base_url, name, path)

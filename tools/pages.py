@@ -24,6 +24,10 @@ NOT_INDEXABLE = {"thanks", "search-results", "search-empty", "not-found"}
 EXPECTED_STATUS = {"not-found": 404}
 
 
+class PageTypeError(Exception):
+    """A page type that is unknown or does not answer its expected status: the gate's run fails."""
+
+
 def status_of(url):
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
@@ -32,9 +36,24 @@ def status_of(url):
         return exc.code
 
 
-def page_types(base_url):
-    """The page types that exist on this build (a page type arrives with its issue)."""
-    return [(name, path) for name, path in FIXED_PAGES if status_of(base_url + path) == EXPECTED_STATUS.get(name, 200)]
+def page_types(base_url, only=()):
+    """Every page type, or the ones named in ``only``, once each answers its expected status.
+
+    The list is fixed: a page that starts failing fails the gate (PageTypeError names it, with its status) rather
+    than leaving it unseen.
+    """
+    unknown = [name for name in only if name not in dict(FIXED_PAGES)]
+    if unknown:
+        raise PageTypeError(f"unknown page types: {', '.join(unknown)} (known: {', '.join(dict(FIXED_PAGES))})")
+    pages = [(name, path) for name, path in FIXED_PAGES if not only or name in only]
+    wrong = []
+    for name, path in pages:
+        expected, status = EXPECTED_STATUS.get(name, 200), status_of(base_url + path)
+        if status != expected:
+            wrong.append(f"{name} ({path}) answered {status}, expected {expected}")
+    if wrong:
+        raise PageTypeError("page types that do not answer their expected status:\n" + "\n".join(wrong))
+    return pages
 
 
 def sitemap_paths(base_url):

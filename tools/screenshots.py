@@ -1,7 +1,9 @@
 """make screenshots: every public page type at 390 px and 1280 px wide, into docs/screenshots/.
 
-The server runs in production mode (tools/prodserver.py). Screenshots are full-page up to a height limit and
-saved as palette PNGs so they stay small enough to commit.
+The server runs in production mode (tools/prodserver.py). A page type that does not answer its expected status
+fails the run instead of being left out. Screenshots are full-page up to a height limit and
+saved as palette PNGs so they stay small enough to commit. Close-ups of the focus ring on the Call button, the
+search box and a radio button, reached with the Tab key as a keyboard user would, go to focus-*.png.
 """
 
 import sys
@@ -10,12 +12,20 @@ from PIL import Image
 from playwright.sync_api import sync_playwright
 
 from tools.docs import replace_section
-from tools.pages import page_types
+from tools.pages import PageTypeError, page_types
 from tools.prodserver import ROOT, production_server
 
 OUT = ROOT / "docs" / "screenshots"
 WIDTHS = {390: 844, 1280: 900}
 MAX_HEIGHT = 3200
+# (name, page, element) for the focus close-ups: the controls whose focus ring Bootstrap used to hide.
+FOCUS_SHOTS = [
+    ("call", "/", ".btn-call"),
+    ("search", "/", "#site-search-q"),
+    ("radio", "/contact/", "input[type=radio]"),
+]
+FOCUS_MARGIN = 48  # px of the surroundings around the focused element
+MAX_TABS = 80
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -31,29 +41,64 @@ def shrink(path):
         image.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
 
 
+def focus_screenshots(browser, base_url):
+    """A close-up of each FOCUS_SHOTS element at each width, focused with the Tab key; returns the files."""
+    saved = []
+    for width, height in WIDTHS.items():
+        page = browser.new_page(viewport={"width": width, "height": height})
+        for name, path, selector in FOCUS_SHOTS:
+            page.goto(base_url + path)
+            target = page.locator(selector).first
+            for _ in range(MAX_TABS):
+                page.keyboard.press("Tab")
+                if target.evaluate("element => element === document.activeElement"):
+                    break
+            else:
+                raise RuntimeError(f"Tab never reached {selector} on {path}")
+            page.wait_for_timeout(300)  # Bootstrap's 0.15 s colour fade
+            box = target.bounding_box()
+            left, top = max(box["x"] - FOCUS_MARGIN, 0), max(box["y"] - FOCUS_MARGIN, 0)
+            clip = {
+                "x": left,
+                "y": top,
+                "width": min(box["width"] + 2 * FOCUS_MARGIN, width - left),
+                "height": box["height"] + 2 * FOCUS_MARGIN,
+            }
+            out = OUT / f"focus-{name}-{width}.png"
+            page.screenshot(path=out, clip=clip)
+            shrink(out)
+            saved.append(out)
+        page.close()
+    return saved
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
-    saved, names = [], []
+    saved = []
     with production_server() as base_url, sync_playwright() as playwright:
+        try:
+            pages = page_types(base_url)
+        except PageTypeError as error:
+            print(f"\nSCREENSHOTS FAILED:\n{error}", file=sys.stderr)
+            return 1
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         for width, height in WIDTHS.items():
             page = browser.new_page(viewport={"width": width, "height": height})
-            for name, path in page_types(base_url):
-                if name not in names:
-                    names.append(name)
+            for name, path in pages:
                 page.goto(base_url + path)
                 target = OUT / f"{name}-{width}.png"
                 page.screenshot(path=target, full_page=True)
                 shrink(target)
                 saved.append(target)
             page.close()
+        saved += focus_screenshots(browser, base_url)
         browser.close()
     for target in saved:
         print(f"{target.relative_to(ROOT)}  {target.stat().st_size // 1024} KiB")
     gallery = ["| page | phone (390 px) | desktop (1280 px) |", "|---|---|---|"]
     gallery += [
         f"| {name} | ![{name}, phone](screenshots/{name}-390.png) | ![{name}, desktop](screenshots/{name}-1280.png) |"
-        for name in names
+        for name, _ in pages
     ]
     replace_section("quality.md", "gallery", gallery)
     return 0

@@ -34,11 +34,28 @@ def test_the_words_around_hostile_markup_survive():
     assert "click me" in render_markdown("[click me](javascript:alert(1))\n")
 
 
-def test_links_open_no_window_handle():
-    page = parse_html(render_markdown("Read [the guide](https://www.samhsa.gov/find-help) today.\n"))
-    (link,) = page.find_all("a")
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Read [the guide](https://www.samhsa.gov/find-help) today.\n",
+        'Read <a href="https://www.samhsa.gov/find-help" title="a > b">the guide</a> today.\n',
+        'Read <a rel="opener" href="https://www.samhsa.gov/find-help">the guide</a> today.\n',
+    ],
+    ids=["Markdown link", "HTML link", "HTML link asking for the opener"],
+)
+def test_links_to_other_sites_tell_them_nothing_about_this_one(source):
+    """The other site learns neither the page nor this site's name (an addiction-treatment site) from a click."""
+    (link,) = parse_html(render_markdown(source)).find_all("a")
     assert link.attrs["href"] == "https://www.samhsa.gov/find-help"
-    assert "noopener" in link.attrs["rel"].split()
+    assert sorted(link.attrs["rel"].split()) == ["noopener", "noreferrer"]
+
+
+@pytest.mark.parametrize("href", ["/contact/", "#getting-started", "tel:988", "mailto:help@example.org"])
+def test_links_within_the_site_keep_the_referrer(href):
+    """The contact form records the page a visitor came from by its Referer, so a link to it must send one."""
+    (link,) = parse_html(render_markdown(f"[Write to us]({href}).\n")).find_all("a")
+    assert link.attrs["href"] == href
+    assert "noreferrer" not in (link.attrs.get("rel") or "").split()
 
 
 def test_phone_and_email_links_are_kept():

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.contrib.redirects.models import Redirect
 from django.template import Context, Template
+from django.urls import reverse
 from django.utils import timezone
 
 from pages.models import Article, Person, SiteSettings
@@ -174,9 +175,13 @@ def test_the_feed_lists_published_articles_only(client, reviewed_article):
     assert items[f"{HOST}{reviewed_article.get_absolute_url()}"].findtext("description") == reviewed_article.summary
 
 
-def test_the_article_list_announces_the_feed(client, seeded):
-    page = parse_html(client.get("/articles/").content)
-    assert page.find_all("link", rel="alternate", type="application/rss+xml", href="/articles/feed/")
+@pytest.mark.parametrize("path", ["/", "/articles/", PROGRAM_URL, "/no-such-page/"])
+def test_pages_announce_the_feed_to_feed_readers(client, seeded, path):
+    """Feed readers look for the feed on the page they are given, most often the home page."""
+    page = parse_html(client.get(path).content)
+    feeds = page.find_all("link", rel="alternate", type="application/rss+xml")
+    assert [feed.attrs["href"] for feed in feeds] == [reverse("pages:article_feed")]
+    assert feeds[0].attrs["title"] == f"{SiteSettings.load().name}: articles"
 
 
 def test_the_sitemap_gives_last_modified_dates_and_bio_pages(client, reviewed_article):

@@ -150,6 +150,17 @@ def test_every_public_page_has_a_title_a_description_a_language_and_a_canonical_
     assert failures == [], failures_report(failures)
 
 
+def test_every_public_page_announces_the_article_feed_once(public_pages):
+    """Feed readers find the feed from any page they are given, the home page above all."""
+    feed = reverse("pages:article_feed")
+    failures = []
+    for url, (_, page) in public_pages.items():
+        feeds = [el.attrs.get("href") for el in page.find_all("link", rel="alternate", type="application/rss+xml")]
+        if feeds != [feed]:
+            failures.append((url, f"feed links {feeds}, expected [{feed!r}]"))
+    assert failures == [], failures_report(failures)
+
+
 def is_this_site(value):
     target = urlsplit(value.strip())
     return (not target.scheme and not target.netloc) or (target.scheme in {"http", "https"} and target.netloc == HOST)
@@ -167,7 +178,7 @@ def test_no_page_loads_anything_from_another_origin(public_pages):
 
 
 def test_links_to_other_sites_are_plain_outbound_links(public_pages):
-    """An editor may cite SAMHSA or a study; such a link opens no window handle back to us (rel="noopener")."""
+    """An editor may cite SAMHSA or a study; such a link tells that site nothing (rel="noopener noreferrer")."""
     failures = []
     for url, (_, page) in public_pages.items():
         for link in page.find_all("a"):
@@ -176,8 +187,8 @@ def test_links_to_other_sites_are_plain_outbound_links(public_pages):
                 continue
             if urlsplit(href).scheme not in {"http", "https"}:
                 failures.append((url, f"<a href={href!r}>: not a web link"))
-            elif "noopener" not in (link.attrs.get("rel") or "").split():
-                failures.append((url, f"<a href={href!r}> without rel=noopener"))
+            elif not {"noopener", "noreferrer"} <= set((link.attrs.get("rel") or "").split()):
+                failures.append((url, f'<a href={href!r}> without rel="noopener noreferrer"'))
     assert failures == [], failures_report(failures)
 
 
