@@ -8,13 +8,11 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from . import images
-from .cache import content_changed
+from . import images, services
 from .models import (
     Article,
     ContentPage,
     Person,
-    Publishable,
     SearchWithoutResults,
     SiteSettings,
     Synonym,
@@ -42,20 +40,25 @@ class ArticleAdminForm(forms.ModelForm):
 
 @admin.action(description="Publish the selected articles now")
 def publish_now(modeladmin, request, queryset):
-    count = queryset.update(status=Publishable.Status.PUBLISHED, published_at=timezone.now())
-    content_changed()  # update() sends no save signal, so the page cache is told here
+    count = services.publish(queryset)
     modeladmin.message_user(request, f"{count} article(s) published.", messages.SUCCESS)
 
 
 @admin.action(description="Unpublish the selected articles (back to draft)")
 def unpublish(modeladmin, request, queryset):
-    count = queryset.update(status=Publishable.Status.DRAFT)
-    content_changed()
+    count = services.unpublish(queryset)
     modeladmin.message_user(request, f"{count} article(s) are drafts again and hidden from visitors.", messages.SUCCESS)
 
 
+class PublishableAdmin(admin.ModelAdmin):
+    """Saves go through pages.services, like every other write to articles and pages."""
+
+    def save_model(self, request, obj, form, change):
+        services.save(obj)
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(PublishableAdmin):
     form = ArticleAdminForm
     list_display = ["title", "visibility", "published_at", "updated_at", "topic_names", "preview_link"]
     list_filter = ["status", "topics", "author", "reviewer"]
@@ -118,7 +121,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(ContentPage)
-class ContentPageAdmin(admin.ModelAdmin):
+class ContentPageAdmin(PublishableAdmin):
     list_display = ["title", "section", "slug", "status", "published_at", "updated_at"]
     list_filter = ["status", "section"]
     search_fields = ["title", "summary", "body"]

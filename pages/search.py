@@ -21,6 +21,7 @@ from django.utils.safestring import mark_safe
 
 from .cache import content_generation
 from .models import Article, ContentPage, Publishable, SearchCount, SearchEntry, Synonym, Topic
+from .signals import publication_changed
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
@@ -163,11 +164,17 @@ def connect_index_updates():
         for article in instance.articles.all():
             index_item(article)
 
+    def publication_updated(sender, pks, **kwargs):
+        items = sender.objects.filter(pk__in=pks)
+        for item in items.prefetch_related("topics") if sender is Article else items:
+            index_item(item)
+
     for model in (Article, ContentPage):
         post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"pages-search-save-{model.__name__}")
         post_delete.connect(deleted, sender=model, weak=False, dispatch_uid=f"pages-search-delete-{model.__name__}")
     m2m_changed.connect(topics_changed, sender=Article.topics.through, weak=False, dispatch_uid="pages-search-m2m")
     post_save.connect(topic_saved, sender=Topic, weak=False, dispatch_uid="pages-search-topic")
+    publication_changed.connect(publication_updated, weak=False, dispatch_uid="pages-search-publication")
 
 
 def rebuild_index():
