@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
@@ -66,6 +67,8 @@ class ArticleAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["topics"]
     date_hierarchy = "published_at"
+    # Undated drafts first, on every database (PostgreSQL and SQLite disagree on where NULLs sort).
+    ordering = [F("published_at").desc(nulls_first=True), "-pk"]
     list_select_related = ["author"]
     actions = [publish_now, unpublish]
     readonly_fields = ["preview_link", "updated_at"]
