@@ -191,13 +191,17 @@ class Article(Publishable):
         return reverse("pages:article", args=[self.slug])
 
     def clean(self):
+        """Report every problem at once, so one more save fixes them all."""
         super().clean()
+        errors = {}
         if self.slug in RESERVED_ARTICLE_SLUGS:
-            raise ValidationError({"slug": f"“{self.slug}” is taken by a page of the site; choose another slug."})
+            errors["slug"] = f"“{self.slug}” is taken by a page of the site; choose another slug."
         if self.hero_image and not self.hero_image_alt.strip():
-            raise ValidationError({"hero_image_alt": "Describe the hero image for people who cannot see it."})
+            errors["hero_image_alt"] = "Describe the hero image for people who cannot see it."
         if self.reviewer_id and not self.last_reviewed_at:
-            raise ValidationError({"last_reviewed_at": "Give the date of the medical review."})
+            errors["last_reviewed_at"] = "Give the date of the medical review."
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def hero_picture(self):
