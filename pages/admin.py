@@ -2,14 +2,15 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db.models import F
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from . import images, services
+from . import images, kept_uploads, services
 from .models import (
     Article,
     ContentPage,
@@ -31,12 +32,44 @@ class ArticleAdminForm(forms.ModelForm):
             "author", "reviewer", "last_reviewed_at", "citations", "seo_title", "noindex",
         ]  # fmt: skip
 
+    # A hero image that passed its checks on a submit that failed for another reason (see pages/kept_uploads.py).
+    kept_hero_image = forms.CharField(widget=forms.HiddenInput, required=False)
+
     def clean_hero_image(self):
-        """Refuse anything but a sane JPEG, PNG or WebP; keep an upright copy without camera or GPS metadata."""
+        """Refuse anything but a sane JPEG, PNG or WebP; keep an upright copy without camera or GPS metadata.
+
+        With no new file, the image kept from the last failed submit (if any) is the one chosen.
+        """
         upload = self.cleaned_data.get("hero_image")
         if upload and "hero_image" in self.changed_data:
             return images.clean_image_upload(upload)
-        return upload
+        reference = self["kept_hero_image"].data
+        if upload is False or not reference:  # the editor cleared the image, or nothing was kept
+            return upload
+        kept = kept_uploads.kept_file(reference)
+        if kept is None:
+            raise ValidationError("The image you chose before is no longer kept; please choose it again.")
+        return kept
+
+    def full_clean(self):
+        """Validate; when the form fails, keep the hero image chosen for the next submit, and say so."""
+        super().full_clean()
+        if not (self.is_bound and self.errors):
+            return
+        image = self.cleaned_data.get("hero_image")  # a ContentFile when newly chosen or kept, else unchanged
+        if "hero_image" in self.changed_data or self.has_error("hero_image"):
+            # A file chosen now (or the image cleared, or a kept one lost) replaces what was kept before.
+            kept_uploads.discard(self["kept_hero_image"].data)
+            self.data = self.data.copy()
+            self.data[self.add_prefix("kept_hero_image")] = (
+                kept_uploads.keep(image) if isinstance(image, ContentFile) else ""
+            )
+        if isinstance(image, ContentFile):
+            self["hero_image"].help_text = format_html(
+                "<strong>Your image “{}” is kept</strong>: it is saved with the article, so you need not choose "
+                "it again. Choose another file only to replace it.",
+                image.name,
+            )
 
 
 @admin.action(description="Publish the selected articles now")
@@ -71,17 +104,21 @@ class ArticleAdmin(PublishableAdmin):
     ordering = [F("published_at").desc(nulls_first=True), "-pk"]
     list_select_related = ["author"]
     actions = [publish_now, unpublish]
-    readonly_fields = ["preview_link", "updated_at"]
+    readonly_fields = ["preview_link", "updated_at", "hero_thumbnail"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body", "topics"]}),
         ("Publication", {"fields": ["status", "published_at", "preview_link", "updated_at"]}),
-        ("Hero image", {"fields": ["hero_image", "hero_image_alt"]}),
+        ("Hero image", {"fields": ["hero_thumbnail", "hero_image", "kept_hero_image", "hero_image_alt"]}),
         ("Author and medical review", {"fields": ["author", "reviewer", "last_reviewed_at", "citations"]}),
         ("Search engines", {"fields": ["seo_title", "noindex"], "classes": ["collapse"]}),
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("topics")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        kept_uploads.discard(form["kept_hero_image"].data)  # the article holds its image now
 
     def get_urls(self):
         preview = path("<int:pk>/preview/", self.admin_site.admin_view(self.preview_view), name="pages_article_preview")
@@ -103,6 +140,19 @@ class ArticleAdmin(PublishableAdmin):
         if article.is_scheduled:
             return f"Scheduled for {timezone.localtime(article.published_at):%b %-d, %Y %-I:%M %p}"
         return "Draft"
+
+    @admin.display(description="Current hero image")
+    def hero_thumbnail(self, article):
+        thumbnail = images.thumbnail(article.hero_renditions)
+        if thumbnail is None:
+            return "None saved yet."
+        return format_html(
+            '<img src="{}" width="{}" height="{}" alt="{}">',
+            thumbnail["url"],
+            thumbnail["width"],
+            thumbnail["height"],
+            article.hero_image_alt,
+        )
 
     @admin.display(description="Topics")
     def topic_names(self, article):

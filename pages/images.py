@@ -22,6 +22,7 @@ WEBP_QUALITY, JPEG_QUALITY = 80, 82
 # The article column is at most ~760 px wide; on phones the image spans the screen.
 HERO_SIZES = "(min-width: 50rem) 760px, 100vw"
 OPEN_GRAPH_WIDTH = 1200
+THUMBNAIL_WIDTH = 240
 
 
 def _megabytes(size):
@@ -149,3 +150,17 @@ def open_graph_image(renditions):
         return None
     best = min(sizes, key=lambda s: abs(s["width"] - OPEN_GRAPH_WIDTH))
     return {"url": default_storage.url(best["jpeg"]), "width": best["width"], "height": best["height"]}
+
+
+def thumbnail(renditions):
+    """The smallest JPEG rendition at THUMBNAIL_WIDTH px (the admin's glimpse of the hero image), or None."""
+    sizes = renditions.get("sizes") if renditions else None
+    if not sizes:
+        return None
+    smallest = min(sizes, key=lambda s: s["width"])
+    width = min(smallest["width"], THUMBNAIL_WIDTH)
+    return {
+        "url": default_storage.url(smallest["jpeg"]),
+        "width": width,
+        "height": round(smallest["height"] * width / smallest["width"]),
+    }
