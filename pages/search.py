@@ -165,9 +165,12 @@ def connect_index_updates():
             index_item(article)
 
     def publication_updated(sender, pks, **kwargs):
+        # A bulk change (pages.services) may touch thousands of rows: their entries are replaced in a few queries.
         items = sender.objects.filter(pk__in=pks)
-        for item in items.prefetch_related("topics") if sender is Article else items:
-            index_item(item)
+        items = items.prefetch_related("topics") if sender is Article else items
+        kind = SearchEntry.Kind.ARTICLE if sender is Article else SearchEntry.Kind.PAGE
+        SearchEntry.objects.filter(kind=kind, object_id__in=pks).delete()
+        SearchEntry.objects.bulk_create([SearchEntry(**_entry_fields(item)) for item in items], batch_size=500)
 
     for model in (Article, ContentPage):
         post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"pages-search-save-{model.__name__}")
