@@ -3,19 +3,19 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.redirects.models import Redirect
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db.models import F
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from . import images, redirects
-from .cache import content_changed
+from . import images, kept_uploads, redirects, services
 from .models import (
     Article,
     ContentPage,
     Person,
-    Publishable,
     SearchWithoutResults,
     SiteSettings,
     Synonym,
@@ -33,30 +33,67 @@ class ArticleAdminForm(forms.ModelForm):
             "author", "reviewer", "last_reviewed_at", "citations", "seo_title", "noindex",
         ]  # fmt: skip
 
+    # A hero image that passed its checks on a submit that failed for another reason (see pages/kept_uploads.py).
+    kept_hero_image = forms.CharField(widget=forms.HiddenInput, required=False)
+
     def clean_hero_image(self):
-        """Refuse anything but a sane JPEG, PNG or WebP; keep an upright copy without camera or GPS metadata."""
+        """Refuse anything but a sane JPEG, PNG or WebP; keep an upright copy without camera or GPS metadata.
+
+        With no new file, the image kept from the last failed submit (if any) is the one chosen.
+        """
         upload = self.cleaned_data.get("hero_image")
         if upload and "hero_image" in self.changed_data:
             return images.clean_image_upload(upload)
-        return upload
+        reference = self["kept_hero_image"].data
+        if upload is False or not reference:  # the editor cleared the image, or nothing was kept
+            return upload
+        kept = kept_uploads.kept_file(reference)
+        if kept is None:
+            raise ValidationError("The image you chose before is no longer kept; please choose it again.")
+        return kept
+
+    def full_clean(self):
+        """Validate; when the form fails, keep the hero image chosen for the next submit, and say so."""
+        super().full_clean()
+        if not (self.is_bound and self.errors):
+            return
+        image = self.cleaned_data.get("hero_image")  # a ContentFile when newly chosen or kept, else unchanged
+        if "hero_image" in self.changed_data or self.has_error("hero_image"):
+            # A file chosen now (or the image cleared, or a kept one lost) replaces what was kept before.
+            kept_uploads.discard(self["kept_hero_image"].data)
+            self.data = self.data.copy()
+            self.data[self.add_prefix("kept_hero_image")] = (
+                kept_uploads.keep(image) if isinstance(image, ContentFile) else ""
+            )
+        if isinstance(image, ContentFile):
+            self["hero_image"].help_text = format_html(
+                "<strong>Your image “{}” is kept</strong>: it is saved with the article, so you need not choose "
+                "it again. Choose another file only to replace it.",
+                image.name,
+            )
 
 
 @admin.action(description="Publish the selected articles now")
 def publish_now(modeladmin, request, queryset):
-    count = queryset.update(status=Publishable.Status.PUBLISHED, published_at=timezone.now())
-    content_changed()  # update() sends no save signal, so the page cache is told here
+    count = services.publish(queryset)
     modeladmin.message_user(request, f"{count} article(s) published.", messages.SUCCESS)
 
 
 @admin.action(description="Unpublish the selected articles (back to draft)")
 def unpublish(modeladmin, request, queryset):
-    count = queryset.update(status=Publishable.Status.DRAFT)
-    content_changed()
+    count = services.unpublish(queryset)
     modeladmin.message_user(request, f"{count} article(s) are drafts again and hidden from visitors.", messages.SUCCESS)
 
 
+class PublishableAdmin(admin.ModelAdmin):
+    """Saves go through pages.services, like every other write to articles and pages."""
+
+    def save_model(self, request, obj, form, change):
+        services.save(obj)
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(PublishableAdmin):
     form = ArticleAdminForm
     list_display = ["title", "visibility", "published_at", "updated_at", "topic_names", "preview_link"]
     list_filter = ["status", "topics", "author", "reviewer"]
@@ -64,19 +101,25 @@ class ArticleAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["topics"]
     date_hierarchy = "published_at"
+    # Undated drafts first, on every database (PostgreSQL and SQLite disagree on where NULLs sort).
+    ordering = [F("published_at").desc(nulls_first=True), "-pk"]
     list_select_related = ["author"]
     actions = [publish_now, unpublish]
-    readonly_fields = ["preview_link", "updated_at"]
+    readonly_fields = ["preview_link", "updated_at", "hero_thumbnail"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body", "topics"]}),
         ("Publication", {"fields": ["status", "published_at", "preview_link", "updated_at"]}),
-        ("Hero image", {"fields": ["hero_image", "hero_image_alt"]}),
+        ("Hero image", {"fields": ["hero_thumbnail", "hero_image", "kept_hero_image", "hero_image_alt"]}),
         ("Author and medical review", {"fields": ["author", "reviewer", "last_reviewed_at", "citations"]}),
         ("Search engines", {"fields": ["seo_title", "noindex"], "classes": ["collapse"]}),
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("topics")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        kept_uploads.discard(form["kept_hero_image"].data)  # the article holds its image now
 
     def get_urls(self):
         preview = path("<int:pk>/preview/", self.admin_site.admin_view(self.preview_view), name="pages_article_preview")
@@ -99,6 +142,19 @@ class ArticleAdmin(admin.ModelAdmin):
             return f"Scheduled for {timezone.localtime(article.published_at):%b %-d, %Y %-I:%M %p}"
         return "Draft"
 
+    @admin.display(description="Current hero image")
+    def hero_thumbnail(self, article):
+        thumbnail = images.thumbnail(article.hero_renditions)
+        if thumbnail is None:
+            return "None saved yet."
+        return format_html(
+            '<img src="{}" width="{}" height="{}" alt="{}">',
+            thumbnail["url"],
+            thumbnail["width"],
+            thumbnail["height"],
+            article.hero_image_alt,
+        )
+
     @admin.display(description="Topics")
     def topic_names(self, article):
         return ", ".join(topic.name for topic in article.topics.all())
@@ -119,7 +175,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(ContentPage)
-class ContentPageAdmin(admin.ModelAdmin):
+class ContentPageAdmin(PublishableAdmin):
     list_display = ["title", "section", "slug", "status", "published_at", "updated_at"]
     list_filter = ["status", "section"]
     search_fields = ["title", "summary", "body"]

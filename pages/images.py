@@ -27,6 +27,7 @@ OPEN_GRAPH_WIDTH = 1200
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 # The Pillow mode of the pixels an embedded colour profile describes, by the profile's colour space.
 PROFILE_MODES = {"RGB ": "RGB", "GRAY": "L", "CMYK": "CMYK"}
+THUMBNAIL_WIDTH = 240
 
 
 def _megabytes(size):
@@ -180,3 +181,17 @@ def open_graph_image(renditions):
         return None
     best = min(sizes, key=lambda s: abs(s["width"] - OPEN_GRAPH_WIDTH))
     return {"url": default_storage.url(best["jpeg"]), "width": best["width"], "height": best["height"]}
+
+
+def thumbnail(renditions):
+    """The smallest JPEG rendition at THUMBNAIL_WIDTH px (the admin's glimpse of the hero image), or None."""
+    sizes = renditions.get("sizes") if renditions else None
+    if not sizes:
+        return None
+    smallest = min(sizes, key=lambda s: s["width"])
+    width = min(smallest["width"], THUMBNAIL_WIDTH)
+    return {
+        "url": default_storage.url(smallest["jpeg"]),
+        "width": width,
+        "height": round(smallest["height"] * width / smallest["width"]),
+    }

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from . import images
+from . import images, services
 from .models import Article, ContentPage, Person, Publishable, Topic
 
 ARTICLE_KEYS = {
@@ -163,13 +163,13 @@ def _upsert(model, lookup, values):
     obj = model.objects.filter(**lookup).first()
     if obj is None:
         obj = model(**lookup, **values)
-        obj.save()
+        services.save(obj)
         return obj, "created"
     if all(getattr(obj, key) == value for key, value in values.items()):
         return obj, "unchanged"
     for key, value in values.items():
         setattr(obj, key, value)
-    obj.save()
+    services.save(obj)
     return obj, "updated"
 
 
@@ -201,7 +201,7 @@ def import_article(path):
     article, outcome = _upsert(Article, {"slug": meta["slug"]}, defaults)
     if hero_image and not _same_file(article.hero_image, hero_image):
         article.hero_image = hero_image
-        article.save()
+        services.save(article)
         outcome = "updated" if outcome == "unchanged" else outcome
     topics = [Topic.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0] for name in topic_names]
     if set(article.topics.all()) != set(topics):

@@ -42,8 +42,10 @@ class Publishable(models.Model):
     body_html = models.TextField(editable=False, default="")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
-        default=timezone.now,
-        help_text="With status “Published”, the page goes live at this time: a future time schedules it.",
+        null=True,
+        blank=True,
+        help_text="Leave empty and publishing stamps the moment it goes live. "
+        "With status “Published”, a future time schedules it.",
     )
     updated_at = models.DateTimeField(auto_now=True)
     seo_title = models.CharField(
@@ -66,13 +68,22 @@ class Publishable(models.Model):
         self.body_html = render_markdown(self.body)
         super().save(*args, **kwargs)
 
+    # A published item always has a date (pages.services stamps it); like SQL's NULL, a missing one is never "now".
     @property
     def is_public(self):
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
 
     @property
     def is_scheduled(self):
-        return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
 
 
 class TopicQuerySet(models.QuerySet):
@@ -180,13 +191,17 @@ class Article(Publishable):
         return reverse("pages:article", args=[self.slug])
 
     def clean(self):
+        """Report every problem at once, so one more save fixes them all."""
         super().clean()
+        errors = {}
         if self.slug in RESERVED_ARTICLE_SLUGS:
-            raise ValidationError({"slug": f"“{self.slug}” is taken by a page of the site; choose another slug."})
+            errors["slug"] = f"“{self.slug}” is taken by a page of the site; choose another slug."
         if self.hero_image and not self.hero_image_alt.strip():
-            raise ValidationError({"hero_image_alt": "Describe the hero image for people who cannot see it."})
+            errors["hero_image_alt"] = "Describe the hero image for people who cannot see it."
         if self.reviewer_id and not self.last_reviewed_at:
-            raise ValidationError({"last_reviewed_at": "Give the date of the medical review."})
+            errors["last_reviewed_at"] = "Give the date of the medical review."
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def hero_picture(self):
@@ -202,8 +217,8 @@ class Article(Publishable):
 
     @property
     def was_updated(self):
-        """True when the article changed on a later day than it was published."""
-        return self.updated_at.date() > self.published_at.date()
+        """True when the article changed on a later day than it was published (never for an undated draft)."""
+        return self.published_at is not None and self.updated_at.date() > self.published_at.date()
 
     def related_articles(self, limit=3):
         """Other published articles sharing a topic, newest first."""
@@ -319,7 +334,7 @@ class SearchEntry(models.Model):
     body = models.TextField(help_text="The body as plain text.")
     url = models.CharField(max_length=300)
     status = models.CharField(max_length=10, choices=Publishable.Status.choices)
-    published_at = models.DateTimeField()
+    published_at = models.DateTimeField(null=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="unique_search_entry")]

@@ -23,6 +23,7 @@ from restoration import ratelimit
 
 from .cache import content_generation
 from .models import Article, ContentPage, Publishable, SearchCount, SearchEntry, Synonym, Topic
+from .signals import publication_changed
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
@@ -190,11 +191,20 @@ def connect_index_updates():
         for article in instance.articles.all():
             index_item(article)
 
+    def publication_updated(sender, pks, **kwargs):
+        # A bulk change (pages.services) may touch thousands of rows: their entries are replaced in a few queries.
+        items = sender.objects.filter(pk__in=pks)
+        items = items.prefetch_related("topics") if sender is Article else items
+        kind = SearchEntry.Kind.ARTICLE if sender is Article else SearchEntry.Kind.PAGE
+        SearchEntry.objects.filter(kind=kind, object_id__in=pks).delete()
+        SearchEntry.objects.bulk_create([SearchEntry(**_entry_fields(item)) for item in items], batch_size=500)
+
     for model in (Article, ContentPage):
         post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"pages-search-save-{model.__name__}")
         post_delete.connect(deleted, sender=model, weak=False, dispatch_uid=f"pages-search-delete-{model.__name__}")
     m2m_changed.connect(topics_changed, sender=Article.topics.through, weak=False, dispatch_uid="pages-search-m2m")
     post_save.connect(topic_saved, sender=Topic, weak=False, dispatch_uid="pages-search-topic")
+    publication_changed.connect(publication_updated, weak=False, dispatch_uid="pages-search-publication")
 
 
 def rebuild_index():

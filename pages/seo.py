@@ -77,13 +77,14 @@ def article_page(request, article, breadcrumbs, site):
         "@id": f"{url}#article",
         "headline": article.title[:110],
         "description": article.summary,
-        "datePublished": article.published_at.isoformat(),
         "dateModified": article.updated_at.isoformat(),
         "author": person(request, article.author) if article.author else organization(request, site),
         "publisher": organization(request, site),
         "mainEntityOfPage": {"@id": f"{url}#webpage"},
         "about": [topic.name for topic in article.topics.all()],
     }
+    if article.published_at:  # a draft's preview has no date yet
+        entity["datePublished"] = article.published_at.isoformat()
     image = article.open_graph_image
     if image:
         entity["image"] = request.build_absolute_uri(image["url"])

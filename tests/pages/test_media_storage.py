@@ -99,3 +99,14 @@ def test_replacing_the_image_removes_the_old_renditions_from_the_bucket(publishe
     stored = set(keys(bucket))
     assert not old & stored
     assert {size["webp"] for size in Article.objects.get().hero_renditions["sizes"]} <= stored
+
+
+def test_an_image_kept_across_a_failed_save_waits_in_the_bucket_and_leaves_with_the_save(client, db, bucket):
+    staff_login(client, make_editor())
+    failed = client.post("/admin/pages/article/add/", article_form_data(hero_image=image_file("river.jpg")))
+    (kept,) = parse_html(failed.content).find_all("input", name="kept_hero_image")
+    assert keys(bucket) == ["kept-uploads/river.jpg"]
+    data = article_form_data(hero_image_alt="A river at dawn", kept_hero_image=kept.attrs["value"])
+    assert client.post("/admin/pages/article/add/", data).status_code == 302
+    assert Article.objects.get().hero_image.name in keys(bucket)
+    assert not [key for key in keys(bucket) if key.startswith("kept-uploads/")]
