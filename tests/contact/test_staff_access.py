@@ -89,6 +89,45 @@ def test_a_password_alone_never_opens_the_inquiries(client, admissions):
     assert actions() == ["login", "login_failed", "listed"]
 
 
+def test_a_right_code_just_after_a_wrong_one_is_told_to_wait_and_is_accepted_after_the_wait(client, admissions):
+    device = TOTPDevice.objects.create(user=admissions, name="phone", confirmed=True)
+    sign_in(client, admissions)
+    client.post(VERIFY_URL, {"otp_token": "123456", "next": LIST_URL})
+    response = client.post(VERIFY_URL, {"otp_token": current_code(device), "next": LIST_URL})
+    page = parse_html(response.content)
+    assert "didn’t work" not in page.text, "the code was not even checked: calling it wrong sends staff astray"
+    assert "Wait 1 second and try again." in page.text
+    [countdown] = page.find_all("p", **{"class": "two-factor-wait"})
+    assert countdown.attrs["data-wait-seconds"] == "1"
+    assert page.find_all("script", src="/static/js/code-wait.js")
+    assert client.get(LIST_URL).status_code == 302
+    time.sleep(1.1)
+    response = client.post(VERIFY_URL, {"otp_token": current_code(device), "next": LIST_URL})
+    assert response.status_code == 302 and response["Location"] == LIST_URL
+    assert actions() == ["login", "login_failed"], "only the code that was checked, and was wrong, is a failure"
+
+
+def test_a_backup_code_works_at_once_after_a_wrong_app_code(client, admissions):
+    from restoration.staff_admin import enrol_two_factor
+
+    codes = enrol_two_factor(TOTPDevice.objects.create(user=admissions, name="phone", confirmed=False))
+    sign_in(client, admissions)
+    client.post(VERIFY_URL, {"otp_token": "123456"})
+    assert client.post(VERIFY_URL, {"otp_token": codes[0]}).status_code == 302
+    assert client.get(LIST_URL).status_code == 200
+
+
+def test_a_right_enrolment_code_just_after_a_wrong_one_is_told_to_wait(client, admissions):
+    sign_in(client, admissions)
+    client.post(SETUP_URL, {"otp_token": "000000"})
+    device = TOTPDevice.objects.get(user=admissions, confirmed=False)
+    page = parse_html(client.post(SETUP_URL, {"otp_token": current_code(device)}).content)
+    assert "didn’t match" not in page.text
+    assert "Wait 1 second and try again." in page.text
+    time.sleep(1.1)
+    assert "Save your backup codes" in client.post(SETUP_URL, {"otp_token": current_code(device)}).content.decode()
+
+
 def test_a_backup_code_works_once(client, admissions):
     staff_login(client, admissions)
     client.logout()
