@@ -194,8 +194,8 @@ class AuditEvent(models.Model):
 
     @classmethod
     def record(cls, action, *, user=None, username="", inquiry_ids=(), count=None, detail=""):
-        """Append one event. ``count`` defaults to the number of inquiry ids; ``username`` names a sign-in
-        attempt that matched no account."""
+        """Append one event. ``count`` defaults to the number of inquiry ids; ``username`` names the account a
+        failed sign-in was for, when no one is signed in."""
         ids = sorted(inquiry_ids)
         signed_in = user is not None and user.is_authenticated
         return cls.objects.create(

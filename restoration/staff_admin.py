@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django_otp import user_has_device
@@ -221,6 +222,19 @@ def locked_out(request, response, credentials):
         "cooloff_minutes": settings.AXES_COOLOFF_MINUTES,
     }
     return render(request, "admin/locked_out.html", context, status=429)
+
+
+def hashed_sign_in_name(name):
+    """A keyed hash of a name typed at sign-in: the same name always gives the same key, and no one without
+    DJANGO_SECRET_KEY can tell from the key what was typed."""
+    return salted_hmac("restoration.staff_admin.sign-in-name", name, algorithm="sha256").hexdigest()
+
+
+def sign_in_name_key(request, credentials=None):
+    """What django-axes stores and counts failures by instead of the name typed (AXES_USERNAME_CALLABLE): that
+    name may be a password typed into the wrong box, so its lockout table keeps only the keyed hash."""
+    typed = credentials.get("username") if credentials else request.POST.get("username")
+    return hashed_sign_in_name(typed) if typed else None
 
 
 def _groups_of_four(text):

@@ -123,7 +123,7 @@ def test_five_wrong_passwords_lock_the_account_and_the_lock_shows_in_the_audit_v
     for attempt in range(1, 6):
         sign_in_with_password(page, "casey-admissions", password=f"wrong-guess-{attempt}")
     expect(page.get_by_role("heading", level=1, name="Sign-in is paused for a while")).to_be_visible()
-    expect(page.get_by_text("signing in is paused for 30 minutes")).to_be_visible()
+    expect(page.get_by_text("signing in to it from here is paused for 30 minutes")).to_be_visible()
     assert_accessible(page)
 
     # A superuser, already signed in elsewhere, reviews the trail.
