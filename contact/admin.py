@@ -5,7 +5,7 @@ import csv
 from django.contrib import admin, messages
 from django.db.models import Q
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from .crypto import lookup_hashes, normalise_email, normalise_phone_digits
 from .models import AuditEvent, Inquiry, NotificationRecipient
@@ -63,7 +63,9 @@ def _set_status(modeladmin, request, queryset, status):
 
 @admin.register(Inquiry)
 class InquiryAdmin(admin.ModelAdmin):
-    list_display = ["number", "created_at", "status", "program", "preferred_contact", "source_page", "staff_email"]
+    list_display = [
+        "number", "created_at", "status", "program", "preferred_contact", "source_page", "staff_email", "deletion",
+    ]  # fmt: skip
     list_display_links = ["number"]
     list_filter = ["status", "program", "created_at"]
     # Names and messages are encrypted, so they cannot be searched; the box matches what get_search_results
@@ -83,6 +85,12 @@ class InquiryAdmin(admin.ModelAdmin):
     @admin.display(description="Number", ordering="pk")
     def number(self, inquiry):
         return f"#{inquiry.pk}"
+
+    @admin.display(description="Deletion")
+    def deletion(self, inquiry):
+        # Open inquiries past the retention period, flagged by purge_inquiries: staff see how long they have.
+        due = inquiry.deletion_due
+        return f"Will be deleted on the next purge after {formats.date_format(timezone.localdate(due))}" if due else ""
 
     @admin.display(description="Staff email")
     def staff_email(self, inquiry):

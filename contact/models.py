@@ -4,6 +4,8 @@ The ``Inquiry`` row is also the notification outbox: its ``notify_*`` fields are
 whether admissions staff have been told, and what `send_pending_notifications` reads and writes.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -29,12 +31,22 @@ class InquiryQuerySet(models.QuerySet):
             notify_next_attempt_at__lte=now,
         )
 
-    def purgeable(self, older_than):
-        """Closed and spam inquiries received before ``older_than``: the ones retention allows us to delete."""
-        return self.filter(
-            status__in=[Inquiry.Status.CLOSED, Inquiry.Status.SPAM],
-            created_at__lt=older_than,
+    def open(self):
+        """Inquiries staff may still be working: every status but closed and spam."""
+        return self.exclude(status__in=Inquiry.CLOSED_STATUSES)
+
+    def purgeable(self, older_than, now=None):
+        """Inquiries received before ``older_than`` that retention deletes now: closed and spam ones, and open ones
+        flagged for deletion at least the grace period ago."""
+        flagged_before = (now or timezone.now()) - retention_grace()
+        return self.filter(created_at__lt=older_than).filter(
+            Q(status__in=Inquiry.CLOSED_STATUSES) | Q(flagged_for_deletion_at__lt=flagged_before)
         )
+
+
+def retention_grace():
+    """How long an open inquiry past the retention period is flagged in the admin before purge_inquiries deletes it."""
+    return datetime.timedelta(days=settings.CONTACT_RETENTION_GRACE_DAYS)
 
 
 class Inquiry(models.Model):
@@ -52,6 +64,9 @@ class Inquiry(models.Model):
         SCHEDULED = "scheduled", "Scheduled"
         CLOSED = "closed", "Closed"
         SPAM = "spam", "Spam"
+
+    # Done with: deleted as soon as they are past the retention period. Every other status is open.
+    CLOSED_STATUSES = [Status.CLOSED, Status.SPAM]
 
     class ContactMethod(models.TextChoices):
         PHONE = "phone", "Phone call"
@@ -102,6 +117,13 @@ class Inquiry(models.Model):
         limit_choices_to={"is_staff": True, "is_active": True},
     )
     staff_notes = EncryptedTextField(blank=True)
+    flagged_for_deletion_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When purge_inquiries found this open inquiry past the retention period; it deletes it on its "
+        "first run after the grace period.",
+    )
 
     # Keyed hashes of the normalised email and phone, so staff can find an inquiry by either exactly.
     email_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
@@ -135,6 +157,13 @@ class Inquiry(models.Model):
         """Recompute the email and phone search hashes (with the newest key)."""
         self.email_hash = lookup_hash(normalise_email(self.email))
         self.phone_hash = lookup_hash(normalise_phone_digits(self.phone))
+
+    @property
+    def deletion_due(self):
+        """For an inquiry flagged as past retention: purge_inquiries deletes it on its first run after this."""
+        if self.flagged_for_deletion_at is None:
+            return None
+        return self.flagged_for_deletion_at + retention_grace()
 
     @property
     def notification_state(self):

@@ -305,7 +305,10 @@ CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))  # inquiries
 CONTACT_RATE_WINDOW = int(os.environ.get("CONTACT_RATE_WINDOW", "3600"))
 # How many proxies in front of the app append to X-Forwarded-For; 0 means trust only REMOTE_ADDR.
 CONTACT_TRUSTED_PROXY_COUNT = int(os.environ.get("CONTACT_TRUSTED_PROXY_COUNT", "0"))
-CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "365"))  # for closed and spam inquiries
+# Maximum age of every inquiry (purge_inquiries). Open ones past it are flagged in the admin first and deleted
+# this many days later. content/pages/privacy.md states both figures: change it with them.
+CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "365"))
+CONTACT_RETENTION_GRACE_DAYS = 14
 
 # Encryption at rest for an inquiry's personal fields (contact/crypto.py): Fernet keys, newest first; the
 # newest encrypts, every one decrypts. Rotate by putting a new key first, running `reencrypt_inquiries`,
