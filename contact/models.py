@@ -5,6 +5,7 @@ whether admissions staff have been told, and what `send_pending_notifications` r
 """
 
 import datetime
+import re
 
 from django.conf import settings
 from django.db import models
@@ -16,9 +17,21 @@ from .crypto import (
     EncryptedEmailField,
     EncryptedTextField,
     lookup_hash,
+    lookup_hashes,
     normalise_email,
     normalise_phone_digits,
 )
+
+# An inquiry number, "#42" as staff write it or a bare "42"; up to 18 digits, so it always fits the database's
+# integer.
+INQUIRY_NUMBER = re.compile(r"#?([0-9]{1,18})")
+
+
+def inquiry_numbers(text):
+    """The numbers in "#3 #7", or None when ``text`` is anything else."""
+    parts = text.split()
+    found = [INQUIRY_NUMBER.fullmatch(part) for part in parts if part.startswith("#")]
+    return [int(match[1]) for match in found] if parts and len(found) == len(parts) and all(found) else None
 
 
 class InquiryQuerySet(models.QuerySet):
@@ -30,6 +43,20 @@ class InquiryQuerySet(models.QuerySet):
             notified_at__isnull=True,
             notify_next_attempt_at__lte=now,
         )
+
+    def matching(self, term):
+        """Inquiries with these numbers ("#42", "#3 #7"), or this whole email address or phone number, matched
+        through its keyed hash; bare digits ("42") may be a number or a phone number. Names cannot be searched."""
+        term = term.strip()
+        numbers = inquiry_numbers(term)
+        if numbers is not None:
+            return self.filter(pk__in=numbers)
+        if "@" in term:
+            return self.filter(email_hash__in=lookup_hashes(normalise_email(term)))
+        matches = Q(phone_hash__in=lookup_hashes(normalise_phone_digits(term)))
+        if bare_number := INQUIRY_NUMBER.fullmatch(term):
+            matches |= Q(pk=int(bare_number[1]))
+        return self.filter(matches)
 
     def open(self):
         """Inquiries staff may still be working: every status but closed and spam."""
