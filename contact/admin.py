@@ -2,13 +2,17 @@
 
 import csv
 
+from django import forms
 from django.contrib import admin, messages
-from django.db.models import Q
-from django.http import HttpResponse
-from django.utils import timezone
+from django.contrib.admin.views.main import ERROR_FLAG, PAGE_VAR, SEARCH_VAR
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import path, reverse
+from django.utils import formats, timezone
+from django.utils.http import urlencode
+from django.views.decorators.debug import sensitive_post_parameters
 
-from .crypto import lookup_hashes, normalise_email, normalise_phone_digits
-from .models import AuditEvent, Inquiry, NotificationRecipient
+from .models import AuditEvent, Inquiry, NotificationRecipient, inquiry_numbers
 
 SUBMITTED_FIELDS = ["created_at", *Inquiry.SUBMITTED_FIELDS]
 OUTBOX_FIELDS = ["notification_state", "notify_attempts", "notify_last_error", "notify_next_attempt_at", "notified_at"]
@@ -30,6 +34,8 @@ CSV_COLUMNS = [
     ("Staff notes", lambda i: i.staff_notes),
     ("Staff notified at", lambda i: timezone.localtime(i.notified_at).isoformat() if i.notified_at else ""),
 ]
+# What the search box sends besides the list's own query string.
+SEARCH_FORM_ONLY = {"csrfmiddlewaretoken", SEARCH_VAR, PAGE_VAR, ERROR_FLAG}
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -53,6 +59,10 @@ def inquiries_csv(inquiries):
     return response
 
 
+class InquirySearchForm(forms.Form):
+    q = forms.CharField(required=False, max_length=254)  # no email address is longer
+
+
 def _set_status(modeladmin, request, queryset, status):
     ids = list(queryset.values_list("pk", flat=True))
     updated = Inquiry.objects.filter(pk__in=ids).update(status=status)
@@ -63,11 +73,13 @@ def _set_status(modeladmin, request, queryset, status):
 
 @admin.register(Inquiry)
 class InquiryAdmin(admin.ModelAdmin):
-    list_display = ["number", "created_at", "status", "program", "preferred_contact", "source_page", "staff_email"]
+    list_display = [
+        "number", "created_at", "status", "program", "preferred_contact", "source_page", "staff_email", "deletion",
+    ]  # fmt: skip
     list_display_links = ["number"]
     list_filter = ["status", "program", "created_at"]
-    # Names and messages are encrypted, so they cannot be searched; the box matches what get_search_results
-    # can find (the admin shows the box only when search_fields is set).
+    # Names and messages are encrypted, so they cannot be searched; the box (templates/admin/contact/inquiry/
+    # search_form.html, shown only when search_fields is set) posts to search_view.
     search_fields = ["email_hash", "phone_hash"]
     search_help_text = "Search by inquiry number (#42), or a full email address or phone number."
     list_per_page = 50
@@ -84,6 +96,12 @@ class InquiryAdmin(admin.ModelAdmin):
     def number(self, inquiry):
         return f"#{inquiry.pk}"
 
+    @admin.display(description="Deletion")
+    def deletion(self, inquiry):
+        # Open inquiries past the retention period, flagged by purge_inquiries: staff see how long they have.
+        due = inquiry.deletion_due
+        return f"Will be deleted on the next purge after {formats.date_format(timezone.localdate(due))}" if due else ""
+
     @admin.display(description="Staff email")
     def staff_email(self, inquiry):
         return inquiry.notification_state
@@ -99,19 +117,45 @@ class InquiryAdmin(admin.ModelAdmin):
         # Deleting is for retention (purge_inquiries) or a superuser answering a deletion request.
         return request.user.is_superuser
 
+    def get_urls(self):
+        search = self.admin_site.admin_view(sensitive_post_parameters(SEARCH_VAR)(self.search_view))
+        return [path("search/", search, name="contact_inquiry_search"), *super().get_urls()]
+
+    def search_view(self, request):
+        """The search box posts here, so an email address or phone number searched for never enters a page
+        address, which proxies log and browsers keep; the answer is the list of the inquiries found, by number."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        # The box carries the list's filters and ordering, as the admin's own does; a new search starts on page 1.
+        query = {key: value for key, value in request.POST.items() if key not in SEARCH_FORM_ONLY}
+        form = InquirySearchForm(request.POST)
+        if not form.is_valid():
+            self.message_user(request, "That is too long to be an email address or phone number.", messages.ERROR)
+        elif term := form.cleaned_data["q"]:
+            found = self.get_queryset(request).matching(term).values_list("pk", flat=True)
+            if found:
+                query[SEARCH_VAR] = " ".join(f"#{pk}" for pk in found)
+            else:
+                message = "No inquiry has that number, or that full email address or phone number."
+                self.message_user(request, message, messages.WARNING)
+        changelist = reverse("admin:contact_inquiry_changelist", current_app=self.admin_site.name)
+        return HttpResponseRedirect(f"{changelist}?{urlencode(query)}" if query else changelist)
+
     def get_search_results(self, request, queryset, search_term):
-        """An inquiry number (#42 or 42), or an exact email or phone matched through its keyed hash."""
+        """Inquiry numbers ("#3 #7"), which is what search_view answers with. An email address or phone number
+        in the page address is not searched, so that no one takes to sending them that way."""
         term = search_term.strip()
         if not term:
             return queryset, False
-        if term.startswith("#") and term[1:].isdigit():
-            return queryset.filter(pk=int(term[1:])), False
-        if "@" in term:
-            return queryset.filter(email_hash__in=lookup_hashes(normalise_email(term))), False
-        matches = Q(phone_hash__in=lookup_hashes(normalise_phone_digits(term)))
-        if term.isdigit():  # bare digits may be an inquiry number or a whole phone number
-            matches |= Q(pk=int(term))
-        return queryset.filter(matches), False
+        numbers = inquiry_numbers(term)
+        if numbers is None:
+            message = (
+                "Type an email address or phone number into the search box, not into the page address: "
+                "page addresses are kept in browser history and server logs."
+            )
+            self.message_user(request, message, messages.WARNING)
+            return queryset.none(), False
+        return queryset.filter(pk__in=numbers), False
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)

@@ -1,6 +1,7 @@
 """Sign-in events in the audit trail: receivers for Django's and django-axes' signals (see ContactConfig.ready)."""
 
 from axes.signals import user_locked_out
+from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
@@ -11,6 +12,15 @@ from .models import AuditEvent
 
 def _from(request):
     return f"from {client_address(request)}" if request is not None else ""
+
+
+def _sign_in_attempt(typed, where):
+    """The trail's username and detail for a sign-in that failed: the account's name if the name typed belongs to
+    one, else only that an unknown name was tried, since what was typed may be a password in the wrong box."""
+    accounts = get_user_model()._default_manager
+    if typed and accounts.filter(**{get_user_model().USERNAME_FIELD: typed}).exists():
+        return {"username": typed, "detail": where}
+    return {"username": "", "detail": f"unknown name tried {where}".strip()}
 
 
 @receiver(user_logged_in, dispatch_uid="audit-logged-in")
@@ -28,10 +38,14 @@ def audit_logged_out(sender, request, user, **kwargs):
 
 @receiver(user_login_failed, dispatch_uid="audit-login-failed")
 def audit_login_failed(sender, credentials, request=None, **kwargs):
-    # Only the name tried: Django's signal already replaces the password with asterisks.
-    AuditEvent.record(AuditEvent.Action.LOGIN_FAILED, username=credentials.get("username", ""), detail=_from(request))
+    # Django's signal already replaces the password with asterisks.
+    attempt = _sign_in_attempt(credentials.get("username"), _from(request))
+    AuditEvent.record(AuditEvent.Action.LOGIN_FAILED, **attempt)
 
 
 @receiver(user_locked_out, dispatch_uid="audit-locked-out")
 def audit_locked_out(sender, request, username, ip_address, **kwargs):
-    AuditEvent.record(AuditEvent.Action.LOCKED_OUT, username=username or "", detail=f"from {ip_address}")
+    # django-axes passes its keyed hash of the name (restoration.staff_admin.sign_in_name_key); the name typed
+    # is in the credentials it keeps on the request.
+    typed = (getattr(request, "axes_credentials", None) or {}).get("username")
+    AuditEvent.record(AuditEvent.Action.LOCKED_OUT, **_sign_in_attempt(typed, f"from {ip_address}"))

@@ -4,6 +4,9 @@ The ``Inquiry`` row is also the notification outbox: its ``notify_*`` fields are
 whether admissions staff have been told, and what `send_pending_notifications` reads and writes.
 """
 
+import datetime
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -14,9 +17,21 @@ from .crypto import (
     EncryptedEmailField,
     EncryptedTextField,
     lookup_hash,
+    lookup_hashes,
     normalise_email,
     normalise_phone_digits,
 )
+
+# An inquiry number, "#42" as staff write it or a bare "42"; up to 18 digits, so it always fits the database's
+# integer.
+INQUIRY_NUMBER = re.compile(r"#?([0-9]{1,18})")
+
+
+def inquiry_numbers(text):
+    """The numbers in "#3 #7", or None when ``text`` is anything else."""
+    parts = text.split()
+    found = [INQUIRY_NUMBER.fullmatch(part) for part in parts if part.startswith("#")]
+    return [int(match[1]) for match in found] if parts and len(found) == len(parts) and all(found) else None
 
 
 class InquiryQuerySet(models.QuerySet):
@@ -29,12 +44,36 @@ class InquiryQuerySet(models.QuerySet):
             notify_next_attempt_at__lte=now,
         )
 
-    def purgeable(self, older_than):
-        """Closed and spam inquiries received before ``older_than``: the ones retention allows us to delete."""
-        return self.filter(
-            status__in=[Inquiry.Status.CLOSED, Inquiry.Status.SPAM],
-            created_at__lt=older_than,
+    def matching(self, term):
+        """Inquiries with these numbers ("#42", "#3 #7"), or this whole email address or phone number, matched
+        through its keyed hash; bare digits ("42") may be a number or a phone number. Names cannot be searched."""
+        term = term.strip()
+        numbers = inquiry_numbers(term)
+        if numbers is not None:
+            return self.filter(pk__in=numbers)
+        if "@" in term:
+            return self.filter(email_hash__in=lookup_hashes(normalise_email(term)))
+        matches = Q(phone_hash__in=lookup_hashes(normalise_phone_digits(term)))
+        if bare_number := INQUIRY_NUMBER.fullmatch(term):
+            matches |= Q(pk=int(bare_number[1]))
+        return self.filter(matches)
+
+    def open(self):
+        """Inquiries staff may still be working: every status but closed and spam."""
+        return self.exclude(status__in=Inquiry.CLOSED_STATUSES)
+
+    def purgeable(self, older_than, now=None):
+        """Inquiries received before ``older_than`` that retention deletes now: closed and spam ones, and open ones
+        flagged for deletion at least the grace period ago."""
+        flagged_before = (now or timezone.now()) - retention_grace()
+        return self.filter(created_at__lt=older_than).filter(
+            Q(status__in=Inquiry.CLOSED_STATUSES) | Q(flagged_for_deletion_at__lt=flagged_before)
         )
+
+
+def retention_grace():
+    """How long an open inquiry past the retention period is flagged in the admin before purge_inquiries deletes it."""
+    return datetime.timedelta(days=settings.CONTACT_RETENTION_GRACE_DAYS)
 
 
 class Inquiry(models.Model):
@@ -52,6 +91,9 @@ class Inquiry(models.Model):
         SCHEDULED = "scheduled", "Scheduled"
         CLOSED = "closed", "Closed"
         SPAM = "spam", "Spam"
+
+    # Done with: deleted as soon as they are past the retention period. Every other status is open.
+    CLOSED_STATUSES = [Status.CLOSED, Status.SPAM]
 
     class ContactMethod(models.TextChoices):
         PHONE = "phone", "Phone call"
@@ -102,6 +144,13 @@ class Inquiry(models.Model):
         limit_choices_to={"is_staff": True, "is_active": True},
     )
     staff_notes = EncryptedTextField(blank=True)
+    flagged_for_deletion_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When purge_inquiries found this open inquiry past the retention period; it deletes it on its "
+        "first run after the grace period.",
+    )
 
     # Keyed hashes of the normalised email and phone, so staff can find an inquiry by either exactly.
     email_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
@@ -135,6 +184,13 @@ class Inquiry(models.Model):
         """Recompute the email and phone search hashes (with the newest key)."""
         self.email_hash = lookup_hash(normalise_email(self.email))
         self.phone_hash = lookup_hash(normalise_phone_digits(self.phone))
+
+    @property
+    def deletion_due(self):
+        """For an inquiry flagged as past retention: purge_inquiries deletes it on its first run after this."""
+        if self.flagged_for_deletion_at is None:
+            return None
+        return self.flagged_for_deletion_at + retention_grace()
 
     @property
     def notification_state(self):
@@ -194,8 +250,8 @@ class AuditEvent(models.Model):
 
     @classmethod
     def record(cls, action, *, user=None, username="", inquiry_ids=(), count=None, detail=""):
-        """Append one event. ``count`` defaults to the number of inquiry ids; ``username`` names a sign-in
-        attempt that matched no account."""
+        """Append one event. ``count`` defaults to the number of inquiry ids; ``username`` names the account a
+        failed sign-in was for, when no one is signed in."""
         ids = sorted(inquiry_ids)
         signed_in = user is not None and user.is_authenticated
         return cls.objects.create(

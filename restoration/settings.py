@@ -309,7 +309,10 @@ CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))  # inquiries
 CONTACT_RATE_WINDOW = int(os.environ.get("CONTACT_RATE_WINDOW", "3600"))
 # How many proxies in front of the app append to X-Forwarded-For; 0 means trust only REMOTE_ADDR.
 CONTACT_TRUSTED_PROXY_COUNT = int(os.environ.get("CONTACT_TRUSTED_PROXY_COUNT", "0"))
-CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "365"))  # for closed and spam inquiries
+# Maximum age of every inquiry (purge_inquiries). Open ones past it are flagged in the admin first and deleted
+# this many days later. content/pages/privacy.md states both figures: change it with them.
+CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "365"))
+CONTACT_RETENTION_GRACE_DAYS = 14
 
 # Encryption at rest for an inquiry's personal fields (contact/crypto.py): Fernet keys, newest first; the
 # newest encrypts, every one decrypts. Rotate by putting a new key first, running `reencrypt_inquiries`,
@@ -342,13 +345,15 @@ MIDDLEWARE += [
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Restoration Recovery Center")
-# Login throttling: django-axes in the database, so a lock holds across app servers. Five failures lock that
-# account, and that client address, for the cooling-off period.
+# Login throttling: django-axes in the database, so a lock holds across app servers. Five failures for one name
+# from one client address lock that name from that address for the cooling-off period: a stranger who knows a
+# staff name cannot lock its owner out. Names are stored only as a keyed hash (what was typed may be a password).
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_MINUTES = int(os.environ.get("AXES_COOLOFF_MINUTES", "30"))
 AXES_COOLOFF_TIME = AXES_COOLOFF_MINUTES / 60  # hours, as django-axes reads it
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # the inner list: both together
+AXES_USERNAME_CALLABLE = "restoration.staff_admin.sign_in_name_key"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "restoration.staff_admin.locked_out"  # a 429 page that says how long to wait
 AXES_CLIENT_IP_CALLABLE = "restoration.http.client_address"  # honours CONTACT_TRUSTED_PROXY_COUNT

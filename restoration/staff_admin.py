@@ -6,6 +6,7 @@ Only a verified session has admin permission. Lost devices: ``manage.py reset_tw
 """
 
 import base64
+import math
 from functools import wraps
 
 import django_otp
@@ -18,9 +19,11 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django_otp import match_token, user_has_device
+from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -38,43 +41,80 @@ class OneTimeCodeField(forms.CharField):
         )
 
 
-class VerifyCodeForm(forms.Form):
-    """The second step of sign-in: a TOTP or backup code for one of the user's confirmed devices."""
+def seconds_until_checked(device):
+    """How long django-otp's pause after wrong codes (1, 2, 4 … seconds) keeps ``device`` from checking a code;
+    0 when it checks one now."""
+    allowed, pause = device.verify_is_allowed()
+    if allowed:
+        return 0
+    return max(1, math.ceil((pause["locked_until"] - timezone.now()).total_seconds()))
+
+
+class OneTimeCodeForm(forms.Form):
+    """A code for the device ``device_for`` picks. During django-otp's pause after a wrong code the device does
+    not check codes at all, so the form says how long to wait rather than calling a right code wrong."""
 
     otp_token = OneTimeCodeField()
+    wrong_code_message = ""
+
+    def __init__(self, *args, **kwargs):
+        self.device = None
+        self.wait_seconds = 0
+        super().__init__(*args, **kwargs)
+
+    def device_for(self, token):
+        raise NotImplementedError
+
+    def clean_otp_token(self):
+        token = "".join(self.cleaned_data["otp_token"].split())
+        device = self.device_for(token)
+        if device is not None:
+            self.wait_seconds = seconds_until_checked(device)
+            if self.wait_seconds:
+                raise ValidationError(
+                    "Wait %(seconds)s and try again. After a wrong code, sign-in pauses briefly so that codes "
+                    "can’t be guessed.",
+                    code="paused",
+                    params={"seconds": f"{self.wait_seconds} second{'' if self.wait_seconds == 1 else 's'}"},
+                )
+            if device.verify_token(token):
+                self.device = device
+                return token
+        raise ValidationError(self.wrong_code_message, code="wrong_code")
+
+
+class VerifyCodeForm(OneTimeCodeForm):
+    """The second step of sign-in: a code from the user's authenticator app, or one of their backup codes."""
+
+    wrong_code_message = (
+        "That code didn’t work. Codes change every 30 seconds: type the one showing now, or a backup code."
+    )
 
     def __init__(self, user, *args, **kwargs):
         self.user = user
-        self.device = None
         super().__init__(*args, **kwargs)
 
-    def clean_otp_token(self):
-        token = "".join(self.cleaned_data["otp_token"].split())
-        self.device = match_token(self.user, token)
-        if self.device is None:
-            raise ValidationError(
-                "That code didn’t work. Codes change every 30 seconds: type the one showing now, or a backup code."
-            )
-        return token
+    def device_for(self, token):
+        # The app's codes are 6 digits, backup codes 8 letters and digits. Each code goes to its own device
+        # (enrolment gives an account one of each), so a wrong app code never pauses the backup codes.
+        kind = TOTPDevice if token.isdigit() and len(token) == 6 else StaticDevice
+        return kind.objects.devices_for_user(self.user, confirmed=True).first()
 
 
-class EnrolCodeForm(forms.Form):
+class EnrolCodeForm(OneTimeCodeForm):
     """Proves the new authenticator app was set up right: its current code must match the new device."""
 
-    otp_token = OneTimeCodeField()
+    wrong_code_message = (
+        "That code didn’t match. Check that the app added this account, then type the code showing now."
+    )
 
     def __init__(self, device, *args, **kwargs):
-        self.device = device
         super().__init__(*args, **kwargs)
+        self.device_to_confirm = device
         self.fields["otp_token"].help_text = "The 6-digit code your authenticator app shows after you add the account."
 
-    def clean_otp_token(self):
-        token = "".join(self.cleaned_data["otp_token"].split())
-        if not self.device.verify_token(token):
-            raise ValidationError(
-                "That code didn’t match. Check that the app added this account, then type the code showing now."
-            )
-        return token
+    def device_for(self, token):
+        return self.device_to_confirm
 
 
 def _next_url(request, site):
@@ -138,7 +178,8 @@ class StaffAdminSite(admin.AdminSite):
             if form.is_valid():
                 django_otp.login(request, form.device)
                 return redirect(_next_url(request, self))
-            AuditEvent.record(AuditEvent.Action.LOGIN_FAILED, user=request.user, detail="wrong one-time code")
+            if form.has_error("otp_token", code="wrong_code"):  # a code sent during the pause was never checked
+                AuditEvent.record(AuditEvent.Action.LOGIN_FAILED, user=request.user, detail="wrong one-time code")
         context = self._context(request, form=form, title="Enter your one-time code")
         return render(request, "admin/two_factor/verify.html", context)
 
@@ -181,6 +222,19 @@ def locked_out(request, response, credentials):
         "cooloff_minutes": settings.AXES_COOLOFF_MINUTES,
     }
     return render(request, "admin/locked_out.html", context, status=429)
+
+
+def hashed_sign_in_name(name):
+    """A keyed hash of a name typed at sign-in: the same name always gives the same key, and no one without
+    DJANGO_SECRET_KEY can tell from the key what was typed."""
+    return salted_hmac("restoration.staff_admin.sign-in-name", name, algorithm="sha256").hexdigest()
+
+
+def sign_in_name_key(request, credentials=None):
+    """What django-axes stores and counts failures by instead of the name typed (AXES_USERNAME_CALLABLE): that
+    name may be a password typed into the wrong box, so its lockout table keeps only the keyed hash."""
+    typed = credentials.get("username") if credentials else request.POST.get("username")
+    return hashed_sign_in_name(typed) if typed else None
 
 
 def _groups_of_four(text):

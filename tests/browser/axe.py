@@ -10,9 +10,10 @@ OPTIONS = {
 _axe = Axe()
 
 
-def violations(page):
-    """What axe-core reports on the page as it is now (an empty list when nothing is wrong)."""
-    return _axe.run(page, options=OPTIONS).response["violations"]
+def violations(page, within=None):
+    """What axe-core reports on the page as it is now, or in the part the CSS selector ``within`` picks (an empty
+    list when nothing is wrong)."""
+    return _axe.run(page, context=within, options=OPTIONS).response["violations"]
 
 
 def readable(violations):

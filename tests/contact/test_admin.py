@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -76,6 +77,18 @@ def test_the_list_shows_what_staff_need_to_work_inquiries(client, admissions):
     assert "Jordan" not in page.text, "names stay off the list; staff open an inquiry to see them"
 
 
+SEARCH_URL = LIST_URL + "search/"
+
+
+def search(client, term, **filters):
+    """Type ``term`` into the inbox's search box and send it, as staff do; follows to the list it answers with."""
+    return client.post(SEARCH_URL, {"q": term, **filters}, follow=True)
+
+
+def messages_on(response):
+    return [str(message) for message in response.context["messages"]]
+
+
 @pytest.mark.parametrize(
     "term", ["jordan.quill@example.com", " Jordan.Quill@EXAMPLE.com ", "(916) 555-0142", "+1 916.555.0142", "#NUMBER"]
 )
@@ -83,25 +96,73 @@ def test_staff_can_search_by_exact_email_phone_or_number(client, admissions, ter
     wanted = make_inquiry()
     make_inquiry(name="Alex Other", email="alex@example.com", phone="(530) 555-0199")
     staff_login(client, admissions)
-    response = client.get(LIST_URL, {"q": term.replace("NUMBER", str(wanted.pk))})
+    response = search(client, term.replace("NUMBER", str(wanted.pk)))
     assert list(response.context["cl"].result_list) == [wanted]
+    assert response.redirect_chain == [(f"{LIST_URL}?q=%23{wanted.pk}", 302)], "the address holds the number only"
+
+
+def test_the_search_box_sends_what_was_typed_in_the_body_never_in_the_address(client, admissions):
+    staff_login(client, admissions)
+    page = parse_html(client.get(LIST_URL).content)
+    [search_form] = page.find_all("form", id="changelist-search")
+    assert (search_form.attrs["method"], search_form.attrs["action"]) == ("post", SEARCH_URL)
+    assert page.find_all("input", name="q", id="searchbar")
+    assert "full email address or phone number" in page.text
+
+
+def test_an_email_or_phone_in_the_address_bar_is_not_searched_and_staff_are_told_why(client, admissions):
+    make_inquiry()
+    staff_login(client, admissions)
+    for term in ("jordan.quill@example.com", "9165550142"):
+        response = client.get(LIST_URL, {"q": term})
+        assert list(response.context["cl"].result_list) == []
+        assert "Type an email address or phone number into the search box" in " ".join(messages_on(response))
 
 
 @pytest.mark.parametrize("term", ["Quill", "jordan.quill@example", "555-0142"])
 def test_names_and_partial_contacts_find_nothing_because_they_are_encrypted(client, admissions, term):
     make_inquiry()
     staff_login(client, admissions)
-    response = client.get(LIST_URL, {"q": term})
-    assert list(response.context["cl"].result_list) == []
-    assert "full email address or phone number" in response.content.decode()
+    response = search(client, term)
+    assert messages_on(response) == ["No inquiry has that number, or that full email address or phone number."]
+    assert response.redirect_chain == [(LIST_URL, 302)]
 
 
 def test_bare_digits_find_the_inquiry_with_that_number_or_that_whole_phone_number(client, admissions):
     wanted = make_inquiry(phone="(916) 555-0100")
     by_phone = make_inquiry(phone="(530) 555-0199")
     staff_login(client, admissions)
-    assert list(client.get(LIST_URL, {"q": str(wanted.pk)}).context["cl"].result_list) == [wanted]
-    assert list(client.get(LIST_URL, {"q": "5305550199"}).context["cl"].result_list) == [by_phone]
+    assert list(search(client, str(wanted.pk)).context["cl"].result_list) == [wanted]
+    assert list(search(client, "5305550199").context["cl"].result_list) == [by_phone]
+
+
+def test_a_search_keeps_the_filters_in_force_and_finds_every_inquiry_from_one_person(client, admissions):
+    first, second = make_inquiry(status="closed"), make_inquiry(status="closed")
+    make_inquiry(status="new")
+    staff_login(client, admissions)
+    response = search(client, "jordan.quill@example.com", status__exact="closed", p="2")
+    [(url, _)] = response.redirect_chain
+    assert re.fullmatch(rf"{LIST_URL}\?status__exact=closed&q=(%23[0-9]+\+?)+", url), "numbers only, from page 1"
+    assert list(response.context["cl"].result_list) == [second, first]
+
+
+@pytest.mark.parametrize("term", ["x" * 300, "9" * 40, "#" + "9" * 40, "²", "#٣"])
+def test_odd_search_input_gets_a_plain_answer_never_an_error(client, admissions, term):
+    make_inquiry()
+    staff_login(client, admissions)
+    response = search(client, term)
+    assert response.status_code == 200
+    assert messages_on(response)
+
+
+def test_searching_needs_permission_to_see_inquiries(client):
+    editor = make_staff(
+        "pat-editor",
+        permissions=[("pages", p.codename) for p in Permission.objects.filter(content_type__app_label="pages")],
+    )
+    assert client.post(SEARCH_URL, {"q": "jordan.quill@example.com"}).status_code == 302, "to the sign-in page"
+    staff_login(client, editor)
+    assert client.post(SEARCH_URL, {"q": "jordan.quill@example.com"}).status_code == 403
 
 
 def test_the_submitted_fields_are_read_only_and_notes_and_status_can_change(client, admissions):
@@ -199,7 +260,7 @@ def test_staff_views_list_pages_and_exports_are_audited(client, admissions):
     staff_login(client, admissions)
     client.get(LIST_URL)
     client.get(change_url(inquiry))
-    client.get(LIST_URL, {"q": "jordan.quill@example.com"})
+    search(client, "jordan.quill@example.com")
     export(client, [inquiry])
     events = list(AuditEvent.objects.order_by("pk").values_list("action", "username", "inquiry_ids", "detail"))
     assert events[1:] == [

@@ -12,7 +12,7 @@ from django.db import connection
 from contact.crypto import UndecryptableError
 from contact.models import Inquiry
 from tests.contact.conftest import staff_login
-from tests.contact.test_admin import LIST_URL, change_url, make_inquiry
+from tests.contact.test_admin import change_url, make_inquiry, search
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +65,7 @@ def test_rotating_keys_and_reencrypting_keeps_every_inquiry_readable(client, adm
     for value in ["Jordan Quill", "jordan.quill@example.com", "(916) 555-0142", "Evening groups, please."]:
         assert value in page
     assert client.get(change_url(inquiries[1])).status_code == 200
-    found = client.get(LIST_URL, {"q": "jordan.quill@example.com"}).context["cl"].result_list
+    found = search(client, "jordan.quill@example.com").context["cl"].result_list
     assert list(found) == [inquiries[0]], "the search hashes were refreshed with the new key"
 
 
@@ -73,7 +73,7 @@ def test_search_still_finds_rows_not_yet_reencrypted_during_a_rotation(client, a
     inquiry = make_inquiry(**PERSONAL)
     settings.INQUIRY_ENCRYPTION_KEYS = [Fernet.generate_key().decode(), *settings.INQUIRY_ENCRYPTION_KEYS]
     staff_login(client, admissions)
-    found = client.get(LIST_URL, {"q": "(916) 555-0142"}).context["cl"].result_list
+    found = search(client, "(916) 555-0142").context["cl"].result_list
     assert list(found) == [inquiry]
 
 

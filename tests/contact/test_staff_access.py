@@ -2,15 +2,19 @@
 
 import base64
 import datetime
+import importlib
 import io
 import re
 import time
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.test import Client
 from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
@@ -89,6 +93,45 @@ def test_a_password_alone_never_opens_the_inquiries(client, admissions):
     assert actions() == ["login", "login_failed", "listed"]
 
 
+def test_a_right_code_just_after_a_wrong_one_is_told_to_wait_and_is_accepted_after_the_wait(client, admissions):
+    device = TOTPDevice.objects.create(user=admissions, name="phone", confirmed=True)
+    sign_in(client, admissions)
+    client.post(VERIFY_URL, {"otp_token": "123456", "next": LIST_URL})
+    response = client.post(VERIFY_URL, {"otp_token": current_code(device), "next": LIST_URL})
+    page = parse_html(response.content)
+    assert "didn’t work" not in page.text, "the code was not even checked: calling it wrong sends staff astray"
+    assert "Wait 1 second and try again." in page.text
+    [countdown] = page.find_all("p", **{"class": "two-factor-wait"})
+    assert countdown.attrs["data-wait-seconds"] == "1"
+    assert page.find_all("script", src="/static/js/code-wait.js")
+    assert client.get(LIST_URL).status_code == 302
+    time.sleep(1.1)
+    response = client.post(VERIFY_URL, {"otp_token": current_code(device), "next": LIST_URL})
+    assert response.status_code == 302 and response["Location"] == LIST_URL
+    assert actions() == ["login", "login_failed"], "only the code that was checked, and was wrong, is a failure"
+
+
+def test_a_backup_code_works_at_once_after_a_wrong_app_code(client, admissions):
+    from restoration.staff_admin import enrol_two_factor
+
+    codes = enrol_two_factor(TOTPDevice.objects.create(user=admissions, name="phone", confirmed=False))
+    sign_in(client, admissions)
+    client.post(VERIFY_URL, {"otp_token": "123456"})
+    assert client.post(VERIFY_URL, {"otp_token": codes[0]}).status_code == 302
+    assert client.get(LIST_URL).status_code == 200
+
+
+def test_a_right_enrolment_code_just_after_a_wrong_one_is_told_to_wait(client, admissions):
+    sign_in(client, admissions)
+    client.post(SETUP_URL, {"otp_token": "000000"})
+    device = TOTPDevice.objects.get(user=admissions, confirmed=False)
+    page = parse_html(client.post(SETUP_URL, {"otp_token": current_code(device)}).content)
+    assert "didn’t match" not in page.text
+    assert "Wait 1 second and try again." in page.text
+    time.sleep(1.1)
+    assert "Save your backup codes" in client.post(SETUP_URL, {"otp_token": current_code(device)}).content.decode()
+
+
 def test_a_backup_code_works_once(client, admissions):
     staff_login(client, admissions)
     client.logout()
@@ -118,11 +161,73 @@ def test_five_wrong_passwords_lock_the_account_with_a_friendly_page_and_an_audit
     assert locked.exists() and {event.username for event in locked} == {"casey-admissions"}
 
 
-def test_failed_sign_ins_for_unknown_names_are_recorded_too(client):
-    client.post(LOGIN_URL, {"username": "nobody", "password": "guess"})
+def everything_stored_about_sign_ins():
+    """Every value the audit trail and django-axes' tables hold, as one string to search."""
+    return " ".join(
+        str(list(model.objects.values_list())) for model in (AuditEvent, AccessAttempt, AccessLog, AccessFailureLog)
+    )
+
+
+def test_a_failed_sign_in_with_an_unknown_name_records_only_that_an_unknown_name_was_tried(client):
+    client.post(LOGIN_URL, {"username": "nobody-by-that-name", "password": "guess"})
     event = AuditEvent.objects.get()
-    assert (event.action, event.username, event.user) == ("login_failed", "nobody", None)
-    assert "guess" not in str(AuditEvent.objects.values_list())
+    assert (event.action, event.username, event.user) == ("login_failed", "", None)
+    assert event.detail.startswith("unknown name tried")
+    stored = everything_stored_about_sign_ins()
+    assert "nobody-by-that-name" not in stored and "guess" not in stored
+
+
+def test_a_password_typed_into_the_username_box_is_kept_nowhere(client, admissions):
+    client.post(LOGIN_URL, {"username": "violet-harbour-lantern-62", "password": ""})
+    client.post(LOGIN_URL, {"username": "violet-harbour-lantern-62", "password": "violet-harbour-lantern-62"})
+    assert AccessAttempt.objects.exists(), "the attempts still count towards a lockout"
+    assert "violet-harbour-lantern" not in everything_stored_about_sign_ins()
+
+
+def test_names_typed_before_this_release_are_forgotten_unless_they_name_an_account(admissions):
+    typed = AuditEvent.record(
+        AuditEvent.Action.LOGIN_FAILED, username="hunter2-in-the-wrong-box", detail="from 10.0.0.9"
+    )
+    locked = AuditEvent.record(
+        AuditEvent.Action.LOCKED_OUT, username="hunter2-in-the-wrong-box", detail="from 10.0.0.9"
+    )
+    account = AuditEvent.record(AuditEvent.Action.LOGIN_FAILED, username="casey-admissions", detail="from 10.0.0.9")
+    migration = importlib.import_module("contact.migrations.0005_forget_unknown_sign_in_names")
+    migration.forget_unknown_sign_in_names(apps, schema_editor=None)
+    assert "hunter2" not in str(list(AuditEvent.objects.values_list()))
+    for event in (typed, locked):
+        event.refresh_from_db()
+        assert (event.username, event.detail) == ("", "unknown name tried from 10.0.0.9")
+    account.refresh_from_db()
+    assert (account.username, account.detail) == ("casey-admissions", "from 10.0.0.9")
+
+
+def test_a_failed_sign_in_for_an_existing_account_names_the_account(client, admissions):
+    client.post(LOGIN_URL, {"username": "casey-admissions", "password": "wrong-password"})
+    event = AuditEvent.objects.get()
+    assert (event.action, event.username) == ("login_failed", "casey-admissions")
+
+
+def test_a_lockout_holds_for_that_account_from_that_address_only(client, admissions):
+    attacker = {"REMOTE_ADDR": "203.0.113.5"}
+    for _ in range(5):
+        client.post(LOGIN_URL, {"username": "casey-admissions", "password": "wrong-password"}, **attacker)
+    assert client.post(LOGIN_URL, {"username": "casey-admissions", "password": PASSWORD}, **attacker).status_code == 429
+    office = Client(REMOTE_ADDR="198.51.100.7")
+    response = sign_in(office, admissions)
+    assert response.redirect_chain[-1][0].startswith(VERIFY_URL), "the owner still gets in from their own address"
+    locked = AuditEvent.objects.filter(action=AuditEvent.Action.LOCKED_OUT)
+    assert set(locked.values_list("username", "detail")) == {("casey-admissions", "from 203.0.113.5")}
+
+
+def test_unlock_sign_in_lifts_a_pause_early(client, admissions):
+    for _ in range(5):
+        sign_in(client, admissions, password="wrong-password")
+    assert sign_in(client, admissions).status_code == 429
+    out = io.StringIO()
+    call_command("unlock_sign_in", "casey-admissions", stdout=out)
+    assert "Lifted the sign-in pause of casey-admissions" in out.getvalue()
+    assert sign_in(client, admissions).redirect_chain[-1][0].startswith(VERIFY_URL)
 
 
 def test_staff_are_signed_out_after_the_idle_limit(client, admissions, settings):

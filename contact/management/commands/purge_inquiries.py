@@ -1,17 +1,30 @@
-"""Delete closed and spam inquiries past the retention period, leaving an audit record of how many."""
+"""Retention: delete inquiries past the retention period, leaving an audit record of how many.
+
+Every inquiry has the same maximum age. Closed and spam ones past it are deleted at once. An open one past it may
+still be in hand, so the first run flags it (the admin inbox shows when it goes) and the first run after the
+grace period (CONTACT_RETENTION_GRACE_DAYS) deletes it. The privacy page describes exactly this.
+"""
 
 import datetime
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils import timezone
+from django.template.defaultfilters import pluralize
+from django.utils import formats, timezone
 
-from contact.models import AuditEvent, Inquiry
+from contact.models import AuditEvent, Inquiry, retention_grace
+
+
+def inquiries(count, kind=""):
+    return f"{count} {kind}inquir{pluralize(count, 'y,ies')}"
 
 
 class Command(BaseCommand):
-    help = "Delete closed and spam inquiries received more than --older-than days ago."
+    help = (
+        "Delete closed and spam inquiries received more than --older-than days ago; flag open ones as old, and "
+        "delete them once they have been flagged for the grace period."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -21,20 +34,34 @@ class Command(BaseCommand):
             metavar="DAYS",
             help=f"Age in days (default {settings.CONTACT_RETENTION_DAYS}, from CONTACT_RETENTION_DAYS).",
         )
-        parser.add_argument("--dry-run", action="store_true", help="Only count what would be deleted.")
+        parser.add_argument("--dry-run", action="store_true", help="Only count what would be deleted and flagged.")
 
     def handle(self, *, older_than, dry_run, **options):
         if older_than < 1:
             raise CommandError("--older-than must be at least 1 day.")
-        cutoff = timezone.now() - datetime.timedelta(days=older_than)
-        doomed = Inquiry.objects.purgeable(cutoff)
-        if dry_run:
-            self.stdout.write(f"Would delete {doomed.count()} closed or spam inquiries older than {older_than} days.")
-            return
+        now = timezone.now()
+        cutoff = now - datetime.timedelta(days=older_than)
         with transaction.atomic():
-            ids = list(doomed.values_list("pk", flat=True))
+            doomed = list(Inquiry.objects.purgeable(cutoff, now).values_list("pk", "status"))
+            closed = sum(status in Inquiry.CLOSED_STATUSES for _, status in doomed)
+            deleted = f"{inquiries(len(doomed))} older than {older_than} days ({closed} closed or spam, "
+            deleted += f"{len(doomed) - closed} open)"
+            to_flag = Inquiry.objects.open().filter(created_at__lt=cutoff, flagged_for_deletion_at__isnull=True)
+            if dry_run:
+                self.stdout.write(f"Would delete {deleted}.")
+                self.stdout.write(f"Would flag {inquiries(to_flag.count(), 'open ')} older than {older_than} days.")
+                return
+            ids = [pk for pk, _ in doomed]
             Inquiry.objects.filter(pk__in=ids).delete()
-            AuditEvent.record(
-                AuditEvent.Action.PURGED, inquiry_ids=ids, detail=f"closed or spam, older than {older_than} days"
+            AuditEvent.record(AuditEvent.Action.PURGED, inquiry_ids=ids, detail=deleted)
+            flagged = to_flag.update(flagged_for_deletion_at=now)
+            # A flag set under a shorter retention period no longer holds.
+            Inquiry.objects.filter(created_at__gte=cutoff, flagged_for_deletion_at__isnull=False).update(
+                flagged_for_deletion_at=None
             )
-        self.stdout.write(f"Deleted {len(ids)} closed or spam inquiries older than {older_than} days.")
+        self.stdout.write(f"Deleted {deleted}.")
+        due = formats.date_format(timezone.localdate(now + retention_grace()))
+        self.stdout.write(
+            f"Flagged {inquiries(flagged, 'open ')} older than {older_than} days: "
+            f"the first run after {due} deletes them."
+        )
