@@ -3,6 +3,7 @@
 import base64
 import datetime
 import io
+import ipaddress
 import re
 import time
 
@@ -116,6 +117,27 @@ def test_five_wrong_passwords_lock_the_account_with_a_friendly_page_and_an_audit
     assert actions().count("login_failed") >= 5
     locked = AuditEvent.objects.filter(action=AuditEvent.Action.LOCKED_OUT)
     assert locked.exists() and {event.username for event in locked} == {"casey-admissions"}
+
+
+def test_a_forged_forwarded_for_header_does_not_dodge_the_address_lockout(client, settings):
+    settings.TRUSTED_PROXIES = [ipaddress.ip_network("10.0.0.2")]  # the load balancer
+    # Guesses sent straight to the app port, each with a new made-up X-Forwarded-For and a new name.
+    for number in range(5):
+        client.post(
+            LOGIN_URL,
+            {"username": f"guess-{number}", "password": "guess"},
+            REMOTE_ADDR="203.0.113.7",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{number}",
+        )
+    response = client.post(
+        LOGIN_URL,
+        {"username": "guess-5", "password": "guess"},
+        REMOTE_ADDR="203.0.113.7",
+        HTTP_X_FORWARDED_FOR="198.51.100.99",
+    )
+    assert response.status_code == 429
+    details = set(AuditEvent.objects.filter(action=AuditEvent.Action.LOGIN_FAILED).values_list("detail", flat=True))
+    assert details == {"from 203.0.113.7"}
 
 
 def test_failed_sign_ins_for_unknown_names_are_recorded_too(client):
