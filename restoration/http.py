@@ -15,7 +15,7 @@ def _address(text):
 
 
 def _is_trusted_proxy(address):
-    return address is not None and any(address in network for network in settings.TRUSTED_PROXIES)
+    return any(address in network for network in settings.TRUSTED_PROXIES)
 
 
 def client_address(request):
@@ -25,14 +25,14 @@ def client_address(request):
     appends the address it was reached from, so everything further left was written by the client and can be
     forged. Someone who reaches the app port directly is known by REMOTE_ADDR whatever header they send.
     """
-    peer = request.META.get("REMOTE_ADDR", "")
-    if not _is_trusted_proxy(_address(peer)):
-        return peer
-    for entry in reversed(request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")):
-        address = _address(entry)
-        if address is None:  # no header, or a proxy wrote something else ("unknown"): keep the last proxy
+    remote_addr = request.META.get("REMOTE_ADDR", "")
+    client = _address(remote_addr)
+    if client is None:
+        return remote_addr
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    while _is_trusted_proxy(client) and forwarded:
+        entry = _address(forwarded.pop())
+        if entry is None:  # no header, or a proxy wrote something else ("unknown"): the last proxy is all we know
             break
-        peer = str(address)
-        if not _is_trusted_proxy(address):
-            break
-    return peer
+        client = entry
+    return str(client)
