@@ -21,7 +21,7 @@ def inquiry_submit(form, *, site_origin):
     data = form.cleaned_data
     reasons = spam_reasons(
         honeypot=data["website"],
-        seconds_taken=data["started"],
+        seconds_taken=data["started"].seconds_open,
         text=" ".join([data["name"], data["message"]]),
     )
     inquiry = form.save(commit=False)

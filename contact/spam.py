@@ -1,10 +1,13 @@
-"""Spam defences that need no third party: a honeypot, a signed time-trap, a link count and a rate limit.
+"""Spam defences that need no third party: a honeypot, a signed single-use time-trap, a link count and a rate limit.
 
 Suspected spam is never dropped: `spam_reasons()` explains why, and the inquiry is stored with status
 "spam" so a false positive can be recovered by staff.
 """
 
+import dataclasses
+import ipaddress
 import re
+import secrets
 import time
 
 from django.conf import settings
@@ -17,34 +20,69 @@ from restoration.http import client_address
 TIME_TRAP_SALT = "contact.form.started"
 MAX_LINKS = 2
 LINK_PATTERN = re.compile(r"https?://|www\.", re.IGNORECASE)
+# App servers' clocks may differ by a moment: a sent token is remembered this much longer than it stays valid.
+CLOCK_MARGIN_SECONDS = 60
+
+# The sent tokens and the rate-limit counts are each kept twice: in the shared cache, which every app server sees,
+# and in this process's own memory. The shared copy is the one that matters; the local one stands in for it, per
+# process, while Redis is down.
+SHARED_AND_LOCAL = ("default", "local")
 
 
 class TimeTrapRejected(Exception):
     """The form's token is missing, altered or too old, so the form has to be sent again."""
 
 
+@dataclasses.dataclass(frozen=True)
+class ShownForm:
+    """One copy of the form, as its time-trap token tells it: which copy, and how long it has been open."""
+
+    token_id: str
+    seconds_open: float
+
+
 def time_trap_token(started_at=None):
-    """A signed record of when the form was shown (``started_at`` as a Unix time; now by default)."""
-    return signing.dumps(int(time.time() if started_at is None else started_at), salt=TIME_TRAP_SALT)
+    """A signed record of one copy of the form and when it was shown (``started_at`` as a Unix time; now by default)."""
+    shown_at = int(time.time() if started_at is None else started_at)
+    return signing.dumps({"id": secrets.token_urlsafe(12), "shown_at": shown_at}, salt=TIME_TRAP_SALT)
 
 
-def seconds_since_form_shown(token):
-    """Seconds since the form carrying ``token`` was shown.
+def read_time_trap(token):
+    """The ShownForm that ``token`` stands for.
 
     Raises TimeTrapRejected when the token is missing, forged, or older than CONTACT_FORM_MAX_AGE. That is
     answered by asking for the form again rather than by a spam verdict: a person with an old tab, or one
     whose form outlived a secret-key rotation, must not end up unseen in the spam pile.
     """
     try:
-        started_at = signing.loads(token or "", salt=TIME_TRAP_SALT)
+        payload = signing.loads(token or "", salt=TIME_TRAP_SALT)
     except signing.BadSignature:
         raise TimeTrapRejected from None
-    if not isinstance(started_at, int):
+    if not isinstance(payload, dict) or not isinstance(payload.get("id"), str):
         raise TimeTrapRejected
-    elapsed = max(time.time() - started_at, 0)  # app servers' clocks may differ by a moment
+    shown_at = payload.get("shown_at")
+    if not isinstance(shown_at, int):
+        raise TimeTrapRejected
+    elapsed = max(time.time() - shown_at, 0)
     if elapsed > settings.CONTACT_FORM_MAX_AGE:
         raise TimeTrapRejected
-    return elapsed
+    return ShownForm(token_id=payload["id"], seconds_open=elapsed)
+
+
+def spend_time_trap(shown):
+    """Mark this copy of the form as sent; False if it was sent before (a double click, Back and Send, a replay).
+
+    Its id is remembered until the token would have expired anyway. ``add`` is atomic, so of two posts of one
+    copy at the same moment only one gets through. ``add`` also fails while Redis is down, so only an id that
+    is really there counts as sent.
+    """
+    key = "contact:form-sent:" + shown.token_id
+    remember_for = int(settings.CONTACT_FORM_MAX_AGE - shown.seconds_open) + CLOCK_MARGIN_SECONDS
+    for alias in SHARED_AND_LOCAL:
+        cache = caches[alias]
+        if not cache.add(key, True, remember_for) and cache.has_key(key):
+            return False
+    return True
 
 
 def spam_reasons(*, honeypot, seconds_taken, text):
@@ -60,30 +98,41 @@ def spam_reasons(*, honeypot, seconds_taken, text):
     return reasons
 
 
+def _counted_as(address):
+    """Whom the rate limit counts: the address, or for IPv6 its /64, since one home or phone network is given a
+    whole /64 and could otherwise take a new address for every message."""
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if parsed.version == 6:
+        return str(ipaddress.ip_network((parsed, 64), strict=False))
+    return str(parsed)
+
+
 def _rate_key(request):
     # A salted hash: the cache never holds a raw address.
-    return "contact:rate:" + salted_hmac("contact.rate-limit", client_address(request), algorithm="sha256").hexdigest()
+    counted = _counted_as(client_address(request))
+    return "contact:rate:" + salted_hmac("contact.rate-limit", counted, algorithm="sha256").hexdigest()
 
 
-# Each submission is counted twice: in the shared cache, which every app server sees, and in this process's own
-# memory. The shared count is the one that matters; the local one never exceeds it, but still holds the limit
-# per process while Redis is down and the shared count reads as zero.
-RATE_COUNTERS = ("default", "local")
-
-
-def rate_limited(request):
-    """True when this client has already sent CONTACT_RATE_LIMIT inquiries in the current window."""
-    key = _rate_key(request)
-    return any((caches[alias].get(key) or 0) >= settings.CONTACT_RATE_LIMIT for alias in RATE_COUNTERS)
+def _count(counter, key):
+    """Add one to ``key`` in ``counter``, starting a window when there is none; the new count, or None when the
+    counter cannot be reached."""
+    if counter.add(key, 1, settings.CONTACT_RATE_WINDOW):
+        return 1
+    try:
+        return counter.incr(key)
+    except ValueError:  # the window expired between add() and incr(), or the cache is unreachable
+        return 1 if counter.add(key, 1, settings.CONTACT_RATE_WINDOW) else None
 
 
 def count_submission(request):
-    """Count one stored inquiry against this client's limit."""
+    """Count one inquiry against this client's limit before it is stored; False when that goes over the limit.
+
+    Counting first, with an atomic increment, is what holds the limit when several posts arrive at once; a
+    check before and a count after storing would let them all through.
+    """
     key = _rate_key(request)
-    for alias in RATE_COUNTERS:
-        counter = caches[alias]
-        if not counter.add(key, 1, settings.CONTACT_RATE_WINDOW):
-            try:
-                counter.incr(key)
-            except ValueError:  # the window expired between add() and incr(), or the cache is unreachable
-                counter.add(key, 1, settings.CONTACT_RATE_WINDOW)
+    shared, local = (_count(caches[alias], key) for alias in SHARED_AND_LOCAL)
+    return (local if shared is None else shared) <= settings.CONTACT_RATE_LIMIT

@@ -6,7 +6,7 @@ import pytest
 
 from contact.models import Inquiry
 from pages.models import SiteSettings
-from tests.contact.conftest import form_data
+from tests.contact.conftest import form_data, needs_postgresql, post_all_at_once
 from tests.htmlpage import parse_html
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +88,20 @@ def test_the_limit_can_be_raised_by_a_setting(client, settings):
     settings.CONTACT_RATE_LIMIT = 8
     assert {send(client).status_code for _ in range(8)} == {302}
     assert Inquiry.objects.count() == 8
+
+
+@pytest.mark.django_db(transaction=True)
+@needs_postgresql
+def test_parallel_posts_from_one_address_cannot_exceed_the_limit(settings):
+    settings.CONTACT_RATE_LIMIT = 3
+    statuses = post_all_at_once([form_data() for _ in range(12)])
+    assert statuses == [302] * 3 + [429] * 9, str(statuses)
+    assert Inquiry.objects.count() == 3
+
+
+def test_ipv6_clients_are_counted_by_their_64_block(client, settings):
+    settings.CONTACT_RATE_LIMIT = 1
+    # One home or phone network is given a whole /64: a new address in it is the same visitor.
+    assert send(client, REMOTE_ADDR="2001:db8:1:2::10").status_code == 302
+    assert send(client, REMOTE_ADDR="2001:db8:1:2:ffff:abcd:1234:5678").status_code == 429
+    assert send(client, REMOTE_ADDR="2001:db8:1:3::10").status_code == 302, "the next /64 is someone else"

@@ -171,8 +171,14 @@ def test_a_missing_csrf_token_gets_the_branded_403_page(db):
 
 @pytest.mark.parametrize(
     "token",
-    [time_trap_token(time.time() - 7200), "forged-token", signing.dumps("not a time", salt=TIME_TRAP_SALT), None],
-    ids=["expired", "forged", "wrong payload", "missing"],
+    [
+        time_trap_token(time.time() - 7200),
+        "forged-token",
+        signing.dumps("not a time", salt=TIME_TRAP_SALT),
+        signing.dumps(int(time.time() - 60), salt=TIME_TRAP_SALT),
+        None,
+    ],
+    ids=["expired", "forged", "wrong payload", "from before tokens were single-use", "missing"],
 )
 def test_a_stale_or_altered_form_asks_to_send_again_with_a_fresh_token(client, settings, token):
     settings.CONTACT_FORM_MAX_AGE = 3600
