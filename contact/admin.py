@@ -61,11 +61,25 @@ def _set_status(modeladmin, request, queryset, status):
     modeladmin.message_user(request, f"Marked {updated} inquir{'y' if updated == 1 else 'ies'} as {label}.")
 
 
+class InboxStatusFilter(admin.ChoicesFieldListFilter):
+    """The status filter, with spam hidden until it is chosen: the inbox's default view is everything else."""
+
+    def queryset(self, request, queryset):
+        if not self.used_parameters:
+            return queryset.exclude(status=Inquiry.Status.SPAM)
+        return super().queryset(request, queryset)
+
+    def choices(self, changelist):
+        everything_else, *statuses = super().choices(changelist)
+        yield {**everything_else, "display": "All but spam"}
+        yield from statuses
+
+
 @admin.register(Inquiry)
 class InquiryAdmin(admin.ModelAdmin):
     list_display = ["number", "created_at", "status", "program", "preferred_contact", "source_page", "staff_email"]
     list_display_links = ["number"]
-    list_filter = ["status", "program", "created_at"]
+    list_filter = [("status", InboxStatusFilter), "program", "created_at"]
     # Names and messages are encrypted, so they cannot be searched; the box matches what get_search_results
     # can find (the admin shows the box only when search_fields is set).
     search_fields = ["email_hash", "phone_hash"]

@@ -1,7 +1,9 @@
 """Spam defences that need no third party: a honeypot, a signed single-use time-trap, a link count and a rate limit.
 
-Suspected spam is never dropped: `spam_reasons()` explains why, and the inquiry is stored with status
-"spam" so a false positive can be recovered by staff.
+Suspected spam is never dropped: `spam_verdict()` explains why and decides. Only the honeypot, or several signals
+together, file an inquiry as spam (hidden from the inbox, no staff email, kept so staff can recover it); one other
+signal alone files it as "needs review", in the inbox and in the staff email, since autofill, a password manager or
+a quick typist beats the time-trap too.
 """
 
 import dataclasses
@@ -9,6 +11,7 @@ import ipaddress
 import re
 import secrets
 import time
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core import signing
@@ -16,6 +19,8 @@ from django.core.cache import caches
 from django.utils.crypto import salted_hmac
 
 from restoration.http import client_address
+
+from .models import Inquiry
 
 TIME_TRAP_SALT = "contact.form.started"
 MAX_LINKS = 2
@@ -85,8 +90,13 @@ def spend_time_trap(shown):
     return True
 
 
-def spam_reasons(*, honeypot, seconds_taken, text):
-    """Why a submission looks automated (an empty list when it looks human)."""
+class Verdict(NamedTuple):
+    status: str  # an Inquiry.Status
+    reasons: list
+
+
+def spam_verdict(*, honeypot, seconds_taken, text):
+    """How a submission looks: new, needs review (one signal), or spam (the honeypot, or several signals)."""
     reasons = []
     if honeypot:
         reasons.append("hidden field filled in")
@@ -95,7 +105,9 @@ def spam_reasons(*, honeypot, seconds_taken, text):
     links = len(LINK_PATTERN.findall(text))
     if links > MAX_LINKS:
         reasons.append(f"{links} links")
-    return reasons
+    if honeypot or len(reasons) > 1:
+        return Verdict(Inquiry.Status.SPAM, reasons)
+    return Verdict(Inquiry.Status.NEEDS_REVIEW if reasons else Inquiry.Status.NEW, reasons)
 
 
 def _counted_as(address):
