@@ -3,6 +3,7 @@
 import csv
 
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
@@ -62,10 +63,14 @@ def _set_status(modeladmin, request, queryset, status):
 
 
 class InboxStatusFilter(admin.ChoicesFieldListFilter):
-    """The status filter, with spam hidden until it is chosen: the inbox's default view is everything else."""
+    """The status filter, with spam hidden until it is chosen: the inbox's default view is everything else.
+
+    A search looks through spam too, so that an inquiry can always be found by its number, email or phone (a
+    false positive, or a request to delete someone's details).
+    """
 
     def queryset(self, request, queryset):
-        if not self.used_parameters:
+        if not self.used_parameters and not request.GET.get(SEARCH_VAR):
             return queryset.exclude(status=Inquiry.Status.SPAM)
         return super().queryset(request, queryset)
 

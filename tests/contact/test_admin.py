@@ -195,6 +195,8 @@ def test_the_inbox_shows_inquiries_to_review_and_hides_spam_until_asked(client, 
     spam_view = client.get(LIST_URL, {"status__exact": "spam"})
     assert list(spam_view.context["cl"].result_list) == [spam], "kept, and found with the filter"
     assert list(client.get(LIST_URL, {"status__exact": "review"}).context["cl"].result_list) == [to_review]
+    found = client.get(LIST_URL, {"q": f"#{spam.pk}"})
+    assert list(found.context["cl"].result_list) == [spam], "a search looks through spam too"
 
 
 def test_the_export_can_cover_every_filtered_row(client, admissions):
