@@ -6,7 +6,6 @@ signal alone files it as "needs review", in the inbox and in the staff email, si
 a quick typist beats the time-trap too.
 """
 
-import dataclasses
 import ipaddress
 import re
 import secrets
@@ -38,8 +37,7 @@ class TimeTrapRejected(Exception):
     """The form's token is missing, altered or too old, so the form has to be sent again."""
 
 
-@dataclasses.dataclass(frozen=True)
-class ShownForm:
+class ShownForm(NamedTuple):
     """One copy of the form, as its time-trap token tells it: which copy, and how long it has been open."""
 
     token_id: str
@@ -68,7 +66,7 @@ def read_time_trap(token):
     shown_at = payload.get("shown_at")
     if not isinstance(shown_at, int):
         raise TimeTrapRejected
-    elapsed = max(time.time() - shown_at, 0)
+    elapsed = max(time.time() - shown_at, 0)  # app servers' clocks may differ by a moment
     if elapsed > settings.CONTACT_FORM_MAX_AGE:
         raise TimeTrapRejected
     return ShownForm(token_id=payload["id"], seconds_open=elapsed)
@@ -91,6 +89,8 @@ def spend_time_trap(shown):
 
 
 class Verdict(NamedTuple):
+    """What the spam checks make of a submission: the status to store it with, and why."""
+
     status: str  # an Inquiry.Status
     reasons: list
 
