@@ -3,6 +3,8 @@
 import multiprocessing
 import os
 
+from restoration.settings import TRUSTED_PROXIES
+
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 # Sync workers: (2 × cores) + 1 is gunicorn's own advice for I/O-light Django views.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
@@ -25,4 +27,5 @@ logconfig_dict = {
     "loggers": {"gunicorn.error": {"handlers": ["stdout"], "propagate": False}},
     "root": {"level": "INFO", "handlers": ["stdout"]},
 }
-forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# X-Forwarded-* headers count only from our own proxies: the list Django's client_address uses too.
+forwarded_allow_ips = ",".join(str(network) for network in TRUSTED_PROXIES)

@@ -71,13 +71,31 @@ def _set_status(modeladmin, request, queryset, status):
     modeladmin.message_user(request, f"Marked {updated} inquir{'y' if updated == 1 else 'ies'} as {label}.")
 
 
+class InboxStatusFilter(admin.ChoicesFieldListFilter):
+    """The status filter, with spam hidden until it is chosen: the inbox's default view is everything else.
+
+    A search looks through spam too, so that an inquiry can always be found by its number, email or phone (a
+    false positive, or a request to delete someone's details).
+    """
+
+    def queryset(self, request, queryset):
+        if not self.used_parameters and not request.GET.get(SEARCH_VAR):
+            return queryset.exclude(status=Inquiry.Status.SPAM)
+        return super().queryset(request, queryset)
+
+    def choices(self, changelist):
+        everything_else, *statuses = super().choices(changelist)
+        yield {**everything_else, "display": "All but spam"}
+        yield from statuses
+
+
 @admin.register(Inquiry)
 class InquiryAdmin(admin.ModelAdmin):
     list_display = [
         "number", "created_at", "status", "program", "preferred_contact", "source_page", "staff_email", "deletion",
     ]  # fmt: skip
     list_display_links = ["number"]
-    list_filter = ["status", "program", "created_at"]
+    list_filter = [("status", InboxStatusFilter), "program", "created_at"]
     # Names and messages are encrypted, so they cannot be searched; the box (templates/admin/contact/inquiry/
     # search_form.html, shown only when search_fields is set) posts to search_view.
     search_fields = ["email_hash", "phone_hash"]

@@ -9,13 +9,18 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from .models import Inquiry
-from .spam import TimeTrapRejected, seconds_since_form_shown, time_trap_token
+from .spam import TimeTrapRejected, read_time_trap, spend_time_trap, time_trap_token
 
 PHONE_HELP = "US numbers like (916) 555-0123; start other countries with +."
 MESSAGE_HELP = "Please don’t include medical details — we’ll talk about them privately."
 CONSENT_LABEL = (
     "I agree that the admissions team may keep these details and use them only to reply to this inquiry, "
     "in the way I chose above."
+)
+ALREADY_SENT = (
+    "This form was already sent, so we didn’t take it a second time. If you saw our thank-you page, your message "
+    "reached us and there is nothing more to do. If you’re not sure, press “Send my message” to send it again: "
+    "your details are still filled in."
 )
 
 
@@ -126,7 +131,7 @@ class InquiryForm(forms.ModelForm):
 
     def clean_started(self):
         try:
-            return seconds_since_form_shown(self.cleaned_data["started"])
+            return read_time_trap(self.cleaned_data["started"])
         except TimeTrapRejected:
             raise ValidationError(
                 "For your security, please send the form again: it was open for a long time, or came from an "
@@ -143,7 +148,15 @@ class InquiryForm(forms.ModelForm):
             self.add_error("email", "You asked us to reply by email, so please give an email address.")
         elif method in {Inquiry.ContactMethod.PHONE, Inquiry.ContactMethod.TEXT} and "phone" in cleaned and not phone:
             self.add_error("phone", "You asked us to call or text, so please give a phone number.")
+        # Last, so that only a send we would accept uses up this copy of the form.
+        if not self.errors and not spend_time_trap(cleaned["started"]):
+            self.add_error("started", ValidationError(ALREADY_SENT, code="already_sent"))
         return cleaned
+
+    @property
+    def already_sent(self):
+        """True when this copy of the form had been sent before (see spam.spend_time_trap)."""
+        return self.has_error("started", "already_sent")
 
     def renew_time_trap(self):
         """Give a re-shown form a fresh token: the visitor's next attempt is timed from now."""

@@ -87,6 +87,8 @@ class Inquiry(models.Model):
 
     class Status(models.TextChoices):
         NEW = "new", "New"
+        # One spam signal alone (sent very fast, many links): as often a person as a bot, so staff are told.
+        NEEDS_REVIEW = "review", "Needs review"
         CONTACTED = "contacted", "Contacted"
         SCHEDULED = "scheduled", "Scheduled"
         CLOSED = "closed", "Closed"

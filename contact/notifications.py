@@ -50,16 +50,22 @@ def inquiry_admin_url(inquiry):
 
 
 def notification_message(inquiry, recipients):
-    """The staff email. Its headers hold nothing the visitor typed, so they cannot be injected."""
+    """The staff email. Its headers hold nothing the visitor typed, so they cannot be injected.
+
+    One our spam checks were unsure of (status "needs review") says so, so that staff look at it.
+    """
+    to_review = inquiry.status == Inquiry.Status.NEEDS_REVIEW
     body = render_to_string(
         "contact/notification_email.txt",
         {
             "inquiry": inquiry,
             "admin_url": inquiry_admin_url(inquiry),
             "include_details": settings.CONTACT_NOTIFY_INCLUDE_DETAILS,
+            "to_review": to_review,
         },
     )
-    return EmailMessage(subject=f"New inquiry #{inquiry.pk}", body=body, to=recipients)
+    subject = f"New inquiry #{inquiry.pk}{', to review' if to_review else ''}"
+    return EmailMessage(subject=subject, body=body, to=recipients)
 
 
 def claim_due_inquiry(pk=None):

@@ -9,30 +9,31 @@ from django.views.decorators.debug import sensitive_variables
 
 from .models import Inquiry
 from .notifications import inquiry_notify_staff
-from .spam import spam_reasons
+from .spam import spam_verdict
 
 
 @sensitive_variables()
 def inquiry_submit(form, *, site_origin):
     """Store a valid InquiryForm as an inquiry and schedule the staff email; returns the saved inquiry.
 
-    Suspected spam is stored too, with status "spam" and no email, so a false positive can be recovered.
+    Suspected spam is stored too, with status "spam" and no email, so a false positive can be recovered; an
+    inquiry with one doubtful sign is stored as "needs review" and emailed like any other.
     """
     data = form.cleaned_data
-    reasons = spam_reasons(
+    verdict = spam_verdict(
         honeypot=data["website"],
-        seconds_taken=data["started"],
+        seconds_taken=data["started"].seconds_open,
         text=" ".join([data["name"], data["message"]]),
     )
     inquiry = form.save(commit=False)
     inquiry.site_origin = site_origin
-    if reasons:
-        inquiry.status = Inquiry.Status.SPAM
-        inquiry.spam_reason = "; ".join(reasons)[:200]
-    else:
+    inquiry.status = verdict.status
+    inquiry.spam_reason = "; ".join(verdict.reasons)[:200]
+    notify = verdict.status != Inquiry.Status.SPAM
+    if notify:
         inquiry.notify_next_attempt_at = timezone.now()  # the outbox entry: owed an email from now on
     with transaction.atomic():
         inquiry.save()
-        if not reasons and settings.CONTACT_NOTIFY_ON_SUBMIT:
+        if notify and settings.CONTACT_NOTIFY_ON_SUBMIT:
             transaction.on_commit(partial(inquiry_notify_staff, inquiry.pk))
     return inquiry

@@ -29,14 +29,14 @@ def contact_form(request):
     if request.method != "POST":
         form = InquiryForm(initial={"source_page": source_page_of(request)})
         return render(request, "contact/form.html", {"form": form})
-    if spam.rate_limited(request):
-        return render(request, "429.html", status=429)
     form = InquiryForm(request.POST)
     if not form.is_valid():
         form.renew_time_trap()
-        return render(request, "contact/form.html", {"form": form})
+        # 409: this copy of the form was sent before; the page says so and offers to send it again.
+        return render(request, "contact/form.html", {"form": form}, status=409 if form.already_sent else 200)
+    if not spam.count_submission(request):
+        return render(request, "429.html", status=429)
     inquiry_submit(form, site_origin=request.build_absolute_uri("/").rstrip("/"))
-    spam.count_submission(request)
     return redirect("contact:thanks")
 
 

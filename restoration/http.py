@@ -1,15 +1,38 @@
 """Facts about the HTTP request that more than one app needs."""
 
+import ipaddress
+
 from django.conf import settings
 
 
-def client_address(request):
-    """The visitor's address: REMOTE_ADDR, or the entry our own trusted proxies added to X-Forwarded-For.
+def _address(text):
+    """``text`` as an IP address (an IPv4-mapped IPv6 address as plain IPv4), or None if it is not one."""
+    try:
+        address = ipaddress.ip_address(text.strip())
+    except ValueError:
+        return None
+    return getattr(address, "ipv4_mapped", None) or address
 
-    Entries further left were written by the client and can be forged, so they are never used.
+
+def _is_trusted_proxy(address):
+    return any(address in network for network in settings.TRUSTED_PROXIES)
+
+
+def client_address(request):
+    """The visitor's address: REMOTE_ADDR, unless that is one of our own proxies (TRUSTED_PROXIES).
+
+    Only then is X-Forwarded-For believed, and only its rightmost entry that is not a trusted proxy: each proxy
+    appends the address it was reached from, so everything further left was written by the client and can be
+    forged. Someone who reaches the app port directly is known by REMOTE_ADDR whatever header they send.
     """
-    trusted = settings.CONTACT_TRUSTED_PROXY_COUNT
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if trusted and len(forwarded) >= trusted:
-        return forwarded[-trusted]
-    return request.META.get("REMOTE_ADDR", "")
+    remote_addr = request.META.get("REMOTE_ADDR", "")
+    client = _address(remote_addr)
+    if client is None:
+        return remote_addr
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    while _is_trusted_proxy(client) and forwarded:
+        entry = _address(forwarded.pop())
+        if entry is None:  # no header, or a proxy wrote something else ("unknown"): the last proxy is all we know
+            break
+        client = entry
+    return str(client)

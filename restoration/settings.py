@@ -5,6 +5,7 @@ Production is switched on by ``DJANGO_DEBUG=0`` and configured only through the
 environment variables documented in README.md.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -250,6 +251,12 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
 )
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Our own proxies (the load balancer), by address or network. X-Forwarded-For is believed only from them
+# (restoration/http.py); gunicorn.conf.py gives gunicorn the same list, so the two cannot disagree.
+try:
+    TRUSTED_PROXIES = [ipaddress.ip_network(value) for value in env_list("DJANGO_TRUSTED_PROXIES", "127.0.0.1,::1")]
+except ValueError as error:
+    raise ImproperlyConfigured(f"DJANGO_TRUSTED_PROXIES: {error} (addresses or networks like 10.0.0.0/24).") from None
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
@@ -307,8 +314,6 @@ CONTACT_FORM_MIN_SECONDS = int(os.environ.get("CONTACT_FORM_MIN_SECONDS", "3")) 
 CONTACT_FORM_MAX_AGE = int(os.environ.get("CONTACT_FORM_MAX_AGE", str(60 * 60 * 24)))  # seconds a form stays valid
 CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))  # inquiries per client address per window
 CONTACT_RATE_WINDOW = int(os.environ.get("CONTACT_RATE_WINDOW", "3600"))
-# How many proxies in front of the app append to X-Forwarded-For; 0 means trust only REMOTE_ADDR.
-CONTACT_TRUSTED_PROXY_COUNT = int(os.environ.get("CONTACT_TRUSTED_PROXY_COUNT", "0"))
 # Maximum age of every inquiry (purge_inquiries). Open ones past it are flagged in the admin first and deleted
 # this many days later. content/pages/privacy.md states both figures: change it with them.
 CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "365"))
@@ -356,7 +361,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # the inner list: both t
 AXES_USERNAME_CALLABLE = "restoration.staff_admin.sign_in_name_key"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "restoration.staff_admin.locked_out"  # a 429 page that says how long to wait
-AXES_CLIENT_IP_CALLABLE = "restoration.http.client_address"  # honours CONTACT_TRUSTED_PROXY_COUNT
+AXES_CLIENT_IP_CALLABLE = "restoration.http.client_address"  # honours TRUSTED_PROXIES
 # Staff sessions end after 30 idle minutes and 12 hours in all; closing the browser ends them too.
 STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(30 * 60)))
 STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", str(12 * 60 * 60)))

@@ -329,7 +329,11 @@ def report(observed, failures):
 
 def main():
     failures = 0
-    env = {"CONTACT_RATE_LIMIT": str(RATE_LIMIT), "CONTACT_FORM_MIN_SECONDS": "0", "CONTACT_TRUSTED_PROXY_COUNT": "1"}
+    env = {
+        "CONTACT_RATE_LIMIT": str(RATE_LIMIT),
+        "CONTACT_FORM_MIN_SECONDS": "0",
+        "DJANGO_TRUSTED_PROXIES": "127.0.0.1",
+    }
     with (
         private_postgres() as postgres,
         private_redis() as redis,

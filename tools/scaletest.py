@@ -111,7 +111,7 @@ def main():
     env = {
         "CONTACT_RATE_LIMIT": str(RATE_LIMIT),
         "CONTACT_FORM_MIN_SECONDS": "0",
-        "CONTACT_TRUSTED_PROXY_COUNT": "1",
+        "DJANGO_TRUSTED_PROXIES": "127.0.0.1",
     }
     failures = 0
     with (

@@ -87,7 +87,7 @@ class Visitor:
     def __init__(self, base_url, forwarded_for=None):
         self.base_url = base_url
         self.cookies = {}
-        # Sent as a load balancer would add it; honoured only with CONTACT_TRUSTED_PROXY_COUNT=1.
+        # Sent as a load balancer would add it; honoured when 127.0.0.1 is in DJANGO_TRUSTED_PROXIES.
         self.forwarded_for = forwarded_for
 
     def on(self, base_url):

@@ -171,3 +171,25 @@ def test_axe_finds_no_violations_on_the_too_many_messages_page(site_url, open_pa
     page.get_by_role("button", name="Send my message").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("We’ve received several messages from you")
     assert (violations := axe.violations(page)) == [], axe.readable(violations)
+
+
+def test_a_form_sent_twice_says_so_and_can_be_sent_again(site_url, open_page, contact_settings):
+    page = open_page(PHONE_WIDTH)
+    page.goto(site_url + "/contact/")
+    fill_the_form(page)
+    # The same page sent a moment earlier, as a double click or a flaky connection's retry would.
+    page.evaluate(
+        """async () => {
+            const form = document.querySelector("form.contact-form");
+            await fetch(form.action, {method: "POST", body: new URLSearchParams(new FormData(form))});
+        }"""
+    )
+    page.get_by_role("button", name="Send my message").click()
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("This form was already sent")
+    assert (violations := axe.violations(page)) == [], axe.readable(violations)
+    assert Inquiry.objects.count() == 1
+    page.get_by_role("button", name="Send my message").click()  # everything is still filled in
+    expect(page.get_by_role("heading", level=1)).to_have_text(THANKS_HEADING)
+    assert Inquiry.objects.count() == 2

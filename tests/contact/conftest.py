@@ -1,17 +1,27 @@
 """Builders for contact-form tests: a valid submission, staff users, and a local SMTP server."""
 
+import concurrent.futures
 import importlib
 import time
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
+from django.db import connection
+from django.test import Client
 
 from contact.spam import time_trap_token
 from tests.builders import staff_login  # noqa: F401 - the contact tests import it from here too
 from tools.smtp import smtp_mailers, smtp_server
 
 SCRIPT = '<script>alert("x")</script>'
+
+# Parallel requests need a real database server: SQLite's shared in-memory test database locks the table instead.
+needs_postgresql = pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="parallel posts need PostgreSQL (set DATABASE_URL; CI runs the suite on PostgreSQL)",
+)
 
 
 def form_data(**overrides):
@@ -33,6 +43,19 @@ def form_data(**overrides):
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def post_all_at_once(forms):
+    """Post each form to /contact/ from a thread of its own, all at the same time; their status codes, sorted."""
+
+    def post(data):
+        try:
+            return Client().post("/contact/", data).status_code
+        finally:
+            connection.close()  # the test client leaves each thread's database connection open
+
+    with concurrent.futures.ThreadPoolExecutor(len(forms)) as pool:
+        return sorted(pool.map(post, forms))
 
 
 @pytest.fixture

@@ -243,6 +243,23 @@ def test_every_formula_trigger_is_neutralised(value):
     assert csv_safe(value) == "'" + value
 
 
+def test_the_inbox_shows_inquiries_to_review_and_hides_spam_until_asked(client, admissions):
+    new = make_inquiry()
+    to_review = make_inquiry(status="review", spam_reason="sent 1.2 s after the form was shown")
+    spam = make_inquiry(status="spam", spam_reason="hidden field filled in", notify_next_attempt_at=None)
+    staff_login(client, admissions)
+    response = client.get(LIST_URL)
+    assert set(response.context["cl"].result_list) == {new, to_review}
+    page = parse_html(response.content)
+    assert "Needs review" in page.text
+    assert "All but spam" in page.text
+    spam_view = client.get(LIST_URL, {"status__exact": "spam"})
+    assert list(spam_view.context["cl"].result_list) == [spam], "kept, and found with the filter"
+    assert list(client.get(LIST_URL, {"status__exact": "review"}).context["cl"].result_list) == [to_review]
+    found = client.get(LIST_URL, {"q": f"#{spam.pk}"})
+    assert list(found.context["cl"].result_list) == [spam], "a search looks through spam too"
+
+
 def test_the_export_can_cover_every_filtered_row(client, admissions):
     closed = [make_inquiry(status="closed") for _ in range(3)]
     make_inquiry(status="new")

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from contact.models import Inquiry, NotificationRecipient
 from contact.notifications import inquiry_notify_staff, retry_delay, send_pending_notifications
+from contact.spam import time_trap_token
 from tests.builders import BASE_DIR
 from tests.contact.conftest import SCRIPT, form_data
 from tools.prodserver import free_port, production_env
@@ -103,6 +104,24 @@ def test_admin_managed_recipients_take_precedence_over_the_setting(
     NotificationRecipient.objects.create(email="on-leave@example.org", active=False)
     submit(client, django_capture_on_commit_callbacks)
     assert sorted(mail.outbox[0].to) == ["intake-a@example.org", "intake-b@example.org"]
+
+
+@pytest.mark.django_db
+def test_an_inquiry_to_review_is_emailed_and_the_email_counts_it(
+    client, django_capture_on_commit_callbacks, notify_on_submit
+):
+    usual = submit(client, django_capture_on_commit_callbacks)
+    fast = submit(client, django_capture_on_commit_callbacks, started=time_trap_token())  # sent within 3 s
+    assert fast.status == Inquiry.Status.NEEDS_REVIEW
+    first, second = mail.outbox
+    assert first.subject == f"New inquiry #{usual.pk}"
+    assert first.body.startswith("1 new inquiry.\n")
+    assert second.subject == f"New inquiry #{fast.pk}, to review"
+    assert second.body.startswith("1 new inquiry, 1 to review.\n")
+    assert "may be a person" in second.body
+    assert f"http://testserver/admin/contact/inquiry/{fast.pk}/change/" in second.body
+    for detail in PERSONAL:
+        assert detail not in text_of(second)
 
 
 @pytest.mark.django_db

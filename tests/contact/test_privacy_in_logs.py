@@ -39,7 +39,7 @@ def test_a_crash_while_storing_an_inquiry_reports_nothing_personal(monkeypatch, 
     def broken(**kwargs):
         raise RuntimeError("spam check failed")
 
-    monkeypatch.setattr(contact.services, "spam_reasons", broken)
+    monkeypatch.setattr(contact.services, "spam_verdict", broken)
     client = Client(raise_request_exception=False)
     with caplog.at_level(logging.DEBUG):
         response = client.post("/contact/", form_data(**PERSONAL))

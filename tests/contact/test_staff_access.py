@@ -4,6 +4,7 @@ import base64
 import datetime
 import importlib
 import io
+import ipaddress
 import re
 import time
 
@@ -159,6 +160,23 @@ def test_five_wrong_passwords_lock_the_account_with_a_friendly_page_and_an_audit
     assert actions().count("login_failed") >= 5
     locked = AuditEvent.objects.filter(action=AuditEvent.Action.LOCKED_OUT)
     assert locked.exists() and {event.username for event in locked} == {"casey-admissions"}
+
+
+def test_a_forged_forwarded_for_header_does_not_dodge_the_lockout(client, settings, admissions):
+    settings.TRUSTED_PROXIES = [ipaddress.ip_network("10.0.0.2")]  # the load balancer
+    # Guesses sent straight to the app port, each with a new made-up X-Forwarded-For.
+    guesses = [
+        client.post(
+            LOGIN_URL,
+            {"username": "casey-admissions", "password": "guess"},
+            REMOTE_ADDR="203.0.113.7",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{number}",
+        )
+        for number in range(6)
+    ]
+    assert [response.status_code for response in guesses] == [200] * 4 + [429] * 2
+    details = set(AuditEvent.objects.filter(action=AuditEvent.Action.LOGIN_FAILED).values_list("detail", flat=True))
+    assert details == {"from 203.0.113.7"}
 
 
 def everything_stored_about_sign_ins():

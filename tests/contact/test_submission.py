@@ -171,8 +171,14 @@ def test_a_missing_csrf_token_gets_the_branded_403_page(db):
 
 @pytest.mark.parametrize(
     "token",
-    [time_trap_token(time.time() - 7200), "forged-token", signing.dumps("not a time", salt=TIME_TRAP_SALT), None],
-    ids=["expired", "forged", "wrong payload", "missing"],
+    [
+        time_trap_token(time.time() - 7200),
+        "forged-token",
+        signing.dumps("not a time", salt=TIME_TRAP_SALT),
+        signing.dumps(int(time.time() - 60), salt=TIME_TRAP_SALT),
+        None,
+    ],
+    ids=["expired", "forged", "wrong payload", "from before tokens were single-use", "missing"],
 )
 def test_a_stale_or_altered_form_asks_to_send_again_with_a_fresh_token(client, settings, token):
     settings.CONTACT_FORM_MAX_AGE = 3600
@@ -191,24 +197,45 @@ def test_a_stale_or_altered_form_asks_to_send_again_with_a_fresh_token(client, s
     assert Inquiry.objects.get().status == Inquiry.Status.NEW
 
 
+FAST = "sent within the time-trap's seconds"
+LINKS = "http://a.example http://b.example www.c.example"
+
+
 @pytest.mark.parametrize(
-    ("fields", "reason"),
+    ("fields", "reasons"),
     [
-        ({"website": "https://spam.example"}, "hidden field filled in"),
-        ({"started": "just now"}, "after the form was shown"),
-        ({"message": "http://a.example http://b.example www.c.example"}, "3 links"),
+        ({"website": "https://spam.example"}, ["hidden field filled in"]),
+        ({"website": "https://spam.example", "started": FAST}, ["hidden field filled in", "after the form was shown"]),
+        ({"started": FAST, "message": LINKS}, ["after the form was shown", "3 links"]),
     ],
-    ids=["honeypot", "too fast", "links"],
+    ids=["honeypot alone", "honeypot and too fast", "too fast and links"],
 )
-def test_suspected_spam_is_stored_as_spam_and_not_queued_for_email(client, fields, reason):
-    if fields.get("started") == "just now":
-        fields = {"started": time_trap_token()}
+def test_the_honeypot_or_several_signals_together_file_an_inquiry_as_spam_without_an_email(client, fields, reasons):
+    if fields.get("started") == FAST:
+        fields = {**fields, "started": time_trap_token()}
     response = client.post("/contact/", form_data(**fields))
     assert response.status_code == 302, "a bot learns nothing from the answer"
     inquiry = Inquiry.objects.get()
     assert inquiry.status == Inquiry.Status.SPAM
-    assert reason in inquiry.spam_reason
+    assert all(reason in inquiry.spam_reason for reason in reasons)
     assert inquiry.notify_next_attempt_at is None
+
+
+@pytest.mark.parametrize(
+    ("fields", "reason"),
+    [({"started": FAST}, "after the form was shown"), ({"message": LINKS}, "3 links")],
+    ids=["too fast (autofill, a quick typist)", "many links"],
+)
+def test_one_signal_alone_files_the_inquiry_for_review_and_staff_are_told(client, fields, reason):
+    if fields.get("started") == FAST:
+        fields = {"started": time_trap_token()}
+    response = client.post("/contact/", form_data(**fields), follow=True)
+    assert parse_html(response.content).texts("h1") == ["Thank you — your message reached us"]
+    inquiry = Inquiry.objects.get()
+    assert inquiry.status == Inquiry.Status.NEEDS_REVIEW
+    assert inquiry.get_status_display() == "Needs review"
+    assert reason in inquiry.spam_reason
+    assert inquiry.notify_next_attempt_at is not None, "the staff email is owed"
 
 
 def test_the_page_the_visitor_came_from_is_recorded_as_a_path_on_this_site(client):

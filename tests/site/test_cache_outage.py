@@ -75,6 +75,12 @@ def test_inquiries_are_stored_and_the_rate_limit_still_holds_per_process(client,
     assert Inquiry.objects.count() == 2
 
 
+def test_a_form_sent_twice_is_still_stored_once_while_redis_is_down(client, db, redis_down):
+    data = form_data()
+    assert [client.post("/contact/", data).status_code for _ in range(2)] == [302, 409]
+    assert Inquiry.objects.count() == 1
+
+
 class PrivateRedis:
     """A Redis server of the test's own, started with ``options``; by default it keeps its data on disk across a
     stop and a start."""

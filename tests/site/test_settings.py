@@ -183,3 +183,18 @@ def test_email_host_selects_smtp(production_with_services):
     assert production_with_services["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
     assert production_with_services["EMAIL_HOST"] == "smtp.example.org"
     assert production_with_services["EMAIL_PORT"] == 587
+
+
+def test_gunicorn_trusts_forwarded_headers_from_the_same_proxies_as_the_app():
+    result = run_python(
+        ["-m", "gunicorn", "--config", "gunicorn.conf.py", "--print-config", "restoration.wsgi:application"],
+        DJANGO_TRUSTED_PROXIES="10.0.0.2, 10.1.0.0/16",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "forwarded_allow_ips                = ['10.0.0.2/32', '10.1.0.0/16']" in result.stdout
+
+
+def test_a_mistyped_trusted_proxy_stops_the_start_with_the_reason():
+    result = run_python(["manage.py", "check"], DJANGO_TRUSTED_PROXIES="10.0.0.2/24")
+    assert result.returncode != 0
+    assert "DJANGO_TRUSTED_PROXIES: 10.0.0.2/24 has host bits set" in result.stderr.strip().splitlines()[-1]
