@@ -176,6 +176,8 @@ class InquiryAdmin(admin.ModelAdmin):
         return queryset.filter(pk__in=numbers), False
 
     def changelist_view(self, request, extra_context=None):
+        if request.method == "GET":
+            self._warn_of_flagged_inquiries(request)
         response = super().changelist_view(request, extra_context)
         changelist = getattr(response, "context_data", {}).get("cl")
         if changelist is not None:
@@ -188,6 +190,21 @@ class InquiryAdmin(admin.ModelAdmin):
                 detail=f"page {changelist.page_num}{searched}",
             )
         return response
+
+    def _warn_of_flagged_inquiries(self, request):
+        """Above the list, where no column can scroll out of sight: open inquiries that retention will delete."""
+        flagged = Inquiry.objects.open().exclude(flagged_for_deletion_at=None)
+        first = flagged.order_by("flagged_for_deletion_at").first()
+        if first is None:
+            return
+        count = flagged.count()
+        which = "1 open inquiry is" if count == 1 else f"{count} open inquiries are"
+        self.message_user(
+            request,
+            f"{which} past the retention period and will be deleted by the first purge after "
+            f"{formats.date_format(timezone.localdate(first.deletion_due))}; the Deletion column shows each date.",
+            messages.WARNING,
+        )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)

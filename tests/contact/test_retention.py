@@ -75,6 +75,17 @@ def test_old_open_inquiries_are_flagged_to_staff_in_the_admin_before_they_are_de
         assert f"Will be deleted on the next purge after {due}" in rows[number]
 
 
+def test_the_inbox_warns_of_flagged_inquiries_above_the_list_where_no_column_can_hide_it(inquiries, client, admissions):
+    staff_login(client, admissions)
+    assert "past the retention period" not in client.get(LIST_URL).content.decode()
+    purge()
+    due = formats.date_format(timezone.localdate() + datetime.timedelta(days=14))
+    messages = re.search(r'<ul class="messagelist">.*?</ul>', client.get(LIST_URL).content.decode(), re.DOTALL)
+    assert messages, "a message above the list"
+    expected = f"2 open inquiries are past the retention period and will be deleted by the first purge after {due}"
+    assert expected in parse_html(messages.group().encode()).text
+
+
 def inbox_rows(client):
     """The text of each row of the admin inbox, by inquiry number."""
     content = client.get(LIST_URL).content.decode()
