@@ -250,9 +250,10 @@ X_FRAME_OPTIONS = "DENY"
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
 )
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Our own proxies (the load balancer), by address or network. X-Forwarded-For is believed only from them
-# (restoration/http.py); gunicorn.conf.py gives gunicorn the same list, so the two cannot disagree.
+# (restoration/http.py); gunicorn.conf.py gives gunicorn the same list, so the two cannot disagree. HTTPS is
+# likewise gunicorn's to judge: it sets the request's scheme from X-Forwarded-Proto only when one of these sent
+# it. (Django's SECURE_PROXY_SSL_HEADER would believe that header from anyone who reaches the app port.)
 try:
     TRUSTED_PROXIES = [ipaddress.ip_network(value) for value in env_list("DJANGO_TRUSTED_PROXIES", "127.0.0.1,::1")]
 except ValueError as error:
