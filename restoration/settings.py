@@ -363,6 +363,9 @@ AXES_USERNAME_CALLABLE = "restoration.staff_admin.sign_in_name_key"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "restoration.staff_admin.locked_out"  # a 429 page that says how long to wait
 AXES_CLIENT_IP_CALLABLE = "restoration.http.client_address"  # honours TRUSTED_PROXIES
+# Sign-ins are kept once, in the audit trail (its retention period, purge_audit_events); axes' own log would keep
+# name, address and browser of every sign-in with no end date.
+AXES_DISABLE_ACCESS_LOG = True
 # Staff sessions end after 30 idle minutes and 12 hours in all; closing the browser ends them too.
 STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(30 * 60)))
 STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", str(12 * 60 * 60)))

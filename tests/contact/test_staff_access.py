@@ -34,8 +34,9 @@ SETUP_URL = "/admin/two-factor/setup/"
 PASSWORD = "a-long-test-password"
 
 
-def sign_in(client, user, password=PASSWORD, next_url=LIST_URL):
-    return client.post(LOGIN_URL, {"username": user.username, "password": password, "next": next_url}, follow=True)
+def sign_in(client, user, password=PASSWORD, next_url=LIST_URL, **headers):
+    data = {"username": user.username, "password": password, "next": next_url}
+    return client.post(LOGIN_URL, data, follow=True, **headers)
 
 
 def current_code(device):
@@ -193,6 +194,12 @@ def test_a_failed_sign_in_with_an_unknown_name_records_only_that_an_unknown_name
     assert event.detail.startswith("unknown name tried")
     stored = everything_stored_about_sign_ins()
     assert "nobody-by-that-name" not in stored and "guess" not in stored
+
+
+def test_a_sign_in_is_kept_once_in_the_audit_trail_and_not_again_in_django_axes_own_log(client, admissions):
+    sign_in(client, admissions, HTTP_USER_AGENT="Mozilla/5.0 (the coordinator's laptop)")
+    assert actions() == ["login"], "the audit trail has it, with its retention period and purge command"
+    assert not AccessLog.objects.exists(), "django-axes would keep name, address and browser with no end date"
 
 
 def test_a_password_typed_into_the_username_box_is_kept_nowhere(client, admissions):
