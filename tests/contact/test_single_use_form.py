@@ -18,6 +18,8 @@ def test_the_same_form_sent_twice_is_stored_once_and_the_second_send_says_so_kin
     assert "This form was already sent" in page.text
     assert "If you saw our thank-you page, your message reached us" in page.text
     assert "Nothing has been sent yet" not in page.text
+    assert "Already sent" in page.texts("h2"), "not “Please check this detail”: there is nothing to correct"
+    assert page.title.startswith("Already sent: Contact us")
     assert page.find_all("input", name="name")[0].attrs["value"] == "Jordan Quill", "nothing typed is lost"
     fresh = page.find_all("input", name="started")[0].attrs["value"]
     assert fresh != data["started"]
