@@ -15,7 +15,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from .models import AuditEvent, Inquiry, NotificationRecipient, inquiry_numbers
 
 SUBMITTED_FIELDS = ["created_at", *Inquiry.SUBMITTED_FIELDS]
-OUTBOX_FIELDS = ["notification_state", "notify_attempts", "notify_last_error", "notify_next_attempt_at", "notified_at"]
+OUTBOX_FIELDS = ["staff_email", "notify_attempts", "notify_last_error", "notify_next_attempt_at", "notified_at"]
 CSV_COLUMNS = [
     ("Number", lambda i: i.pk),
     ("Received", lambda i: timezone.localtime(i.created_at).strftime("%Y-%m-%d %H:%M")),
@@ -122,10 +122,6 @@ class InquiryAdmin(admin.ModelAdmin):
 
     @admin.display(description="Staff email")
     def staff_email(self, inquiry):
-        return inquiry.notification_state
-
-    @admin.display(description="Staff email")
-    def notification_state(self, inquiry):
         return inquiry.notification_state
 
     def has_add_permission(self, request):

@@ -14,7 +14,6 @@ import base64
 import functools
 import hashlib
 import hmac
-import re
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from cryptography.hazmat.primitives import hashes
@@ -69,12 +68,6 @@ def _lookup_key(fernet_key):
 
 def normalise_email(value):
     return value.strip().lower()
-
-
-def normalise_phone_digits(value):
-    """Digits only, without a leading US country code: "+1 (916) 555-0142" and "916.555.0142" match."""
-    digits = re.sub(r"\D", "", value)
-    return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
 
 
 def lookup_hash(value, key=None):

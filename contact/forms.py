@@ -8,6 +8,8 @@ from crispy_forms.layout import Div, Layout
 from django import forms
 from django.core.exceptions import ValidationError
 
+from restoration.phone import national_digits
+
 from .models import Inquiry
 from .spam import TimeTrapRejected, read_time_trap, spend_time_trap, time_trap_token
 
@@ -28,13 +30,12 @@ def normalise_phone(value):
     """A US number as (916) 555-0123, another country's as +<digits>; ValidationError if it can't be a number."""
     if re.search(r"[^\d\s().+\-/]", value):
         raise ValidationError("Please use only digits, spaces, brackets and dashes in the phone number.")
-    digits = re.sub(r"\D", "", value)
-    if value.strip().startswith("+") and not digits.startswith("1"):
+    digits = national_digits(value)
+    # "+" and a country code other than 1 (which national_digits drops) is another country's number.
+    if value.strip().startswith("+") and not re.sub(r"\D", "", value).startswith("1"):
         if 8 <= len(digits) <= 15:
             return f"+{digits}"
         raise ValidationError("Please check the phone number: an international number has 8 to 15 digits.")
-    if len(digits) == 11 and digits.startswith("1"):
-        digits = digits[1:]
     if len(digits) != 10:
         raise ValidationError("Please enter a 10-digit phone number, like (916) 555-0123.")
     return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"

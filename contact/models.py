@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from restoration.phone import national_digits
+
 from .crypto import (
     EncryptedCharField,
     EncryptedEmailField,
@@ -19,7 +21,6 @@ from .crypto import (
     lookup_hash,
     lookup_hashes,
     normalise_email,
-    normalise_phone_digits,
 )
 
 # An inquiry number, "#42" as staff write it or a bare "42"; up to 18 digits, so it always fits the database's
@@ -53,7 +54,7 @@ class InquiryQuerySet(models.QuerySet):
             return self.filter(pk__in=numbers)
         if "@" in term:
             return self.filter(email_hash__in=lookup_hashes(normalise_email(term)))
-        matches = Q(phone_hash__in=lookup_hashes(normalise_phone_digits(term)))
+        matches = Q(phone_hash__in=lookup_hashes(national_digits(term)))
         if bare_number := INQUIRY_NUMBER.fullmatch(term):
             matches |= Q(pk=int(bare_number[1]))
         return self.filter(matches)
@@ -185,7 +186,7 @@ class Inquiry(models.Model):
     def refresh_lookup_hashes(self):
         """Recompute the email and phone search hashes (with the newest key)."""
         self.email_hash = lookup_hash(normalise_email(self.email))
-        self.phone_hash = lookup_hash(normalise_phone_digits(self.phone))
+        self.phone_hash = lookup_hash(national_digits(self.phone))
 
     @property
     def deletion_due(self):

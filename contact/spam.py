@@ -22,8 +22,14 @@ from .models import Inquiry
 TIME_TRAP_SALT = "contact.form.started"
 MAX_LINKS = 2
 LINK_PATTERN = re.compile(r"https?://|www\.", re.IGNORECASE)
+# A form sent sooner than this after it was shown looks automated (one spam signal: "needs review").
+TIME_TRAP_MIN_SECONDS = 3
+# A shown form stays valid for a day: long enough for someone who hesitates overnight, short enough to replay.
+FORM_MAX_AGE_SECONDS = 24 * 60 * 60
 # App servers' clocks may differ by a moment: a sent token is remembered this much longer than it stays valid.
 CLOCK_MARGIN_SECONDS = 60
+# CONTACT_RATE_LIMIT (a setting: a clinic behind one shared address may need more) inquiries per client per hour.
+RATE_WINDOW_SECONDS = 60 * 60
 
 
 class TimeTrapRejected(Exception):
@@ -46,7 +52,7 @@ def time_trap_token(started_at=None):
 def read_time_trap(token):
     """The ShownForm that ``token`` stands for.
 
-    Raises TimeTrapRejected when the token is missing, forged, or older than CONTACT_FORM_MAX_AGE. That is
+    Raises TimeTrapRejected when the token is missing, forged, or older than FORM_MAX_AGE_SECONDS. That is
     answered by asking for the form again rather than by a spam verdict: a person with an old tab, or one
     whose form outlived a secret-key rotation, must not end up unseen in the spam pile.
     """
@@ -60,7 +66,7 @@ def read_time_trap(token):
     if not isinstance(shown_at, int):
         raise TimeTrapRejected
     elapsed = max(time.time() - shown_at, 0)  # app servers' clocks may differ by a moment
-    if elapsed > settings.CONTACT_FORM_MAX_AGE:
+    if elapsed > FORM_MAX_AGE_SECONDS:
         raise TimeTrapRejected
     return ShownForm(token_id=payload["id"], seconds_open=elapsed)
 
@@ -73,7 +79,7 @@ def spend_time_trap(shown):
     is really there counts as sent.
     """
     key = "contact:form-sent:" + shown.token_id
-    remember_for = int(settings.CONTACT_FORM_MAX_AGE - shown.seconds_open) + CLOCK_MARGIN_SECONDS
+    remember_for = int(FORM_MAX_AGE_SECONDS - shown.seconds_open) + CLOCK_MARGIN_SECONDS
     for alias in ratelimit.COUNTERS:
         cache = caches[alias]
         if not cache.add(key, True, remember_for) and cache.has_key(key):
@@ -93,7 +99,7 @@ def spam_verdict(*, honeypot, seconds_taken, text):
     reasons = []
     if honeypot:
         reasons.append("hidden field filled in")
-    if seconds_taken < settings.CONTACT_FORM_MIN_SECONDS:
+    if seconds_taken < TIME_TRAP_MIN_SECONDS:
         reasons.append(f"sent {seconds_taken:.1f} s after the form was shown")
     links = len(LINK_PATTERN.findall(text))
     if links > MAX_LINKS:
@@ -112,4 +118,4 @@ def count_submission(request):
     Counting first, with an atomic increment, is what holds the limit when several posts arrive at once; a
     check before and a count after storing would let them all through.
     """
-    return ratelimit.count(RATE_SCOPE, request, settings.CONTACT_RATE_WINDOW) <= settings.CONTACT_RATE_LIMIT
+    return ratelimit.count(RATE_SCOPE, request, RATE_WINDOW_SECONDS) <= settings.CONTACT_RATE_LIMIT

@@ -1,7 +1,12 @@
-"""Hands the site-wide settings record to every template."""
+"""What every template needs: the site-wide settings record and the address of the main program page."""
 
-from .models import SiteSettings
+from django.urls import reverse
+
+from .models import ContentPage, SiteSettings
 
 
 def site_settings(request):
-    return {"site": SiteSettings.load()}
+    return {
+        "site": SiteSettings.load(),
+        "main_program_url": reverse("pages:program", args=[ContentPage.MAIN_PROGRAM_SLUG]),
+    }

@@ -5,7 +5,7 @@ whole with a message naming the file and the field.
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -25,32 +25,33 @@ PAGE_KEYS = {"title", "slug", "summary", "section", "status"}
 SUMMARY_MAX = 160
 
 
-class ContentFileError(ValueError):
+class SourceFileError(ValueError):
     """A content file that cannot be imported; the message names the file and the field."""
 
 
 @dataclass
-class ContentFile:
+class SourceFile:
+    """One Markdown file as read: where it came from, its front-matter fields and its body."""
+
     path: Path
     meta: dict
     body: str
-    topics: list = field(default_factory=list)
 
 
-def parse_content_file(path, allowed_keys):
+def parse_source_file(path, allowed_keys):
     """Split a file into its front matter (``key: value`` lines) and its Markdown body."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ContentFileError(f"{path}: cannot be read as UTF-8 text ({exc})") from exc
+        raise SourceFileError(f"{path}: cannot be read as UTF-8 text ({exc})") from exc
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
-        raise ContentFileError(f"{path}: must start with a front-matter block between '---' lines")
+        raise SourceFileError(f"{path}: must start with a front-matter block between '---' lines")
     try:
         end = lines.index("---", 1)
     except ValueError:
-        raise ContentFileError(f"{path}: the front-matter block is not closed with '---'") from None
+        raise SourceFileError(f"{path}: the front-matter block is not closed with '---'") from None
     meta = {}
     for number, line in enumerate(lines[1:end], start=2):
         if not line.strip():
@@ -58,28 +59,28 @@ def parse_content_file(path, allowed_keys):
         key, sep, value = line.partition(":")
         key = key.strip()
         if not sep:
-            raise ContentFileError(f"{path}, line {number}: expected 'key: value'")
+            raise SourceFileError(f"{path}, line {number}: expected 'key: value'")
         if key not in allowed_keys:
-            raise ContentFileError(f"{path}, line {number}: unknown field '{key}'")
+            raise SourceFileError(f"{path}, line {number}: unknown field '{key}'")
         meta[key] = value.strip()
     body = "\n".join(lines[end + 1 :]).strip() + "\n"
-    return ContentFile(path=path, meta=meta, body=body)
+    return SourceFile(path=path, meta=meta, body=body)
 
 
 def _validate_common(content):
     meta, path = content.meta, content.path
     for key in ("title", "slug", "summary"):
         if not meta.get(key):
-            raise ContentFileError(f"{path}: field '{key}' is required")
+            raise SourceFileError(f"{path}: field '{key}' is required")
     if meta["slug"] != slugify(meta["slug"]):
-        raise ContentFileError(f"{path}: field 'slug' must be lowercase letters, digits and hyphens")
+        raise SourceFileError(f"{path}: field 'slug' must be lowercase letters, digits and hyphens")
     if len(meta["summary"]) > SUMMARY_MAX:
-        raise ContentFileError(f"{path}: field 'summary' is {len(meta['summary'])} characters; at most {SUMMARY_MAX}")
+        raise SourceFileError(f"{path}: field 'summary' is {len(meta['summary'])} characters; at most {SUMMARY_MAX}")
     status = meta.get("status", Publishable.Status.PUBLISHED)
     if status not in Publishable.Status.values:
-        raise ContentFileError(f"{path}: field 'status' must be 'published' or 'draft'")
+        raise SourceFileError(f"{path}: field 'status' must be 'published' or 'draft'")
     if not content.body.strip():
-        raise ContentFileError(f"{path}: the body after the front matter is empty")
+        raise SourceFileError(f"{path}: the body after the front matter is empty")
 
 
 def _date(content, key):
@@ -89,7 +90,7 @@ def _date(content, key):
     try:
         return datetime.date.fromisoformat(raw)
     except ValueError:
-        raise ContentFileError(f"{content.path}: field '{key}' must be a date like 2025-01-31") from None
+        raise SourceFileError(f"{content.path}: field '{key}' must be a date like 2025-01-31") from None
 
 
 def _published_at(content):
@@ -104,7 +105,7 @@ def _person(content, key):
         return None
     name, _, credentials = (part.strip() for part in raw.partition(","))
     if not slugify(name):
-        raise ContentFileError(f"{content.path}: field '{key}' must start with a name, like 'Jane Doe, LMFT'")
+        raise SourceFileError(f"{content.path}: field '{key}' must start with a name, like 'Jane Doe, LMFT'")
     person, _ = Person.objects.get_or_create(slug=slugify(name), defaults={"name": name, "credentials": credentials})
     return person
 
@@ -132,8 +133,8 @@ def _hero_image(content):
     if not raw:
         return None
     if not content.meta.get("hero_image_alt"):
-        raise ContentFileError(f"{content.path}: field 'hero_image_alt' is required when 'hero_image' is given")
-    refused = ContentFileError(
+        raise SourceFileError(f"{content.path}: field 'hero_image_alt' is required when 'hero_image' is given")
+    refused = SourceFileError(
         f"{content.path}: field 'hero_image' must be a picture file inside the folder of {content.path.name}"
     )
     path = _file_inside(content.path.parent, raw)
@@ -145,7 +146,7 @@ def _hero_image(content):
     except OSError:
         raise refused from None
     except ValidationError as exc:
-        raise ContentFileError(f"{content.path}: field 'hero_image': {' '.join(exc.messages)}") from None
+        raise SourceFileError(f"{content.path}: field 'hero_image': {' '.join(exc.messages)}") from None
 
 
 def _same_file(field_file, new_file):
@@ -176,13 +177,13 @@ def _upsert(model, lookup, values):
 @transaction.atomic
 def import_article(path):
     """Create or update one article by slug; returns ``(article, what_happened)``."""
-    content = parse_content_file(path, ARTICLE_KEYS)
+    content = parse_source_file(path, ARTICLE_KEYS)
     _validate_common(content)
     meta = content.meta
     published_at = _published_at(content)
     reviewed = _date(content, "reviewed")
     if meta.get("reviewer") and not reviewed:
-        raise ContentFileError(f"{content.path}: field 'reviewed' (the date of the review) is required with 'reviewer'")
+        raise SourceFileError(f"{content.path}: field 'reviewed' (the date of the review) is required with 'reviewer'")
     hero_image = _hero_image(content)
     # Everything above only reads; writing starts here, inside the transaction.
     topic_names = [name.strip() for name in meta.get("topics", meta.get("topic", "")).split(",") if name.strip()]
@@ -213,11 +214,11 @@ def import_article(path):
 @transaction.atomic
 def import_page(path):
     """Create or update one content page by section and slug; returns ``(page, what_happened)``."""
-    content = parse_content_file(path, PAGE_KEYS)
+    content = parse_source_file(path, PAGE_KEYS)
     _validate_common(content)
     section = content.meta.get("section", "")
     if section not in ContentPage.Section.values:
-        raise ContentFileError(f"{content.path}: field 'section' must be empty or 'programs'")
+        raise SourceFileError(f"{content.path}: field 'section' must be empty or 'programs'")
     return _upsert(
         ContentPage,
         {"section": section, "slug": content.meta["slug"]},

@@ -9,6 +9,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from restoration.phone import tel_href
+
 from . import images
 from .markdown import render_markdown
 
@@ -238,6 +240,9 @@ class ContentPage(Publishable):
         TOP = "", "Top level (/<slug>/)"
         PROGRAMS = "programs", "Programs (/programs/<slug>/)"
 
+    # The program the site's navigation and home page lead to (content/pages/ holds its text).
+    MAIN_PROGRAM_SLUG = "intensive-outpatient-program-sacramento"
+
     section = models.CharField(max_length=20, choices=Section.choices, default=Section.TOP, blank=True)
 
     class Meta:
@@ -304,11 +309,8 @@ class SiteSettings(models.Model):
 
     @property
     def phone_href(self):
-        """The phone number as a ``tel:`` link target (digits only, US country code)."""
-        digits = "".join(ch for ch in self.phone if ch.isdigit())
-        if len(digits) == 10:
-            digits = "1" + digits
-        return f"tel:+{digits}"
+        """The phone number as a ``tel:`` link target (restoration/phone.py)."""
+        return tel_href(self.phone)
 
     @property
     def full_address(self):

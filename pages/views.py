@@ -26,7 +26,6 @@ from .sitemaps import sitemaps
 
 ARTICLES_PER_PAGE = 10
 FEED_LENGTH = 20
-PROGRAM_SLUG = "intensive-outpatient-program-sacramento"
 HOME = ("Home", "/")
 # A page number as the site's own links spell it; int() would also take "02", "+2", " 2" and "٢".
 PAGE_NUMBER = re.compile(r"[1-9][0-9]*")

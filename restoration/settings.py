@@ -50,7 +50,7 @@ else:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "restoration.apps.StaffAdminConfig",  # django.contrib.admin with the two-factor staff site (restoration/admin.py)
+    "restoration.apps.StaffAdminConfig",  # django.contrib.admin with the two-factor staff site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -62,6 +62,10 @@ INSTALLED_APPS = [
     "django.contrib.redirects",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "pages",
     "contact",
 ]
@@ -79,11 +83,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): signed in with a one-time code too
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Editor-managed 301s (old WordPress URLs): consulted only when a page answers 404; never off the site.
     "pages.redirects.OnSiteRedirectFallbackMiddleware",
     "restoration.middleware.FriendlyMethodNotAllowedMiddleware",
+    "restoration.middleware.StaffSessionTimeoutMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "restoration.urls"
@@ -160,7 +167,7 @@ if os.environ.get("EMAIL_HOST") or not DEBUG:
                 "username": os.environ.get("EMAIL_HOST_USER", ""),
                 "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
                 "use_tls": env_bool("EMAIL_USE_TLS", True),
-                "timeout": int(os.environ.get("EMAIL_TIMEOUT", "10")),
+                "timeout": 10,  # seconds: the worker retries later rather than hang
             },
         }
     }
@@ -169,12 +176,38 @@ else:
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Restoration Recovery Center <webmaster@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Staff sign-in: a password and a one-time code (django-otp: TOTP or a backup code); the staff admin site sends
+# staff without a device to enrol.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+OTP_TOTP_ISSUER = "Restoration Recovery Center"  # the name staff see for this site in their authenticator app
+# Login throttling: django-axes in the database, so a lock holds across app servers. Five failures for one name
+# from one client address lock that name from that address for the cooling-off period: a stranger who knows a
+# staff name cannot lock its owner out. Names are stored only as a keyed hash (what was typed may be a password).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_MINUTES = 30  # for the lockout page's "try again in"
+AXES_COOLOFF_TIME = AXES_COOLOFF_MINUTES / 60  # hours, as django-axes reads it
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # the inner list: both together
+AXES_USERNAME_CALLABLE = "restoration.staff_admin.sign_in_name_key"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "restoration.staff_admin.locked_out"  # a 429 page that says how long to wait
+AXES_CLIENT_IP_CALLABLE = "restoration.http.client_address"  # honours TRUSTED_PROXIES
+# Sign-ins are kept once, in the audit trail (its retention period, purge_audit_events); axes' own log would keep
+# name, address and browser of every sign-in with no end date.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False  # failures and lockouts go to the audit trail instead of the log
+# Staff sessions end after 30 idle minutes and 12 hours in all; closing the browser ends them too.
+STAFF_SESSION_IDLE_SECONDS = 30 * 60
+STAFF_SESSION_MAX_SECONDS = 12 * 60 * 60
+SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# The audit trail (logins, access to inquiries) is kept six years, then `purge_audit_events` deletes it.
+AUDIT_RETENTION_DAYS = 6 * 365
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "America/Los_Angeles"
@@ -261,7 +294,7 @@ except ValueError as error:
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+    SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
@@ -309,12 +342,9 @@ SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")  # e.g. https://example.or
 CONTACT_NOTIFY_EMAILS = env_list("CONTACT_NOTIFY_EMAILS")
 # Send the staff email right after the inquiry is saved, inside the request. Development only: in production
 # the visitor must never wait on SMTP, so `send_pending_notifications --loop` (the worker) drains the outbox.
-CONTACT_NOTIFY_ON_SUBMIT = env_bool("CONTACT_NOTIFY_ON_SUBMIT", DEBUG)
+CONTACT_NOTIFY_ON_SUBMIT = DEBUG
 CONTACT_NOTIFY_INCLUDE_DETAILS = env_bool("CONTACT_NOTIFY_INCLUDE_DETAILS", False)  # name, contact, message
-CONTACT_FORM_MIN_SECONDS = int(os.environ.get("CONTACT_FORM_MIN_SECONDS", "3"))  # faster than this looks automated
-CONTACT_FORM_MAX_AGE = int(os.environ.get("CONTACT_FORM_MAX_AGE", str(60 * 60 * 24)))  # seconds a form stays valid
-CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))  # inquiries per client address per window
-CONTACT_RATE_WINDOW = int(os.environ.get("CONTACT_RATE_WINDOW", "3600"))
+CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))  # inquiries per client address per hour
 # Maximum age of every inquiry (purge_inquiries). Open ones past it are flagged in the admin first and deleted
 # this many days later. content/pages/privacy.md states both figures: change it with them.
 CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "365"))
@@ -339,44 +369,9 @@ elif not INQUIRY_ENCRYPTION_KEYS:
         'with: python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
     )
 
-# Staff access (issue 7). Every staff account signs in with a password and a one-time code (django-otp, TOTP
-# or a backup code); restoration/admin.py sends staff without a device to enrol.
-INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static", "axes"]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-    "django_otp.middleware.OTPMiddleware",
-)
-MIDDLEWARE += [
-    "restoration.middleware.StaffSessionTimeoutMiddleware",
-    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
-]
-OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Restoration Recovery Center")
-# Login throttling: django-axes in the database, so a lock holds across app servers. Five failures for one name
-# from one client address lock that name from that address for the cooling-off period: a stranger who knows a
-# staff name cannot lock its owner out. Names are stored only as a keyed hash (what was typed may be a password).
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_MINUTES = int(os.environ.get("AXES_COOLOFF_MINUTES", "30"))
-AXES_COOLOFF_TIME = AXES_COOLOFF_MINUTES / 60  # hours, as django-axes reads it
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # the inner list: both together
-AXES_USERNAME_CALLABLE = "restoration.staff_admin.sign_in_name_key"
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "restoration.staff_admin.locked_out"  # a 429 page that says how long to wait
-AXES_CLIENT_IP_CALLABLE = "restoration.http.client_address"  # honours TRUSTED_PROXIES
-# Sign-ins are kept once, in the audit trail (its retention period, purge_audit_events); axes' own log would keep
-# name, address and browser of every sign-in with no end date.
-AXES_DISABLE_ACCESS_LOG = True
-# Staff sessions end after 30 idle minutes and 12 hours in all; closing the browser ends them too.
-STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(30 * 60)))
-STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", str(12 * 60 * 60)))
-SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
-SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-# The audit trail (logins, access to inquiries) is kept six years, then `purge_audit_events` deletes it.
-AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", str(6 * 365)))
-AXES_VERBOSE = False  # failures and lockouts go to the audit trail instead of the log
-# Site search (issue 6): count searches per normalised query per day (no IP, session, user or time of day).
+# Site search: count searches per normalised query per day (no IP, session, user or time of day).
 SEARCH_ANALYTICS = env_bool("SEARCH_ANALYTICS", True)
 # Queries one client address may add to the counts per window; more are searched but not counted.
-SEARCH_ANALYTICS_RATE_LIMIT = int(os.environ.get("SEARCH_ANALYTICS_RATE_LIMIT", "20"))
-SEARCH_ANALYTICS_RATE_WINDOW = int(os.environ.get("SEARCH_ANALYTICS_RATE_WINDOW", "3600"))
+SEARCH_ANALYTICS_RATE_LIMIT = 20
+SEARCH_ANALYTICS_RATE_WINDOW = 60 * 60
 SEARCH_ANALYTICS_RETENTION_DAYS = int(os.environ.get("SEARCH_ANALYTICS_RETENTION_DAYS", "90"))  # purge_search_counts

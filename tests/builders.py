@@ -11,7 +11,7 @@ from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from pages.models import Article
+from pages.models import Article, ContentPage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 CONTENT_DIR = BASE_DIR / "content"
@@ -21,7 +21,7 @@ PAGES_DIR = CONTENT_DIR / "pages"
 SEED_ARTICLE_SLUG = "balancing-work-and-recovery-with-an-intensive-outpatient-program"
 SEED_ARTICLE_FILE = ARTICLES_DIR / f"{SEED_ARTICLE_SLUG}.md"
 SEED_ARTICLE_TITLE = "Balancing Work and Recovery with an Intensive Outpatient Program"
-PROGRAM_URL = "/programs/intensive-outpatient-program-sacramento/"
+PROGRAM_URL = f"/programs/{ContentPage.MAIN_PROGRAM_SLUG}/"
 
 
 def make_article(**overrides):

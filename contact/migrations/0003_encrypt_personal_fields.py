@@ -6,7 +6,8 @@ Existing rows hold plain text, which the encrypted fields cannot read, so the da
 from django.db import migrations, models
 
 import contact.crypto
-from contact.crypto import decrypt, encrypt, lookup_hash, normalise_email, normalise_phone_digits
+from contact.crypto import decrypt, encrypt, lookup_hash, normalise_email
+from restoration.phone import national_digits
 
 PERSONAL = ["name", "email", "phone", "message", "staff_notes"]
 
@@ -28,7 +29,7 @@ def _rewrite(schema_editor, convert, with_hashes):
                 params = [
                     *new,
                     lookup_hash(normalise_email(plain["email"] or "")),
-                    lookup_hash(normalise_phone_digits(plain["phone"] or "")),
+                    lookup_hash(national_digits(plain["phone"] or "")),
                 ]
             cursor.execute(f"UPDATE {table} SET {assignments} WHERE id = %s", [*params, pk])  # noqa: S608
 

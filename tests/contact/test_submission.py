@@ -6,6 +6,7 @@ import pytest
 from django.core import signing
 from django.test import Client
 
+from contact import spam
 from contact.models import Inquiry
 from contact.spam import TIME_TRAP_SALT, time_trap_token
 from pages.models import SiteSettings
@@ -180,8 +181,8 @@ def test_a_missing_csrf_token_gets_the_branded_403_page(db):
     ],
     ids=["expired", "forged", "wrong payload", "from before tokens were single-use", "missing"],
 )
-def test_a_stale_or_altered_form_asks_to_send_again_with_a_fresh_token(client, settings, token):
-    settings.CONTACT_FORM_MAX_AGE = 3600
+def test_a_stale_or_altered_form_asks_to_send_again_with_a_fresh_token(client, monkeypatch, token):
+    monkeypatch.setattr(spam, "FORM_MAX_AGE_SECONDS", 3600)
     response = client.post("/contact/", form_data(started=token))
     assert response.status_code == 200
     page = parse_html(response.content)
@@ -192,7 +193,7 @@ def test_a_stale_or_altered_form_asks_to_send_again_with_a_fresh_token(client, s
     fresh = page.find_all("input", name="started")[0].attrs["value"]
     assert fresh != token
     assert Inquiry.objects.count() == 0
-    settings.CONTACT_FORM_MIN_SECONDS = 0  # rather than wait: the visitor takes a moment to look again
+    monkeypatch.setattr(spam, "TIME_TRAP_MIN_SECONDS", 0)  # rather than wait: the visitor takes a moment to look again
     assert client.post("/contact/", form_data(started=fresh)).status_code == 302
     assert Inquiry.objects.get().status == Inquiry.Status.NEW
 

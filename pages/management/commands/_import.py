@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from pages.importer import ContentFileError, markdown_files
+from pages.importer import SourceFileError, markdown_files
 
 
 class ImportCommand(BaseCommand):
@@ -19,7 +19,7 @@ class ImportCommand(BaseCommand):
         for path in files:
             try:
                 obj, outcome = self.import_one(path)
-            except ContentFileError as exc:
+            except SourceFileError as exc:
                 errors.append(str(exc))
                 continue
             self.stdout.write(f"{outcome}: {obj.get_absolute_url()} ({path.name})")
