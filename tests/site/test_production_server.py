@@ -20,7 +20,7 @@ SEED_ARTICLE = "/articles/balancing-work-and-recovery-with-an-intensive-outpatie
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("production")
-    with server_with_a_movable_database(folder, DJANGO_LOG_LEVEL="INFO", CONTACT_FORM_MIN_SECONDS="0") as server:
+    with server_with_a_movable_database(folder, DJANGO_LOG_LEVEL="INFO") as server:
         yield server
 
 
