@@ -1,4 +1,4 @@
-"""Reads Markdown files with a front-matter block (the format in content/README.md).
+"""Reads Markdown files with a front-matter block (the fields are listed in README.md, "Import").
 
 Parsing and validation happen before anything is written, so a bad file is rejected
 whole with a message naming the file and the field.

@@ -1,6 +1,6 @@
 """Delete the search counts kept so far: they were stored as typed, so some may name a visitor.
 
-Until issue 12 every query was counted, with names, phone numbers and email addresses in it (the @ already
+Until this migration every query was counted, with names, phone numbers and email addresses in it (the @ already
 stripped, so such rows can no longer be told apart). From now on only queries that can identify no one are
 counted (pages/search.py, counted_query); the older rows are not worth the risk of keeping.
 """

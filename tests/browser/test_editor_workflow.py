@@ -210,7 +210,7 @@ def visitor_finds(visitor, site_url, title, screenshot):
 
 
 def test_the_bulk_actions_take_an_article_out_of_search_and_back_at_once(site_url, open_page, editor, tmp_path):
-    """Issue 12's walk-through: Unpublish, and search and type-ahead know nothing of it; Publish now, found."""
+    """An editor's walk-through: Unpublish, and search and type-ahead know nothing of it; Publish now, found."""
     # The editor fixture migrates pages back and forth, which empties the search index the seed filled.
     call_command("rebuild_search_index", stdout=io.StringIO())
     page = open_page(DESKTOP_WIDTH)
