@@ -2,27 +2,11 @@
 
 The tables keep their names (``pages_searchentry``, ``pages_synonym``, ``pages_searchcount``, set as ``db_table``),
 and so do the constraints, the index and the full-text index with its triggers (pages 0004-0013), so an existing
-database migrates in place without a single statement. pages 0014 removes the models from pages' state.
-
-Their content types are renamed to the search app rather than created afresh, so the permissions that hang on them
-keep their ids, and the Editors group keeps what pages 0007 and 0009 granted it: the synonyms and the reports.
+database migrates in place without a single statement. pages 0014 removes the models from pages' state and hands
+their content types (and so the Editors group's permissions) over to this app.
 """
 
 from django.db import migrations, models
-
-MOVED_MODELS = ("searchentry", "synonym", "searchcount", "topsearch", "searchwithoutresults")
-
-
-def move_content_types(old_label, new_label):
-    def move(apps, schema_editor):
-        content_types = apps.get_model("contenttypes", "ContentType").objects.using(schema_editor.connection.alias)
-        for model in MOVED_MODELS:
-            # After a migrate back past this one, post_migrate made fresh, ungranted content types under the label
-            # the models then had in the code; the old ones hold the grants, so the fresh ones give way.
-            content_types.filter(app_label=new_label, model=model).delete()
-            content_types.filter(app_label=old_label, model=model).update(app_label=new_label)
-
-    return move
 
 
 class Migration(migrations.Migration):
@@ -30,7 +14,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("pages", "0013_publication_date_empty_for_drafts"),
-        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [
@@ -139,5 +122,4 @@ class Migration(migrations.Migration):
                 ),
             ],
         ),
-        migrations.RunPython(move_content_types("pages", "search"), move_content_types("search", "pages")),
     ]
