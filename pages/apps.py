@@ -9,7 +9,5 @@ class PagesConfig(AppConfig):
 
     def ready(self):
         from .cache import connect_invalidation
-        from .search import connect_index_updates
 
         connect_invalidation()
-        connect_index_updates()

@@ -27,13 +27,12 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
-from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
 from restoration.cache import reconnected
 
-from .models import Article, ContentPage, Person, Publishable, SiteSettings, Topic
+from .models import Article, ContentPage, Person, SiteSettings, Topic
 
 GENERATION_KEY = "pages:generation"
 CONDITIONAL_HEADERS = {"HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE"}
@@ -70,11 +69,8 @@ def _seconds_until_next_publication(generation):
     key = f"pages:next-publication:{generation}"
     when = cache.get(key)
     if when is None:
-        now = timezone.now()
         upcoming = [
-            model.objects.filter(status=Publishable.Status.PUBLISHED, published_at__gt=now)
-            .order_by()
-            .values_list("published_at", flat=True)
+            model.objects.scheduled().order_by().values_list("published_at", flat=True)
             for model in (Article, ContentPage)
         ]
         first = upcoming[0].union(upcoming[1]).order_by("published_at").first()

@@ -2,6 +2,7 @@
 
 from django.dispatch import Signal
 
-# Sent by pages.services when the publication of several rows changes at once through ``queryset.update()``, which
-# sends no post_save. ``sender`` is the model (Article or ContentPage), ``pks`` the primary keys of the changed rows.
+# Sent when the publication of several rows changes at once by a write that sends no post_save: pages.services'
+# ``queryset.update()`` and generate_demo_articles' ``bulk_create()``. ``sender`` is the model (Article or
+# ContentPage), ``pks`` the primary keys of the changed rows. The search index listens to it (search/index.py).
 publication_changed = Signal()

@@ -14,7 +14,5 @@ urlpatterns = [
     path("articles/<slug:slug>/", views.article_detail, name="article"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("authors/<slug:slug>/", views.person_detail, name="person"),
-    path("search/", views.search, name="search"),
-    path("search/suggest/", views.search_suggest, name="search_suggest"),
     path("<slug:slug>/", views.page_or_legacy_article, name="page"),
 ]

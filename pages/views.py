@@ -1,4 +1,4 @@
-"""Public views: home, articles, topics, people, content pages, feed, sitemap, search, and the error pages."""
+"""Public views: home, articles, topics, people, content pages, feed, sitemap, and the error pages."""
 
 import re
 import sys
@@ -6,19 +6,17 @@ import sys
 from django.contrib.sitemaps.views import x_robots_tag
 from django.contrib.sites.requests import RequestSite
 from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.http import http_date
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from restoration.health import DATABASE_UNREACHABLE
 
-from . import search as site_search
 from . import seo
 from .cache import cache_public_page
 from .models import Article, ContentPage, Person, SiteSettings, Topic
@@ -234,38 +232,6 @@ def sitemap_xml(request):
     site = RequestSite(request)
     urls = [url for sitemap in sitemaps.values() for url in sitemap().get_urls(site=site, protocol=request.scheme)]
     return TemplateResponse(request, "sitemap.xml", {"urlset": urls}, content_type="application/xml").render()
-
-
-# Never stored by a browser or a shared cache: what someone searches for can be about their own health.
-@require_safe
-@never_cache
-def search(request):
-    """The results page: ranked, highlighted matches among published articles and pages; never cached."""
-    query = " ".join(request.GET.get("q", "").replace("\x00", " ").split())
-    truncated = len(query) > site_search.MAX_QUERY_LENGTH
-    query = query[: site_search.MAX_QUERY_LENGTH]
-    results = site_search.search(query)
-    page = Paginator(results, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
-    if request.GET.get("page", "1") == "1":  # later pages of the same search are not another search
-        site_search.record_search(request, query, found=page.paginator.count > 0)
-    context = {
-        "query": query,
-        "page_obj": page,
-        "truncated": truncated,
-        "max_query_length": site_search.MAX_QUERY_LENGTH,
-        "has_words": bool(results.words),
-        "suggestion": results.suggestion,
-        "suggested_topics": Topic.objects.in_use()[:6] if not page.paginator.count else (),
-    }
-    return render(request, "search/results.html", context)
-
-
-@require_safe
-@never_cache
-def search_suggest(request):
-    """Type-ahead: at most five published titles containing every word typed, as JSON."""
-    query = request.GET.get("q", "")[: site_search.MAX_QUERY_LENGTH]
-    return JsonResponse({"suggestions": site_search.suggest_titles(query)})
 
 
 def csrf_failure(request, reason=""):

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "pages",
+    "search",
     "contact",
 ]
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
     path("contact/", include("contact.urls")),
+    path("", include("search.urls")),
     path("", include("pages.urls")),
 ]
 # Uploaded images in development only (static() adds nothing when DEBUG is off); see MEDIA_ROOT in settings.

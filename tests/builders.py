@@ -162,7 +162,7 @@ SEEDED_SYNONYMS = importlib.import_module("pages.migrations.0010_synonyms_that_m
 
 def seed_synonyms():
     """The seeded synonym list, again, since a transactional test's flush empties the table."""
-    from pages.models import Synonym
+    from search.models import Synonym
 
     for terms in SEEDED_SYNONYMS:
         Synonym.objects.get_or_create(terms=terms)

@@ -2,7 +2,7 @@
 
 Until this migration every query was counted, with names, phone numbers and email addresses in it (the @ already
 stripped, so such rows can no longer be told apart). From now on only queries that can identify no one are
-counted (pages/search.py, counted_query); the older rows are not worth the risk of keeping.
+counted (search/analytics.py, counted_query); the older rows are not worth the risk of keeping.
 """
 
 from django.db import migrations

@@ -12,7 +12,7 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from pages.models import SearchCount
+from search.models import SearchCount
 from tests.builders import make_article, make_editor, staff_login
 
 
@@ -59,16 +59,16 @@ def test_editors_see_top_searches_and_searches_with_no_results(editor_client):
     make_article()
     search_from(editor_client, "quokka", *THREE_VISITORS)
     search_from(editor_client, "xylophonequartz", *THREE_VISITORS)
-    top = editor_client.get("/admin/pages/topsearch/").content.decode()
+    top = editor_client.get("/admin/search/topsearch/").content.decode()
     assert "quokka" in top and "xylophonequartz" in top
-    missing = editor_client.get("/admin/pages/searchwithoutresults/").content.decode()
+    missing = editor_client.get("/admin/search/searchwithoutresults/").content.decode()
     assert "xylophonequartz" in missing and "quokka" not in missing
-    assert editor_client.get("/admin/pages/topsearch/add/").status_code == 403
+    assert editor_client.get("/admin/search/topsearch/add/").status_code == 403
 
 
 def test_visitors_cannot_see_the_reports(client, db):
     client.force_login(User.objects.create_user("visitor"))  # signed in, but not staff
-    assert client.get("/admin/pages/topsearch/").status_code == 302
+    assert client.get("/admin/search/topsearch/").status_code == 302
 
 
 @pytest.mark.parametrize(
@@ -114,14 +114,14 @@ def test_the_reports_show_a_query_only_once_several_searches_made_it(editor_clie
     today = timezone.localdate()
     for days_ago in (1, 2, 3):  # one search on each of three days
         SearchCount.objects.create(query="bilby", day=today - datetime.timedelta(days=days_ago), searches=1)
-    top = editor_client.get("/admin/pages/topsearch/").content.decode()
+    top = editor_client.get("/admin/search/topsearch/").content.decode()
     assert "numbat" in top and "bilby" in top
     assert "quokka" not in top and "wombat" not in top
-    missing = editor_client.get("/admin/pages/searchwithoutresults/").content.decode()
+    missing = editor_client.get("/admin/search/searchwithoutresults/").content.decode()
     assert "numbat" in missing
     assert "quokka" not in missing and "wombat" not in missing
     hidden = SearchCount.objects.get(query="wombat")
-    detail = editor_client.get(f"/admin/pages/topsearch/{hidden.pk}/change/", follow=True)
+    detail = editor_client.get(f"/admin/search/topsearch/{hidden.pk}/change/", follow=True)
     assert "wombat" not in detail.content.decode()
 
 

@@ -4,7 +4,7 @@ import io
 
 from django.core.management import call_command
 
-from pages.models import Synonym
+from search.models import Synonym
 from tests.builders import SEEDED_SYNONYMS
 
 

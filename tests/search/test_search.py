@@ -10,10 +10,11 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pages.models import Article, ContentPage, SearchEntry, Synonym, Topic
+from pages.models import Article, ContentPage, Topic
+from search.models import SearchEntry, Synonym
 from tests.builders import SEED_ARTICLE_SLUG, SEEDED_SYNONYMS, make_article, seed_synonyms
 from tests.htmlpage import parse_html
-from tests.pages.search_corpus import ARTICLES, QUERIES
+from tests.search.search_corpus import ARTICLES, QUERIES
 
 
 @pytest.fixture(autouse=True)
@@ -202,7 +203,7 @@ def test_did_you_mean_never_offers_a_word_only_a_draft_contains(client, db):
 
 @pytest.fixture
 def relevance_set(db):
-    """The articles of the relevance set (tests/pages/search_corpus.py), published with their topics."""
+    """The articles of the relevance set (tests/search/search_corpus.py), published with their topics."""
     for slug, (title, summary, topic_name, body) in ARTICLES.items():
         topic, _ = Topic.objects.get_or_create(name=topic_name, slug=topic_name.lower().replace(" ", "-"))
         make_article(title=title, slug=slug, summary=summary, body=body).topics.add(topic)

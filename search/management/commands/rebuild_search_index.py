@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from pages.search import rebuild_index
+from search.index import rebuild_index
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from pages.models import SearchCount
+from search.models import SearchCount
 
 
 class Command(BaseCommand):

@@ -1,0 +1,60 @@
+"""Private search analytics: how often each query was searched per day, and how often it found nothing.
+
+Nothing about the visitor is stored (see SearchCount); a query that could identify someone is never counted.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from restoration import ratelimit
+
+from .models import SearchCount
+from .query import words_of
+
+# A query is counted only when it reads like a topic: no digits or @ (phone numbers, addresses, dates), a few
+# words, a short text. Anything longer is more likely to describe a person than what the site should cover.
+COUNTED_MAX_WORDS = 4
+COUNTED_MAX_LENGTH = 40
+COUNTED_RATE_SCOPE = "search:rate"  # queries a client added to the counts (restoration/ratelimit.py)
+COUNTED_TODAY_SCOPE = "search:seen"  # a query this client was already counted for today
+DAY_SECONDS = 24 * 60 * 60
+
+
+def counted_query(query):
+    """The query as search analytics counts it (plain lower-case words), or "" when it could identify someone."""
+    if "@" in query or any(character.isdigit() for character in query):
+        return ""
+    words = words_of(query)
+    counted = " ".join(words)
+    return counted if len(words) <= COUNTED_MAX_WORDS and len(counted) <= COUNTED_MAX_LENGTH else ""
+
+
+def record_search(request, query, found):
+    """Count one search of the query today, and whether it found nothing (if analytics are on and it is counted).
+
+    A client counts once per query and day and adds at most SEARCH_ANALYTICS_RATE_LIMIT queries per window, so
+    no one alone can fill the table or lift a query over the reports' threshold (SearchCount.REPORT_MIN_SEARCHES).
+    """
+    normalised = counted_query(query)
+    if not settings.SEARCH_ANALYTICS or not normalised:
+        return
+    if ratelimit.limit_reached(COUNTED_RATE_SCOPE, request, settings.SEARCH_ANALYTICS_RATE_LIMIT):
+        return
+    day = timezone.localdate()
+    # Remembered for a day under a keyed hash of address, day and query; while the cache cannot be reached
+    # add() fails and nothing is counted, which errs on the side of the visitor.
+    if not cache.add(ratelimit.client_key(COUNTED_TODAY_SCOPE, request, f"{day} {normalised}"), True, DAY_SECONDS):
+        return
+    ratelimit.count(COUNTED_RATE_SCOPE, request, settings.SEARCH_ANALYTICS_RATE_WINDOW)
+    missed = 0 if found else 1
+    increments = {"searches": F("searches") + 1, "searches_without_results": F("searches_without_results") + missed}
+    if SearchCount.objects.filter(query=normalised, day=day).update(**increments):
+        return
+    try:
+        with transaction.atomic():
+            SearchCount.objects.create(query=normalised, day=day, searches=1, searches_without_results=missed)
+    except IntegrityError:  # another request created today's row first: count on it
+        SearchCount.objects.filter(query=normalised, day=day).update(**increments)

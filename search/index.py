@@ -1,0 +1,98 @@
+"""Keeps the search index in step with the content, by listening to the signals pages sends.
+
+Pages never imports search: every write to an article, page or topic sends post_save, post_delete or m2m_changed,
+and the bulk publication changes of pages/services.py, whose ``queryset.update()`` sends none of those, send
+``pages.signals.publication_changed``. The listeners are connected from SearchConfig.ready.
+"""
+
+import re
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.html import strip_tags
+
+from pages.models import Article, ContentPage, Topic
+from pages.signals import publication_changed
+
+from .models import SearchEntry
+
+BATCH_SIZE = 500
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _plain(text):
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def _headings(markdown):
+    return [line.lstrip("#").strip() for line in markdown.splitlines() if line.startswith("#")]
+
+
+def _kind(model):
+    return SearchEntry.Kind.ARTICLE if model is Article else SearchEntry.Kind.PAGE
+
+
+def _entry_fields(item):
+    is_article = isinstance(item, Article)
+    topics = ", ".join(topic.name for topic in item.topics.all()) if is_article else ""
+    return {
+        "kind": _kind(type(item)),
+        "object_id": item.pk,
+        "title": _plain(item.title),
+        "summary": _plain(" ".join([item.summary, *_headings(item.body)])),
+        "topics": _plain(topics),
+        "body": _plain(strip_tags(item.body_html)),
+        "url": item.get_absolute_url(),
+        "status": item.status,
+        "published_at": item.published_at,
+    }
+
+
+def index_item(item):
+    """Store (or refresh) the searchable text of an article or content page."""
+    fields = _entry_fields(item)
+    SearchEntry.objects.update_or_create(kind=fields.pop("kind"), object_id=fields.pop("object_id"), defaults=fields)
+
+
+def unindex_item(item):
+    """Remove a deleted article or content page from the index."""
+    SearchEntry.objects.filter(kind=_kind(type(item)), object_id=item.pk).delete()
+
+
+def rebuild_index():
+    """Index every article and content page afresh; returns how many entries were written."""
+    SearchEntry.objects.all().delete()
+    items = [*Article.objects.prefetch_related("topics"), *ContentPage.objects.all()]
+    SearchEntry.objects.bulk_create([SearchEntry(**_entry_fields(item)) for item in items], batch_size=BATCH_SIZE)
+    return len(items)
+
+
+def connect_index_updates():
+    """Keep the index in step with every write to articles, pages and topics (from SearchConfig.ready)."""
+
+    def saved(instance, **kwargs):
+        index_item(instance)
+
+    def deleted(instance, **kwargs):
+        unindex_item(instance)
+
+    def topics_changed(instance, action, **kwargs):
+        if action.startswith("post_") and isinstance(instance, Article):
+            index_item(instance)
+
+    def topic_saved(instance, **kwargs):
+        for article in instance.articles.all():
+            index_item(article)
+
+    def publication_updated(sender, pks, **kwargs):
+        # A bulk change may touch thousands of rows: their entries are replaced in a few queries.
+        items = sender.objects.filter(pk__in=pks)
+        items = items.prefetch_related("topics") if sender is Article else items
+        SearchEntry.objects.filter(kind=_kind(sender), object_id__in=pks).delete()
+        SearchEntry.objects.bulk_create([SearchEntry(**_entry_fields(item)) for item in items], batch_size=BATCH_SIZE)
+
+    for model in (Article, ContentPage):
+        post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"search-index-save-{model.__name__}")
+        post_delete.connect(deleted, sender=model, weak=False, dispatch_uid=f"search-index-delete-{model.__name__}")
+    m2m_changed.connect(topics_changed, sender=Article.topics.through, weak=False, dispatch_uid="search-index-m2m")
+    post_save.connect(topic_saved, sender=Topic, weak=False, dispatch_uid="search-index-topic")
+    publication_changed.connect(publication_updated, weak=False, dispatch_uid="search-index-publication")

@@ -1,0 +1,121 @@
+"""Running a visitor's query: ranked, highlighted results a Paginator can page through, and the type-ahead titles.
+
+Published articles and pages only, everywhere: the results, "Did you mean" and the type-ahead all start from
+``SearchEntry.objects.published()``. Indexed text is never trusted as HTML: it is escaped first, and only then are
+the backend's highlight sentinels turned into ``<mark>``.
+"""
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import Case, When
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from pages.cache import content_generation
+
+from .backends import START, STOP, backend
+from .models import SearchEntry, Synonym
+from .query import MAX_WORD_LENGTH, MAX_WORDS, as_title, did_you_mean, query_groups, query_words, words_of
+
+VOCABULARY_SECONDS = 3600
+
+
+@dataclass
+class Hit:
+    """One result, with its title and snippet already escaped and highlighted."""
+
+    url: str
+    title_html: str
+    snippet_html: str
+    topics: str
+    published_at: object
+    is_article: bool
+
+
+def highlighted(text):
+    """Escape indexed text, then turn the backend's sentinels into <mark> elements."""
+    return mark_safe(escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308 - escaped first
+
+
+class SearchResults:
+    """The ranked matches of one query, sliceable and countable so Django's Paginator can page through them."""
+
+    def __init__(self, query):
+        self.query = query
+        self.words = query_words(query)
+        synonym_lists = [synonym.term_list for synonym in Synonym.objects.all()] if self.words else []
+        self.groups = query_groups(self.words, synonym_lists)
+        self.backend = backend()
+        self.require_all = True
+        self._count = None
+
+    @property
+    def suggestion(self):
+        """A corrected query when nothing matched, or ""."""
+        return did_you_mean(self.words, vocabulary()) if self.words and self.count() == 0 else ""
+
+    def count(self):
+        if self._count is None:
+            self._count = self.backend.count(self.groups, True) if self.words else 0
+            if self._count == 0 and len(self.words) > 1:
+                # Nothing has every word: rank the items that have any of them.
+                self.require_all = False
+                self._count = self.backend.count(self.groups, False)
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, bounds):
+        if not self.words or self.count() == 0:
+            return []
+        rows = self.backend.rows(
+            self.groups, self.require_all, as_title(self.query), bounds.start, bounds.stop - bounds.start
+        )
+        entries = SearchEntry.objects.in_bulk([row.entry_id for row in rows])
+        return [
+            Hit(
+                url=entries[row.entry_id].url,
+                title_html=highlighted(row.title),
+                snippet_html=highlighted(row.snippet),
+                topics=entries[row.entry_id].topics,
+                published_at=entries[row.entry_id].published_at,
+                is_article=entries[row.entry_id].kind == SearchEntry.Kind.ARTICLE,
+            )
+            for row in rows
+        ]
+
+
+def search(query):
+    """Ranked, highlighted results for a visitor's query (published articles and pages only)."""
+    return SearchResults(query)
+
+
+def vocabulary():
+    """Every word of the titles, summaries, headings and topics of published items, cached per content generation.
+
+    Drawn from published items only, so "Did you mean" can never reveal a word of a draft.
+    """
+    key = f"search:vocabulary:{content_generation()}"
+    known = cache.get(key)
+    if known is None:
+        entries = SearchEntry.objects.published().values_list("title", "summary", "topics")
+        found = set()
+        for title, summary, topics in entries.iterator():
+            found.update(words_of(f"{title} {summary} {topics}"))
+        known = frozenset(word for word in found if len(word) > 2 and not word.isdigit())
+        cache.set(key, known, VOCABULARY_SECONDS)
+    return known
+
+
+def suggest_titles(query, limit=5):
+    """Up to ``limit`` published titles containing every word typed, titles starting with the first word first."""
+    typed = words_of(query)[:MAX_WORDS]
+    if not typed or len(typed[-1]) < 2:
+        return []
+    entries = SearchEntry.objects.published()
+    for word in typed:
+        entries = entries.filter(title__icontains=word[:MAX_WORD_LENGTH])
+    starts_first = Case(When(title__istartswith=typed[0], then=0), default=1)
+    return list(entries.order_by(starts_first, "title").values("title", "url")[:limit])

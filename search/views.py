@@ -1,0 +1,50 @@
+"""The search results page and the type-ahead JSON.
+
+Neither is ever stored by a browser or a shared cache: what someone searches for can be about their own health.
+"""
+
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from pages.models import Topic
+
+from .analytics import record_search
+from .query import MAX_QUERY_LENGTH
+from .results import search, suggest_titles
+
+RESULTS_PER_PAGE = 10
+SUGGESTED_TOPICS = 6
+
+
+@require_safe
+@never_cache
+def results(request):
+    """The results page: ranked, highlighted matches among published articles and pages."""
+    query = " ".join(request.GET.get("q", "").replace("\x00", " ").split())
+    truncated = len(query) > MAX_QUERY_LENGTH
+    query = query[:MAX_QUERY_LENGTH]
+    found = search(query)
+    page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    if request.GET.get("page", "1") == "1":  # later pages of the same search are not another search
+        record_search(request, query, found=page.paginator.count > 0)
+    context = {
+        "query": query,
+        "page_obj": page,
+        "truncated": truncated,
+        "max_query_length": MAX_QUERY_LENGTH,
+        "has_words": bool(found.words),
+        "suggestion": found.suggestion,
+        "suggested_topics": Topic.objects.in_use()[:SUGGESTED_TOPICS] if not page.paginator.count else (),
+    }
+    return render(request, "search/results.html", context)
+
+
+@require_safe
+@never_cache
+def suggest(request):
+    """Type-ahead: at most five published titles containing every word typed, as JSON."""
+    query = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+    return JsonResponse({"suggestions": suggest_titles(query)})
