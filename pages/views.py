@@ -1,21 +1,17 @@
-"""Public views: home, articles, topics, people, content pages, feed, sitemap, and the error pages."""
+"""Public views: home, articles, topics, people, content pages, the feed and the sitemap."""
 
 import re
-import sys
 
 from django.contrib.sitemaps.views import x_robots_tag
 from django.contrib.sites.requests import RequestSite
 from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
-
-from restoration.health import DATABASE_UNREACHABLE
 
 from . import seo
 from .cache import cache_public_page
@@ -232,23 +228,3 @@ def sitemap_xml(request):
     site = RequestSite(request)
     urls = [url for sitemap in sitemaps.values() for url in sitemap().get_urls(site=site, protocol=request.scheme)]
     return TemplateResponse(request, "sitemap.xml", {"urlset": urls}, content_type="application/xml").render()
-
-
-def csrf_failure(request, reason=""):
-    """A failed CSRF check, usually an expired form: the branded 403 page, never Django's debug text."""
-    return render(request, "403.html", status=403)
-
-
-def server_error(request):
-    """The branded 500 page, or the 503 page while the database cannot be reached; both show the phone numbers."""
-    outage = isinstance(sys.exception(), DATABASE_UNREACHABLE)
-    template = "503.html" if outage else "500.html"
-    try:
-        body = loader.render_to_string(template, request=request)
-    except Exception:  # the page itself failed (the site settings live in the database): no context processors
-        body = loader.render_to_string(template, {"site": SiteSettings.last_loaded})
-    if not outage:
-        return HttpResponseServerError(body)
-    response = HttpResponse(body, status=503)
-    response["Retry-After"] = "30"
-    return response

@@ -9,7 +9,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.http import HttpResponse
 
 # What the database driver raises when its server cannot be reached (refused, gone, timed out): an outage, which
-# visitors see as the 503 page (pages.views.server_error) and the logs report once (restoration.logs).
+# visitors see as the 503 page (restoration.views.server_error) and the logs report once (restoration.logs).
 DATABASE_UNREACHABLE = (OperationalError, InterfaceError)
 
 

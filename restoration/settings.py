@@ -95,7 +95,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "restoration.urls"
-CSRF_FAILURE_VIEW = "pages.views.csrf_failure"
+CSRF_FAILURE_VIEW = "restoration.views.csrf_failure"
 WSGI_APPLICATION = "restoration.wsgi.application"
 
 TEMPLATES = [
@@ -372,7 +372,4 @@ elif not INQUIRY_ENCRYPTION_KEYS:
 
 # Site search: count searches per normalised query per day (no IP, session, user or time of day).
 SEARCH_ANALYTICS = env_bool("SEARCH_ANALYTICS", True)
-# Queries one client address may add to the counts per window; more are searched but not counted.
-SEARCH_ANALYTICS_RATE_LIMIT = 20
-SEARCH_ANALYTICS_RATE_WINDOW = 60 * 60
 SEARCH_ANALYTICS_RETENTION_DAYS = int(os.environ.get("SEARCH_ANALYTICS_RETENTION_DAYS", "90"))  # purge_search_counts

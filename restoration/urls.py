@@ -7,7 +7,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from pages.views import sitemap_xml
-from restoration.wellknown import security_txt
+from restoration.views import security_txt
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
@@ -21,4 +21,4 @@ urlpatterns = [
 # Uploaded images in development only (static() adds nothing when DEBUG is off); see MEDIA_ROOT in settings.
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-handler500 = "pages.views.server_error"
+handler500 = "restoration.views.server_error"

@@ -21,6 +21,10 @@ COUNTED_MAX_LENGTH = 40
 COUNTED_RATE_SCOPE = "search:rate"  # queries a client added to the counts (restoration/ratelimit.py)
 COUNTED_TODAY_SCOPE = "search:seen"  # a query this client was already counted for today
 DAY_SECONDS = 24 * 60 * 60
+# Queries one client address may add to the counts per hour; later searches work but are not counted, so no one
+# alone can fill the table or lift a query over the reports' threshold.
+COUNTED_PER_CLIENT = 20
+COUNTED_WINDOW_SECONDS = 60 * 60
 
 
 def counted_query(query):
@@ -35,20 +39,20 @@ def counted_query(query):
 def record_search(request, query, found):
     """Count one search of the query today, and whether it found nothing (if analytics are on and it is counted).
 
-    A client counts once per query and day and adds at most SEARCH_ANALYTICS_RATE_LIMIT queries per window, so
+    A client counts once per query and day and adds at most COUNTED_PER_CLIENT queries an hour, so
     no one alone can fill the table or lift a query over the reports' threshold (SearchCount.REPORT_MIN_SEARCHES).
     """
     normalised = counted_query(query)
     if not settings.SEARCH_ANALYTICS or not normalised:
         return
-    if ratelimit.limit_reached(COUNTED_RATE_SCOPE, request, settings.SEARCH_ANALYTICS_RATE_LIMIT):
+    if ratelimit.limit_reached(COUNTED_RATE_SCOPE, request, COUNTED_PER_CLIENT):
         return
     day = timezone.localdate()
     # Remembered for a day under a keyed hash of address, day and query; while the cache cannot be reached
     # add() fails and nothing is counted, which errs on the side of the visitor.
     if not cache.add(ratelimit.client_key(COUNTED_TODAY_SCOPE, request, f"{day} {normalised}"), True, DAY_SECONDS):
         return
-    ratelimit.count(COUNTED_RATE_SCOPE, request, settings.SEARCH_ANALYTICS_RATE_WINDOW)
+    ratelimit.count(COUNTED_RATE_SCOPE, request, COUNTED_WINDOW_SECONDS)
     missed = 0 if found else 1
     increments = {"searches": F("searches") + 1, "searches_without_results": F("searches_without_results") + missed}
     if SearchCount.objects.filter(query=normalised, day=day).update(**increments):

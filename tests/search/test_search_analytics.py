@@ -12,6 +12,7 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from search import analytics
 from search.models import SearchCount
 from tests.builders import make_article, make_editor, staff_login
 
@@ -98,8 +99,8 @@ def test_one_visitor_repeating_a_search_counts_once_a_day(client, db):
     assert SearchCount.objects.get(query="relapse").searches == 1
 
 
-def test_one_client_address_can_add_only_so_many_queries(client, db, settings):
-    settings.SEARCH_ANALYTICS_RATE_LIMIT = 2
+def test_one_client_address_can_add_only_so_many_queries(client, db, monkeypatch):
+    monkeypatch.setattr(analytics, "COUNTED_PER_CLIENT", 2)
     for query in ["sleep", "cravings", "nutrition", "anxiety"]:
         client.get("/search/", {"q": query}, REMOTE_ADDR="198.51.100.7")
     client.get("/search/", {"q": "vaping"}, REMOTE_ADDR="198.51.100.8")

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client, RequestFactory
 
 from pages.models import SiteSettings
-from pages.views import server_error
+from restoration.views import server_error
 from tests.htmlpage import parse_html
 
 

@@ -1,0 +1,58 @@
+"""The project's own views: the error pages every app falls back on, and ``/.well-known/security.txt``.
+
+They belong to no app: Django calls the first two itself (``handler500``, ``CSRF_FAILURE_VIEW``), and
+security.txt (RFC 9116) speaks for the whole site. The site settings are the pages app's; they are reached through
+the app registry, so the project package imports no app's models.
+"""
+
+import datetime
+import sys
+
+from django.apps import apps
+from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from .health import DATABASE_UNREACHABLE
+
+EXPIRES_AFTER = datetime.timedelta(days=180)  # RFC 9116 asks for less than a year
+
+
+def site_settings():
+    """The pages app's SiteSettings model, looked up by name."""
+    return apps.get_model("pages", "SiteSettings")
+
+
+@require_safe
+def security_txt(request):
+    site = site_settings().load()
+    expires = (timezone.now() + EXPIRES_AFTER).replace(microsecond=0)
+    lines = [
+        f"Contact: mailto:{site.email}",
+        f"Expires: {expires.astimezone(datetime.UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        "Preferred-Languages: en",
+        f"Canonical: {request.build_absolute_uri()}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def csrf_failure(request, reason=""):
+    """A failed CSRF check, usually an expired form: the branded 403 page, never Django's debug text."""
+    return render(request, "403.html", status=403)
+
+
+def server_error(request):
+    """The branded 500 page, or the 503 page while the database cannot be reached; both show the phone numbers."""
+    outage = isinstance(sys.exception(), DATABASE_UNREACHABLE)
+    template = "503.html" if outage else "500.html"
+    try:
+        body = loader.render_to_string(template, request=request)
+    except Exception:  # the page itself failed (the site settings live in the database): no context processors
+        body = loader.render_to_string(template, {"site": site_settings().last_loaded})
+    if not outage:
+        return HttpResponseServerError(body)
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = "30"
+    return response
