@@ -1,4 +1,5 @@
-"""The admin where admissions staff work inquiries; every look at an inquiry is recorded in the audit trail."""
+"""The admin where admissions staff work inquiries; every look at an inquiry is signalled (contact/signals.py), and
+the staff app's audit trail records it."""
 
 import csv
 
@@ -12,7 +13,8 @@ from django.utils import formats, timezone
 from django.utils.http import urlencode
 from django.views.decorators.debug import sensitive_post_parameters
 
-from .models import AuditEvent, Inquiry, NotificationRecipient, inquiry_numbers
+from . import signals
+from .models import Inquiry, NotificationRecipient, inquiry_numbers
 
 SUBMITTED_FIELDS = ["created_at", *Inquiry.SUBMITTED_FIELDS]
 OUTBOX_FIELDS = ["staff_email", "notify_attempts", "notify_last_error", "notify_next_attempt_at", "notified_at"]
@@ -66,7 +68,7 @@ class InquirySearchForm(forms.Form):
 def _set_status(modeladmin, request, queryset, status):
     ids = list(queryset.values_list("pk", flat=True))
     updated = Inquiry.objects.filter(pk__in=ids).update(status=status)
-    AuditEvent.record(AuditEvent.Action.CHANGED, user=request.user, inquiry_ids=ids, detail=f"status → {status}")
+    signals.inquiries_changed.send(Inquiry, user=request.user, inquiry_ids=ids, detail=f"status → {status}")
     label = Inquiry.Status(status).label.lower()
     modeladmin.message_user(request, f"Marked {updated} inquir{'y' if updated == 1 else 'ies'} as {label}.")
 
@@ -179,8 +181,8 @@ class InquiryAdmin(admin.ModelAdmin):
         if changelist is not None:
             # The search words may be a person's name: the trail notes that a search happened, not its text.
             searched = " (search)" if changelist.query else ""
-            AuditEvent.record(
-                AuditEvent.Action.LISTED,
+            signals.inquiries_listed.send(
+                Inquiry,
                 user=request.user,
                 inquiry_ids=[inquiry.pk for inquiry in changelist.result_list],
                 detail=f"page {changelist.page_num}{searched}",
@@ -207,13 +209,13 @@ class InquiryAdmin(admin.ModelAdmin):
         # 200 means the inquiry was shown (a GET, or a save that failed and shows it again); saves are
         # recorded in save_model.
         if response.status_code == 200:
-            AuditEvent.record(AuditEvent.Action.VIEWED, user=request.user, inquiry_ids=[int(object_id)])
+            signals.inquiries_viewed.send(Inquiry, user=request.user, inquiry_ids=[int(object_id)], detail="")
         return response
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         changed = ", ".join(form.changed_data)
-        AuditEvent.record(AuditEvent.Action.CHANGED, user=request.user, inquiry_ids=[obj.pk], detail=changed)
+        signals.inquiries_changed.send(Inquiry, user=request.user, inquiry_ids=[obj.pk], detail=changed)
 
     @admin.action(permissions=["change"], description="Mark selected inquiries as contacted")
     def mark_contacted(self, request, queryset):
@@ -236,7 +238,7 @@ class InquiryAdmin(admin.ModelAdmin):
     @admin.action(permissions=["view"], description="Export selected inquiries to CSV")
     def export_csv(self, request, queryset):
         inquiries = list(queryset.select_related("assigned_to").order_by("pk"))
-        AuditEvent.record(AuditEvent.Action.EXPORTED, user=request.user, inquiry_ids=[i.pk for i in inquiries])
+        signals.inquiries_exported.send(Inquiry, user=request.user, inquiry_ids=[i.pk for i in inquiries], detail="")
         if not inquiries:
             self.message_user(request, "There were no inquiries to export.", messages.WARNING)
             return None
@@ -247,33 +249,3 @@ class InquiryAdmin(admin.ModelAdmin):
 class NotificationRecipientAdmin(admin.ModelAdmin):
     list_display = ["email", "active", "note"]
     list_filter = ["active"]
-
-
-@admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
-    """Read-only for superusers, invisible to everyone else: the trail can be read, never edited."""
-
-    list_display = ["created_at", "username", "action", "count", "inquiry_numbers", "detail"]
-    list_filter = ["action", ("user", admin.RelatedOnlyFieldListFilter), "created_at"]
-    search_fields = ["username"]
-    readonly_fields = ["created_at", "user", "username", "action", "inquiry_ids", "count", "detail"]
-
-    @admin.display(description="Inquiries")
-    def inquiry_numbers(self, event):
-        numbers = [f"#{pk}" for pk in event.inquiry_ids[:20]]
-        return ", ".join(numbers) + (" …" if len(event.inquiry_ids) > 20 else "")
-
-    def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -1,10 +1,6 @@
-"""Response headers Django's own SecurityMiddleware does not set, and the staff session time limits."""
-
-import time
+"""Response headers Django's own SecurityMiddleware does not set, and the branded 405 page."""
 
 from django.conf import settings
-from django.contrib import messages
-from django.contrib.auth import logout
 from django.shortcuts import render
 
 
@@ -33,43 +29,3 @@ class FriendlyMethodNotAllowedMiddleware:
             friendly["Allow"] = response["Allow"]
             return friendly
         return response
-
-
-class StaffSessionTimeoutMiddleware:
-    """Sign staff out after STAFF_SESSION_IDLE_SECONDS without a request, or STAFF_SESSION_MAX_SECONDS in all.
-
-    The times live in the session itself, so the rule holds on every app server. Signing out flushes the
-    session (Django's logout), and the audit trail records why.
-    """
-
-    STARTED = "staff_session_started"
-    LAST_SEEN = "staff_session_last_seen"
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        # Without a session cookie there is nobody to sign out; looking at request.user would still read the
-        # session and add "Vary: Cookie", which keeps public pages out of the shared page cache.
-        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
-            return self.get_response(request)
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.is_staff:
-            now = int(time.time())
-            started = request.session.setdefault(self.STARTED, now)
-            last_seen = request.session.get(self.LAST_SEEN, now)
-            if now - last_seen > settings.STAFF_SESSION_IDLE_SECONDS:
-                self.sign_out(
-                    request, "idle", "You were signed out after a while without activity. Please sign in again."
-                )
-            elif now - started > settings.STAFF_SESSION_MAX_SECONDS:
-                self.sign_out(request, "session limit", "Your session reached its time limit. Please sign in again.")
-            else:
-                request.session[self.LAST_SEEN] = now
-        return self.get_response(request)
-
-    @staticmethod
-    def sign_out(request, reason, message):
-        request.staff_sign_out_reason = reason  # read by the audit receiver of user_logged_out
-        logout(request)
-        messages.info(request, message)

@@ -50,7 +50,7 @@ else:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "restoration.apps.StaffAdminConfig",  # django.contrib.admin with the two-factor staff site
+    "staff.apps.StaffAdminConfig",  # django.contrib.admin with the two-factor staff site (staff/sites.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "pages",
     "search",
     "contact",
+    "staff",
 ]
 
 MIDDLEWARE = [
@@ -90,7 +91,7 @@ MIDDLEWARE = [
     # Editor-managed 301s (old WordPress URLs): consulted only when a page answers 404; never off the site.
     "pages.redirects.OnSiteRedirectFallbackMiddleware",
     "restoration.middleware.FriendlyMethodNotAllowedMiddleware",
-    "restoration.middleware.StaffSessionTimeoutMiddleware",
+    "staff.middleware.StaffSessionTimeoutMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
@@ -194,9 +195,9 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_MINUTES = 30  # for the lockout page's "try again in"
 AXES_COOLOFF_TIME = AXES_COOLOFF_MINUTES / 60  # hours, as django-axes reads it
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # the inner list: both together
-AXES_USERNAME_CALLABLE = "restoration.staff_admin.sign_in_name_key"
+AXES_USERNAME_CALLABLE = "staff.lockout.sign_in_name_key"
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "restoration.staff_admin.locked_out"  # a 429 page that says how long to wait
+AXES_LOCKOUT_CALLABLE = "staff.lockout.locked_out"  # a 429 page that says how long to wait
 AXES_CLIENT_IP_CALLABLE = "restoration.http.client_address"  # honours TRUSTED_PROXIES
 # Sign-ins are kept once, in the audit trail (its retention period, purge_audit_events); axes' own log would keep
 # name, address and browser of every sign-in with no end date.

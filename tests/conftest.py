@@ -1,4 +1,4 @@
-"""Fixtures every test folder shares: the real seed content and a cache that starts empty."""
+"""Fixtures every test folder shares: the real seed content, a cache that starts empty, and staff accounts."""
 
 import io
 import os
@@ -10,6 +10,7 @@ from django.core.management import call_command
 from hypothesis import settings as hypothesis_settings
 
 from tests.builders import ARTICLES_DIR, PAGES_DIR
+from tests.contact.conftest import make_staff
 
 # Property tests judge correctness, not speed: on a busy 2-core CI machine a slow example is no failure.
 hypothesis_settings.register_profile("restoration", deadline=None)
@@ -56,3 +57,13 @@ def seeded(db):
 def _media_in_a_temporary_folder(settings, tmp_path):
     """Uploaded images and their renditions go to a folder of the test's own, never into the repository."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def admissions(db):
+    return make_staff("casey-admissions", group="Admissions")
+
+
+@pytest.fixture
+def superuser(db):
+    return make_staff("root-admin", superuser=True)

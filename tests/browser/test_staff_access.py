@@ -10,7 +10,8 @@ from django.test import Client
 from django_otp.oath import totp
 from playwright.sync_api import expect
 
-from contact.models import AuditEvent, Inquiry
+from contact.models import Inquiry
+from staff.models import AuditEvent
 from tests.browser import axe
 from tests.browser.conftest import DESKTOP_WIDTH, PHONE_WIDTH
 from tests.contact.conftest import make_staff, restore_admissions_group, staff_login
@@ -131,7 +132,7 @@ def test_five_wrong_passwords_lock_the_account_and_the_lock_shows_in_the_audit_v
     staff_login(boss, make_staff("root-admin", superuser=True))
     reviewer = open_page(DESKTOP_WIDTH)
     reviewer.context.add_cookies([{"name": "sessionid", "value": boss.cookies["sessionid"].value, "url": site_url}])
-    reviewer.goto(f"{site_url}/admin/contact/auditevent/")
+    reviewer.goto(f"{site_url}/admin/staff/auditevent/")
     reviewer.get_by_role("link", name="Locked out").click()
     rows = reviewer.locator("#result_list tbody tr")
     expect(rows.first).to_contain_text("casey-admissions")

@@ -85,13 +85,3 @@ def make_staff(username, *, group=None, permissions=(), superuser=False):
     for app_label, codename in permissions:
         user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
     return user
-
-
-@pytest.fixture
-def admissions(db):
-    return make_staff("casey-admissions", group="Admissions")
-
-
-@pytest.fixture
-def superuser(db):
-    return make_staff("root-admin", superuser=True)

@@ -9,7 +9,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import formats, timezone
 
-from contact.models import AuditEvent, Inquiry
+from contact.models import Inquiry
+from staff.models import AuditEvent
 from tests.contact.conftest import staff_login
 from tests.contact.test_admin import LIST_URL, make_inquiry
 from tests.htmlpage import parse_html

@@ -1,4 +1,4 @@
-"""Retention: delete inquiries past the retention period, leaving an audit record of how many.
+"""Retention: delete inquiries past the retention period, signalling how many went (for the audit trail).
 
 Every inquiry has the same maximum age. Closed and spam ones past it are deleted at once. An open one past it may
 still be in hand, so the first run flags it (the admin inbox shows when it goes) and the first run after the
@@ -13,7 +13,8 @@ from django.db import transaction
 from django.template.defaultfilters import pluralize
 from django.utils import formats, timezone
 
-from contact.models import AuditEvent, Inquiry, retention_grace
+from contact import signals
+from contact.models import Inquiry, retention_grace
 
 
 def inquiries(count, kind=""):
@@ -53,7 +54,7 @@ class Command(BaseCommand):
                 return
             ids = [pk for pk, _ in doomed]
             Inquiry.objects.filter(pk__in=ids).delete()
-            AuditEvent.record(AuditEvent.Action.PURGED, inquiry_ids=ids, detail=deleted)
+            signals.inquiries_purged.send(Inquiry, user=None, inquiry_ids=ids, detail=deleted)
             flagged = to_flag.update(flagged_for_deletion_at=now)
             # A flag set under a shorter retention period no longer holds.
             Inquiry.objects.filter(created_at__gte=cutoff, flagged_for_deletion_at__isnull=False).update(

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from contact.models import AuditEvent
+from staff.models import AuditEvent
 
 
 class Command(BaseCommand):

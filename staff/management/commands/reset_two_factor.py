@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django_otp import devices_for_user
 
-from contact.models import AuditEvent
+from staff.models import AuditEvent
 
 
 class Command(BaseCommand):

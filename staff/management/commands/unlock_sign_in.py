@@ -3,7 +3,7 @@
 from axes.utils import reset
 from django.core.management.base import BaseCommand
 
-from restoration.staff_admin import hashed_sign_in_name
+from staff.lockout import hashed_sign_in_name
 
 
 class Command(BaseCommand):

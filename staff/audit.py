@@ -1,13 +1,24 @@
-"""Sign-in events in the audit trail: receivers for Django's and django-axes' signals (see ContactConfig.ready)."""
+"""The receivers that write the audit trail (connected in StaffConfig.ready): sign-ins, from Django's and django-axes'
+signals, and each look at inquiries or change to them, from the contact app's (contact/signals.py)."""
 
 from axes.signals import user_locked_out
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from contact import signals as inquiry_signals
 from restoration.http import client_address
 
 from .models import AuditEvent
+
+# The event each of the contact app's signals records.
+INQUIRY_ACTIONS = {
+    inquiry_signals.inquiries_viewed: AuditEvent.Action.VIEWED,
+    inquiry_signals.inquiries_listed: AuditEvent.Action.LISTED,
+    inquiry_signals.inquiries_exported: AuditEvent.Action.EXPORTED,
+    inquiry_signals.inquiries_changed: AuditEvent.Action.CHANGED,
+    inquiry_signals.inquiries_purged: AuditEvent.Action.PURGED,
+}
 
 
 def _from(request):
@@ -45,7 +56,12 @@ def audit_login_failed(sender, credentials, request=None, **kwargs):
 
 @receiver(user_locked_out, dispatch_uid="audit-locked-out")
 def audit_locked_out(sender, request, username, ip_address, **kwargs):
-    # django-axes passes its keyed hash of the name (restoration.staff_admin.sign_in_name_key); the name typed
+    # django-axes passes its keyed hash of the name (staff.lockout.sign_in_name_key); the name typed
     # is in the credentials it keeps on the request.
     typed = (getattr(request, "axes_credentials", None) or {}).get("username")
     AuditEvent.record(AuditEvent.Action.LOCKED_OUT, **_sign_in_attempt(typed, f"from {ip_address}"))
+
+
+@receiver(list(INQUIRY_ACTIONS), dispatch_uid="audit-inquiries")
+def audit_inquiries(sender, signal, user, inquiry_ids, detail, **kwargs):
+    AuditEvent.record(INQUIRY_ACTIONS[signal], user=user, inquiry_ids=inquiry_ids, detail=detail)

@@ -1,0 +1,126 @@
+"""The staff admin site: a password and a one-time code for every staff account, with enrolment and recovery.
+
+Flow: the usual admin login (password) → ``two-factor/`` (a code from the authenticator app, or a backup code)
+or, for an account with no device yet, ``two-factor/setup/`` (QR code drawn here by segno, then backup codes).
+Only a verified session has admin permission. Lost devices: ``manage.py reset_two_factor USERNAME``.
+"""
+
+import base64
+from functools import wraps
+
+import django_otp
+import segno
+from django.contrib import admin
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django_otp import user_has_device
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .forms import EnrolCodeForm, VerifyCodeForm
+from .models import AuditEvent
+from .two_factor import enrol_two_factor
+
+
+def _next_url(request, site):
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return url
+    return reverse("admin:index", current_app=site.name)
+
+
+def _staff_awaiting_second_factor(user):
+    return user.is_active and user.is_staff and not user.is_verified()
+
+
+def _second_factor_step(view):
+    """For a staff member who has given the password but no code yet; everyone else goes where they belong."""
+
+    @wraps(view)
+    def wrapper(site, request, *args, **kwargs):
+        user = request.user
+        if not (user.is_authenticated and user.is_active and user.is_staff):
+            return redirect_to_login(request.get_full_path(), reverse("admin:login", current_app=site.name))
+        if user.is_verified():
+            return redirect(_next_url(request, site))
+        return view(site, request, *args, **kwargs)
+
+    return wrapper
+
+
+class StaffAdminSite(admin.AdminSite):
+    """django.contrib.admin's site, open only to staff sessions verified with a one-time code."""
+
+    def has_permission(self, request):
+        return super().has_permission(request) and request.user.is_verified()
+
+    def login(self, request, extra_context=None):
+        if request.method == "GET" and _staff_awaiting_second_factor(request.user):
+            target = reverse("admin:two_factor_verify", current_app=self.name)
+            return redirect(f"{target}?{request.GET.urlencode()}" if request.GET else target)
+        return super().login(request, extra_context)
+
+    def get_urls(self):
+        views = [
+            path("two-factor/", self._view(self.two_factor_verify), name="two_factor_verify"),
+            path("two-factor/setup/", self._view(self.two_factor_setup), name="two_factor_setup"),
+            path("two-factor/sign-out/", self._view(self.two_factor_sign_out), name="two_factor_sign_out"),
+        ]
+        return views + super().get_urls()
+
+    def _view(self, method):
+        return never_cache(method)
+
+    def _context(self, request, **extra):
+        return {**self.each_context(request), "next": _next_url(request, self), **extra}
+
+    @_second_factor_step
+    def two_factor_verify(self, request):
+        if not user_has_device(request.user):
+            return redirect(f"{reverse('admin:two_factor_setup', current_app=self.name)}?{request.GET.urlencode()}")
+        form = VerifyCodeForm(request.user, request.POST or None)
+        if request.method == "POST":
+            if form.is_valid():
+                django_otp.login(request, form.device)
+                return redirect(_next_url(request, self))
+            if form.has_error("otp_token", code="wrong_code"):  # a code sent during the pause was never checked
+                AuditEvent.record(AuditEvent.Action.LOGIN_FAILED, user=request.user, detail="wrong one-time code")
+        context = self._context(request, form=form, title="Enter your one-time code")
+        return render(request, "staff/two_factor/verify.html", context)
+
+    @_second_factor_step
+    def two_factor_setup(self, request):
+        user = request.user
+        if user_has_device(user):
+            return redirect(reverse("admin:two_factor_verify", current_app=self.name))
+        device = TOTPDevice.objects.filter(user=user, confirmed=False).first() or TOTPDevice.objects.create(
+            user=user, name="Authenticator app", confirmed=False
+        )
+        form = EnrolCodeForm(device, request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            codes = enrol_two_factor(device)
+            django_otp.login(request, device)
+            AuditEvent.record(AuditEvent.Action.TWO_FACTOR_ENROLLED, user=user, detail="authenticator app")
+            context = self._context(request, codes=codes, title="Save your backup codes")
+            return render(request, "staff/two_factor/backup_codes.html", context)
+        context = self._context(
+            request,
+            form=form,
+            title="Set up two-factor sign-in",
+            qr_code=segno.make(device.config_url, error="m").svg_data_uri(scale=5, border=2),
+            secret=" ".join(_groups_of_four(base64.b32encode(device.bin_key).decode())),
+        )
+        return render(request, "staff/two_factor/setup.html", context)
+
+    def two_factor_sign_out(self, request):
+        """Leave the code step without finishing it (a POST, like the admin's own logout)."""
+        if request.method == "POST":
+            logout(request)
+        return redirect(reverse("admin:login", current_app=self.name))
+
+
+def _groups_of_four(text):
+    return [text[i : i + 4] for i in range(0, len(text), 4)]
