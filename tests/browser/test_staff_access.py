@@ -11,6 +11,7 @@ from django_otp.oath import totp
 from playwright.sync_api import expect
 
 from contact.models import Inquiry
+from staff.middleware import StaffSessionTimeoutMiddleware
 from staff.models import AuditEvent
 from tests.browser import axe
 from tests.browser.conftest import DESKTOP_WIDTH, PHONE_WIDTH
@@ -34,7 +35,7 @@ def sign_in_with_password(page, username, password=PASSWORD):
     page.get_by_role("button", name="Log in").click()
 
 
-def test_a_new_admissions_member_enrols_sees_inquiries_and_is_signed_out_when_idle(site_url, open_page, settings):
+def test_a_new_admissions_member_enrols_sees_inquiries_and_is_signed_out_when_idle(site_url, open_page, monkeypatch):
     restore_admissions_group()
     make_staff("robin-admissions", group="Admissions")
     inquiry = make_inquiry()
@@ -68,7 +69,8 @@ def test_a_new_admissions_member_enrols_sees_inquiries_and_is_signed_out_when_id
     page.get_by_role("link", name=f"#{inquiry.pk}").click()
     expect(page.get_by_text("Jordan Quill")).to_be_visible()
 
-    settings.STAFF_SESSION_IDLE_SECONDS = 1  # the live server runs in this process, so this applies at once
+    # The live server runs in this process, so this applies at once.
+    monkeypatch.setattr(StaffSessionTimeoutMiddleware, "IDLE_SECONDS", 1)
     time.sleep(2.1)
     page.reload()
     expect(page.get_by_text("You were signed out after a while without activity")).to_be_visible()

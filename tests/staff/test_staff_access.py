@@ -22,6 +22,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from staff.middleware import StaffSessionTimeoutMiddleware
 from staff.models import AuditEvent
 from tests.contact.conftest import make_staff, staff_login
 from tests.contact.test_admin import LIST_URL, change_url, make_inquiry
@@ -258,8 +259,8 @@ def test_unlock_sign_in_lifts_a_pause_early(client, admissions):
     assert sign_in(client, admissions).redirect_chain[-1][0].startswith(VERIFY_URL)
 
 
-def test_staff_are_signed_out_after_the_idle_limit(client, admissions, settings):
-    settings.STAFF_SESSION_IDLE_SECONDS = 60
+def test_staff_are_signed_out_after_the_idle_limit(client, admissions, monkeypatch):
+    monkeypatch.setattr(StaffSessionTimeoutMiddleware, "IDLE_SECONDS", 60)
     staff_login(client, admissions)
     assert client.get(LIST_URL).status_code == 200
     session = client.session
@@ -272,7 +273,7 @@ def test_staff_are_signed_out_after_the_idle_limit(client, admissions, settings)
 
 
 def test_staff_sessions_end_after_the_total_limit_even_when_busy(client, admissions, settings):
-    settings.STAFF_SESSION_MAX_SECONDS = 3600
+    settings.SESSION_COOKIE_AGE = 3600
     staff_login(client, admissions)
     client.get(LIST_URL)
     session = client.session

@@ -8,38 +8,34 @@ grace period (CONTACT_RETENTION_GRACE_DAYS) deletes it. The privacy page describ
 import datetime
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.template.defaultfilters import pluralize
 from django.utils import formats, timezone
 
 from contact import signals
 from contact.models import Inquiry, retention_grace
+from restoration.retention import PurgeCommand
 
 
 def inquiries(count, kind=""):
     return f"{count} {kind}inquir{pluralize(count, 'y,ies')}"
 
 
-class Command(BaseCommand):
+class Command(PurgeCommand):
     help = (
         "Delete closed and spam inquiries received more than --older-than days ago; flag open ones as old, and "
         "delete them once they have been flagged for the grace period."
     )
 
+    @property
+    def retention_days(self):
+        return settings.CONTACT_RETENTION_DAYS
+
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--older-than",
-            type=int,
-            default=settings.CONTACT_RETENTION_DAYS,
-            metavar="DAYS",
-            help=f"Age in days (default {settings.CONTACT_RETENTION_DAYS}, from CONTACT_RETENTION_DAYS).",
-        )
+        super().add_arguments(parser)
         parser.add_argument("--dry-run", action="store_true", help="Only count what would be deleted and flagged.")
 
-    def handle(self, *, older_than, dry_run, **options):
-        if older_than < 1:
-            raise CommandError("--older-than must be at least 1 day.")
+    def purge(self, older_than, *, dry_run, **options):
         now = timezone.now()
         cutoff = now - datetime.timedelta(days=older_than)
         with transaction.atomic():
