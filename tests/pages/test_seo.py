@@ -134,7 +134,7 @@ def test_open_graph_and_twitter_tags_point_to_this_site(client, reviewed_article
     assert og["og:image"].endswith("-1200.jpg")
     assert (og["og:image:width"], og["og:image:height"]) == ("1200", "750")
     assert page.meta_content("twitter:card") == "summary_large_image"
-    assert page.meta_content("twitter:image") == og["og:image"]
+    assert page.meta_content("twitter:image:alt") == og["og:image:alt"], "the card's image is og:image, described"
 
 
 def test_an_article_can_have_its_own_search_title_and_be_hidden_from_search_engines(client, seeded):
