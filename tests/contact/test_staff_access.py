@@ -22,9 +22,9 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from contact.models import AuditEvent
-from tests.contact.conftest import make_staff, staff_login
-from tests.contact.test_admin import LIST_URL, make_inquiry
-from tests.htmlpage import parse_html
+from tests.support.builders import make_staff, staff_login
+from tests.support.htmlpage import parse_html
+from tests.support.inquiries import LIST_URL, make_inquiry
 
 pytestmark = pytest.mark.django_db
 

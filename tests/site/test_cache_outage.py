@@ -22,11 +22,12 @@ from pages.cache import GENERATION_KEY
 from pages.models import Article, SiteSettings
 from restoration.cache import RETRY_AFTER_SECONDS
 from restoration.settings import redis_cache
-from tests.builders import BASE_DIR, make_article
-from tests.conftest import missing_prerequisite
-from tests.contact.conftest import form_data
-from tests.htmlpage import parse_html
-from tools.prodserver import free_port
+from tests.support.builders import make_article
+from tests.support.htmlpage import parse_html
+from tests.support.inquiries import form_data
+from tests.support.prerequisites import missing_prerequisite
+from tests.support.seed import ROOT
+from tests.support.servers import free_port
 
 SEED_ARTICLE = "/articles/balancing-work-and-recovery-with-an-intensive-outpatient-program/"
 
@@ -207,7 +208,7 @@ def test_a_flood_of_query_string_variants_adds_no_cache_entry_and_no_error(clien
 
 def shipped_redis_options(maxmemory):
     """The options compose.yaml starts Redis with, but with a cap of ``maxmemory`` instead of its own."""
-    command = yaml.safe_load((BASE_DIR / "compose.yaml").read_text())["services"]["redis"]["command"]
+    command = yaml.safe_load((ROOT / "compose.yaml").read_text())["services"]["redis"]["command"]
     options = dict(itertools.batched(command[1:], 2))
     return list(itertools.chain.from_iterable({**options, "--maxmemory": maxmemory}.items()))
 

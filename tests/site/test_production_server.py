@@ -1,6 +1,7 @@
 """gunicorn with production settings: what operators read in the logs, and what visitors see in a database outage.
 
-One server for the module, on its own SQLite database in a folder the tests move away and back (tests/outage.py).
+One server for the module, on its own SQLite database in a folder the tests move away and back
+(tests/support/servers.py).
 """
 
 import json
@@ -10,9 +11,9 @@ import urllib.request
 import pytest
 
 from pages.models import SiteSettings
-from tests.htmlpage import parse_html
-from tests.outage import server_with_a_movable_database
-from tools.visitor import Visitor
+from tests.support.htmlpage import parse_html
+from tests.support.servers import server_with_a_movable_database
+from tests.support.visitor import Visitor
 
 SEED_ARTICLE = "/articles/balancing-work-and-recovery-with-an-intensive-outpatient-program/"
 
