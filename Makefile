@@ -14,18 +14,20 @@ FIND_PYTHON := for c in $(PYTHON_CANDIDATES); do \
 	  if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	    command -v $$c; exit 0; fi; done; exit 1
 
-.PHONY: help run test lint fmt content audit screenshots browser-check bench scale-test load faults image-smoke
+.PHONY: help run test lint fmt content audit screenshots browser-check wrk-check servers-check bench system-test \
+	scale-test load faults image-smoke
 
 help:
 	@echo "make run    - set up .venv, migrate, load the seed content, serve on http://$(HOST):$(PORT)"
-	@echo "make test   - the whole test suite (SQLite unless DATABASE_URL is set)"
+	@echo "make test   - the whole test suite but the system tests (SQLite unless DATABASE_URL is set)"
+	@echo "make system-test - the system tests: two instances, 50 inquiries at once, load, faults (needs PostgreSQL, Redis)"
 	@echo "make lint   - ruff, template formatting, migrations check, hadolint"
 	@echo "make fmt    - format Python and templates"
 	@echo "make audit  - Lighthouse and the Nu Html Checker on every page type (needs Chromium, Node, Java)"
 	@echo "make screenshots - every page type at 390 and 1280 px into docs/screenshots/"
-	@echo "make scale-test - two app servers sharing PostgreSQL and Redis act as one site (needs both on 127.0.0.1)"
-	@echo "make load   - 64 connections for 60 s on two instances + a burst of inquiries: zero errors, zero lost (needs wrk)"
-	@echo "make faults - stop and restart a private PostgreSQL and Redis under traffic: the site degrades kindly, recovers"
+	@echo "make scale-test - the system test alone: two app servers sharing PostgreSQL and Redis act as one site"
+	@echo "make load   - the load system test alone (64 connections for 60 s, a burst of inquiries); figures into docs/"
+	@echo "make faults - the fault system test alone (PostgreSQL and Redis stopped under traffic); figures into docs/"
 	@echo "make bench  - requests/s and p99 of cached/uncached article and a static file into docs/performance.md (needs wrk)"
 	@echo "make image-smoke - build the Dockerfile with podman, run release + gunicorn in containers, check the site answers"
 
@@ -81,30 +83,36 @@ audit: $(VENV)/.installed-dev tools/node_modules/.installed browser-check
 screenshots: $(VENV)/.installed-dev browser-check
 	$(PY) -m tools.screenshots
 
-# wrk comes from Debian; installed here when we may (root), otherwise a clear message says how.
-bench: $(VENV)/.installed-run
+# wrk, and PostgreSQL's server binaries and Redis (for the fault run's private servers), come from Debian; installed
+# here when we may (root), otherwise a clear message says how.
+wrk-check:
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -q wrk >/dev/null; } || \
 	  { echo "Error: the load tool wrk is needed: sudo apt-get install -y wrk" >&2; exit 1; }
-	$(PY) -m tools.bench
 
-# Two gunicorn instances on the machine's PostgreSQL (a throwaway database) and Redis; about 30 s.
-scale-test: $(VENV)/.installed-dev
-	$(PY) -m tools.scaletest
-
-# 64 connections for LOAD_SECONDS (default 60) on two instances plus a burst of inquiries; figures into
-# docs/performance.md. Uses the machine's PostgreSQL (a throwaway database) and Redis, like scale-test.
-load: $(VENV)/.installed-dev
-	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -q wrk >/dev/null; } || \
-	  { echo "Error: the load tool wrk is needed: sudo apt-get install -y wrk" >&2; exit 1; }
-	$(PY) -m tools.load
-
-# Stops and restarts a private PostgreSQL and a private Redis (own ports, temporary folders) under traffic on two
-# instances; observations into docs/operations.md. About a minute. Needs PostgreSQL's server binaries and Redis.
-faults: $(VENV)/.installed-dev
+servers-check:
 	@{ command -v initdb || ls /usr/lib/postgresql/*/bin/initdb; } >/dev/null 2>&1 && command -v redis-server >/dev/null || \
 	  { [ "$$(id -u)" = 0 ] && apt-get install -y -q postgresql redis-server >/dev/null; } || \
 	  { echo "Error: PostgreSQL and Redis servers are needed: sudo apt-get install -y postgresql redis-server" >&2; exit 1; }
-	$(PY) -m tools.faults
+
+bench: $(VENV)/.installed-run wrk-check
+	$(PY) -m tools.bench
+
+# tests/system: two instances acting as one site, 50 inquiries at once, 64 connections for LOAD_SECONDS (default 60)
+# with a burst of inquiries, and a private PostgreSQL and Redis stopped and restarted under traffic. Uses the
+# machine's PostgreSQL (throwaway databases) and Redis. A few minutes; CI sets LOAD_SECONDS=20.
+system-test: $(VENV)/.installed-dev wrk-check servers-check
+	$(PY) -m pytest -m system tests/system
+
+# One system test alone. load and faults also write what they measured into docs/performance.md and
+# docs/operations.md (RECORD_FIGURES=1); make system-test and CI only check.
+scale-test: $(VENV)/.installed-dev
+	$(PY) -m pytest -m system tests/system/test_two_instances.py
+
+load: $(VENV)/.installed-dev wrk-check
+	RECORD_FIGURES=1 $(PY) -m pytest -m system tests/system/test_load.py
+
+faults: $(VENV)/.installed-dev servers-check
+	RECORD_FIGURES=1 $(PY) -m pytest -m system tests/system/test_faults.py
 
 # podman, runc and debootstrap (for the stand-in base image) come from Debian; installed here when we may (root).
 image-smoke: $(VENV)/.installed-run

@@ -1,16 +1,12 @@
 """Fixtures every test folder shares: the real seed content, a cache that starts empty, and staff accounts."""
 
-import io
-import os
-
 import pytest
 from django.conf import settings
 from django.core.cache import caches
-from django.core.management import call_command
 from hypothesis import settings as hypothesis_settings
 
-from tests.builders import ARTICLES_DIR, PAGES_DIR
-from tests.contact.conftest import make_staff
+from tests.support.builders import make_staff
+from tests.support.seed import load_seed_content
 
 # Property tests judge correctness, not speed: on a busy 2-core CI machine a slow example is no failure.
 hypothesis_settings.register_profile("restoration", deadline=None)
@@ -32,19 +28,6 @@ def _empty_cache():
     yield
     for each in caches.all(initialized_only=False):
         each.clear()
-
-
-def missing_prerequisite(reason):
-    """Skip a test this machine lacks a program for; fail it where it must run (CI sets REQUIRE_BROWSER)."""
-    if os.environ.get("REQUIRE_BROWSER"):
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
-def load_seed_content():
-    """Import content/pages and content/articles exactly as `make content` does."""
-    call_command("import_pages", str(PAGES_DIR), stdout=io.StringIO())
-    call_command("import_articles", str(ARTICLES_DIR), stdout=io.StringIO())
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """make audit: Lighthouse (mobile) and the Nu Html Checker on every public page type, in production mode.
 
-Fails unless every page type answers its expected status (the list in tools/pages.py is fixed), scores
-performance >= 95 and 100 in accessibility, best practices and SEO, and the Nu checker reports no error. Pages
+Fails unless every page type answers its expected status (the list in tests/support/page_types.py is fixed),
+scores performance >= 95 and 100 in accessibility, best practices and SEO, and the Nu checker reports no error. Pages
 that are deliberately not indexable (search, thank-you) or not found (404) are exempt from Lighthouse's
 crawlability and status-code audits alone. The score table goes to docs/quality.md; the JSON reports go to
 reports/ (not in git).
@@ -13,9 +13,10 @@ import statistics
 import subprocess
 import sys
 
-from tools.docs import replace_section
-from tools.pages import EXPECTED_STATUS, NOT_INDEXABLE, PageTypeError, page_types, sitemap_paths
-from tools.prodserver import ROOT, production_server
+from tests.support.figures import replace_section
+from tests.support.page_types import EXPECTED_STATUS, NOT_INDEXABLE, PageTypeError, page_types, sitemap_paths
+from tests.support.seed import ROOT
+from tests.support.servers import production_server
 
 REPORTS = ROOT / "reports"
 TOOLS = ROOT / "tools" / "node_modules"

@@ -10,7 +10,6 @@ docs/performance.md.
 
 import http.client
 import os
-import platform
 import re
 import shutil
 import statistics
@@ -20,22 +19,19 @@ import time
 import urllib.parse
 import urllib.request
 from datetime import UTC, datetime
-from pathlib import Path
 
-from tools.prodserver import ROOT, production_server
-from tools.site_check import ARTICLE
+from tests.support.figures import machine, replace_section
+from tests.support.seed import ROOT, SEED_ARTICLE_URL
+from tests.support.servers import production_server
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "4"))
 THREADS = 2
 WORKERS = 2
-REPORT = ROOT / "docs" / "performance.md"
 # gunicorn.conf.py recycles a worker every ~2000 requests; at benchmark rates that is every few seconds, and each
 # restart (about a second of start-up) would be measured as a stall. Real traffic here is far below that rate.
 NO_RECYCLING = {"GUNICORN_CMD_ARGS": "--max-requests 0"}
-RESULTS_START, RESULTS_END = "<!-- bench:start -->", "<!-- bench:end -->"
-SEARCH_START, SEARCH_END = "<!-- bench-search:start -->", "<!-- bench-search:end -->"
 SEARCH_ARTICLES = int(os.environ.get("BENCH_SEARCH_ARTICLES", "10000"))
 SEARCH_REQUESTS = int(os.environ.get("BENCH_SEARCH_REQUESTS", "300"))
 # Optional: a PostgreSQL server URL (its database is dropped and created afresh) to measure search there too.
@@ -78,22 +74,10 @@ def measure(base_url, paths):
 
 
 def hashed_stylesheet(base_url):
-    match = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', fetch(base_url + ARTICLE))
+    match = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', fetch(base_url + SEED_ARTICLE_URL))
     if not match:
         raise RuntimeError("no hashed stylesheet on the article page: is DEBUG really off?")
     return match.group(1)
-
-
-def machine():
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if "model name" in line
-        ),
-        platform.processor() or "unknown CPU",
-    )
-    return f"{os.cpu_count()} × {cpu}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
 
 def report(results, static_path, cache_backend):
@@ -101,7 +85,6 @@ def report(results, static_path, cache_backend):
     ratio = cached[0] / static[0]
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     lines = [
-        RESULTS_START,
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}; load average afterwards {load}.",
         f"wrk {THREADS} threads, {CONNECTIONS} connections, median of {ROUNDS} rounds of {SECONDS} s per case; "
         f"gunicorn {WORKERS} sync workers; page cache: {cache_backend}. Static file: `{static_path}`.",
@@ -112,11 +95,8 @@ def report(results, static_path, cache_backend):
         "",
         f"**Cached article / static file throughput: {ratio:.0%}** (goal: at least 50%). "
         f"Uncached / cached article: {uncached[0] / cached[0]:.0%}.",
-        RESULTS_END,
     ]
-    text = REPORT.read_text(encoding="utf-8")
-    start, end = text.index(RESULTS_START), text.index(RESULTS_END) + len(RESULTS_END)
-    REPORT.write_text(text[:start] + "\n".join(lines) + text[end:], encoding="utf-8")
+    replace_section("performance.md", "bench", lines)
     return ratio
 
 
@@ -175,7 +155,6 @@ def search_case(extra_env):
 def search_report(measured):
     targets = {"results": 50, "type-ahead": 20}
     lines = [
-        SEARCH_START,
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}; {SEARCH_ARTICLES:,} demo articles "
         f"(`generate_demo_articles`), gunicorn {WORKERS} sync workers, production settings, page cache off. "
         f"{SEARCH_REQUESTS} requests per case, one at a time over one keep-alive connection, after a warm-up "
@@ -192,10 +171,7 @@ def search_report(measured):
                 f"| {database} | {case} | {statistics.median(timings):.1f} ms | {value:.1f} ms | "
                 f"< {targets[case]} ms | {met} |"
             )
-    lines.append(SEARCH_END)
-    text = REPORT.read_text(encoding="utf-8")
-    start, end = text.index(SEARCH_START), text.index(SEARCH_END) + len(SEARCH_END)
-    REPORT.write_text(text[:start] + "\n".join(lines) + text[end:], encoding="utf-8")
+    replace_section("performance.md", "bench-search", lines)
 
 
 def main_search():
@@ -218,18 +194,18 @@ def main():
     cache_backend = "Redis (REDIS_URL)" if os.environ.get("REDIS_URL") else "local memory, one copy per worker"
     with production_server(workers=WORKERS, extra_env={**NO_RECYCLING, "PAGE_CACHE_SECONDS": "600"}) as base_url:
         static_path = hashed_stylesheet(base_url)
-        cached = measure(base_url, [ARTICLE, static_path])
+        cached = measure(base_url, [SEED_ARTICLE_URL, static_path])
     with production_server(workers=WORKERS, extra_env={**NO_RECYCLING, "PAGE_CACHE_SECONDS": "0"}) as base_url:
-        uncached = measure(base_url, [ARTICLE])
+        uncached = measure(base_url, [SEED_ARTICLE_URL])
     results = {
-        "cached article": cached[ARTICLE],
-        "uncached article": uncached[ARTICLE],
+        "cached article": cached[SEED_ARTICLE_URL],
+        "uncached article": uncached[SEED_ARTICLE_URL],
         "static file": cached[static_path],
     }
     ratio = report(results, static_path, cache_backend)
     for name, (rps, p99) in results.items():
         print(f"{name:18} {rps:10,.0f} req/s   p99 {p99:7.1f} ms")
-    print(f"cached article / static file: {ratio:.0%}  → written to {REPORT.relative_to(ROOT)}")
+    print(f"cached article / static file: {ratio:.0%}  → written to docs/performance.md")
 
 
 if __name__ == "__main__":

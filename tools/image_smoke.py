@@ -14,8 +14,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.support.seed import ROOT
+from tests.support.servers import free_port, production_env, wait_until_up
 from tools import site_check, standin_images
-from tools.prodserver import ROOT, free_port, production_env, wait_until_up
 from tools.standin_images import LIMITS, PODMAN
 
 IMAGE = "localhost/restoration:smoke"

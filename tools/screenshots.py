@@ -1,7 +1,7 @@
 """make screenshots: every public page type at 390 px and 1280 px wide, into docs/screenshots/.
 
-The server runs in production mode (tools/prodserver.py). A page type that does not answer its expected status
-fails the run instead of being left out. Screenshots are full-page up to a height limit and
+The server runs in production mode (tests/support/servers.py). A page type that does not answer its expected
+status fails the run instead of being left out. Screenshots are full-page up to a height limit and
 saved as palette PNGs so they stay small enough to commit. Close-ups of the focus ring on the Call button, the
 search box and a radio button, reached with the Tab key as a keyboard user would, go to focus-*.png.
 """
@@ -11,9 +11,11 @@ import sys
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
-from tools.docs import replace_section
-from tools.pages import PageTypeError, page_types
-from tools.prodserver import ROOT, production_server
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.support.figures import replace_section
+from tests.support.page_types import PageTypeError, page_types
+from tests.support.seed import ROOT
+from tests.support.servers import production_server
 
 OUT = ROOT / "docs" / "screenshots"
 WIDTHS = {390: 844, 1280: 900}
@@ -26,10 +28,6 @@ FOCUS_SHOTS = [
 ]
 FOCUS_MARGIN = 48  # px of the surroundings around the focused element
 MAX_TABS = 80
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]  # fmt: skip
 
 
 def shrink(path):
@@ -81,7 +79,7 @@ def main():
         except PageTypeError as error:
             print(f"\nSCREENSHOTS FAILED:\n{error}", file=sys.stderr)
             return 1
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for width, height in WIDTHS.items():
             page = browser.new_page(viewport={"width": width, "height": height})
             for name, path in pages:

@@ -5,22 +5,11 @@ import os
 # Playwright's sync API runs an event loop in this thread; Django must still allow ORM calls here.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-from pathlib import Path
-
 import pytest
 
-from tests.conftest import load_seed_content, missing_prerequisite
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-PHONE_WIDTH, DESKTOP_WIDTH = 390, 1280
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP_WIDTH
+from tests.support.prerequisites import missing_prerequisite
+from tests.support.seed import load_seed_content
 
 
 @pytest.fixture(scope="session")

@@ -2,9 +2,9 @@
 
 import pytest
 
-from tests.browser import axe
-from tests.browser.conftest import DESKTOP_WIDTH, PHONE_WIDTH
-from tests.builders import PROGRAM_URL, SEED_ARTICLE_SLUG
+from tests.support import axe
+from tests.support.browser import DESKTOP_WIDTH, PHONE_WIDTH
+from tests.support.seed import PROGRAM_URL, SEED_ARTICLE_SLUG
 
 pytestmark = pytest.mark.browser
 

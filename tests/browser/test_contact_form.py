@@ -8,11 +8,11 @@ from playwright.sync_api import expect
 
 from contact import spam
 from contact.models import Inquiry
-from tests.browser import axe
-from tests.browser.conftest import DESKTOP_WIDTH, PHONE_WIDTH
-from tests.builders import SEED_ARTICLE_SLUG
-from tests.contact.conftest import make_staff, restore_admissions_group, staff_login
-from tools.smtp import smtp_mailers, smtp_server
+from tests.support import axe
+from tests.support.browser import DESKTOP_WIDTH, PHONE_WIDTH
+from tests.support.builders import make_staff, restore_admissions_group, staff_login
+from tests.support.seed import SEED_ARTICLE_SLUG
+from tests.support.smtp import smtp_mailers, smtp_server
 
 pytestmark = pytest.mark.browser
 

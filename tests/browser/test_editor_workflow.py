@@ -15,9 +15,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from pages.models import Article, Person
-from tests.browser import axe
-from tests.browser.conftest import DESKTOP_WIDTH, PHONE_WIDTH
-from tests.builders import image_file, make_editor
+from tests.support import axe
+from tests.support.browser import DESKTOP_WIDTH, PHONE_WIDTH
+from tests.support.builders import image_file, make_editor
 
 pytestmark = pytest.mark.browser
 

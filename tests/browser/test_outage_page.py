@@ -3,9 +3,9 @@
 import pytest
 
 from pages.models import SiteSettings
-from tests.browser import axe
-from tests.browser.conftest import DESKTOP_WIDTH, PHONE_WIDTH
-from tests.outage import server_with_a_movable_database
+from tests.support import axe
+from tests.support.browser import DESKTOP_WIDTH, PHONE_WIDTH
+from tests.support.servers import server_with_a_movable_database
 
 pytestmark = pytest.mark.browser
 

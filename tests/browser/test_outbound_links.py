@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.builders import make_article
-from tests.httpserver import http_server
+from tests.support.builders import make_article
+from tests.support.servers import http_server
 
 pytestmark = pytest.mark.browser
 

@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP_WIDTH, PHONE_WIDTH
-from tests.builders import SEED_ARTICLE_SLUG, SEED_ARTICLE_TITLE
+from tests.support.browser import DESKTOP_WIDTH, PHONE_WIDTH
+from tests.support.seed import SEED_ARTICLE_SLUG, SEED_ARTICLE_TITLE
 
 pytestmark = pytest.mark.browser
 

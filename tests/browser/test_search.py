@@ -2,9 +2,10 @@
 
 import pytest
 
-from tests.browser import axe
-from tests.browser.conftest import PHONE_WIDTH
-from tests.builders import SEED_ARTICLE_SLUG, SEED_ARTICLE_TITLE, seed_synonyms
+from tests.support import axe
+from tests.support.browser import PHONE_WIDTH
+from tests.support.builders import seed_synonyms
+from tests.support.seed import SEED_ARTICLE_SLUG, SEED_ARTICLE_TITLE
 
 pytestmark = pytest.mark.browser
 

@@ -13,10 +13,10 @@ from playwright.sync_api import expect
 from contact.models import Inquiry
 from staff.middleware import StaffSessionTimeoutMiddleware
 from staff.models import AuditEvent
-from tests.browser import axe
-from tests.browser.conftest import DESKTOP_WIDTH, PHONE_WIDTH
-from tests.contact.conftest import make_staff, restore_admissions_group, staff_login
-from tests.contact.test_admin import make_inquiry
+from tests.support import axe
+from tests.support.browser import DESKTOP_WIDTH, PHONE_WIDTH
+from tests.support.builders import make_staff, restore_admissions_group, staff_login
+from tests.support.inquiries import make_inquiry
 
 pytestmark = pytest.mark.browser
 

@@ -6,37 +6,15 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.utils import timezone
 
 from contact.admin import csv_safe
 from contact.models import Inquiry
 from staff.models import AuditEvent
-from tests.contact.conftest import SCRIPT, make_staff, staff_login
-from tests.htmlpage import parse_html
+from tests.support.builders import make_staff, staff_login
+from tests.support.htmlpage import parse_html
+from tests.support.inquiries import LIST_URL, SCRIPT, SEARCH_URL, change_url, make_inquiry, search
 
 pytestmark = pytest.mark.django_db
-
-LIST_URL = "/admin/contact/inquiry/"
-
-
-def make_inquiry(**overrides):
-    fields = {
-        "name": "Jordan Quill",
-        "email": "jordan.quill@example.com",
-        "phone": "(916) 555-0142",
-        "preferred_contact": "phone",
-        "inquiry_for": "myself",
-        "message": "Evening groups?",
-        "consent": True,
-        "source_page": "/articles/some-article/",
-        "notify_next_attempt_at": timezone.now(),
-    }
-    fields.update(overrides)
-    return Inquiry.objects.create(**fields)
-
-
-def change_url(inquiry):
-    return f"{LIST_URL}{inquiry.pk}/change/"
 
 
 def export(client, inquiries, **params):
@@ -76,14 +54,6 @@ def test_the_list_shows_what_staff_need_to_work_inquiries(client, admissions):
     assert "/articles/some-article/" in page.text
     assert "Waiting" in page.text
     assert "Jordan" not in page.text, "names stay off the list; staff open an inquiry to see them"
-
-
-SEARCH_URL = LIST_URL + "search/"
-
-
-def search(client, term, **filters):
-    """Type ``term`` into the inbox's search box and send it, as staff do; follows to the list it answers with."""
-    return client.post(SEARCH_URL, {"q": term, **filters}, follow=True)
 
 
 def messages_on(response):

@@ -1,7 +1,7 @@
 """The contact page: every way to reach the center, taken from the site-settings record."""
 
 from pages.models import SiteSettings
-from tests.htmlpage import parse_html
+from tests.support.htmlpage import parse_html
 
 
 def test_the_contact_page_offers_the_phone_and_email_from_the_record(client, db):

@@ -11,8 +11,8 @@ from django.db import connection
 
 from contact.crypto import UndecryptableError
 from contact.models import Inquiry
-from tests.contact.conftest import staff_login
-from tests.contact.test_admin import change_url, make_inquiry, search
+from tests.support.builders import staff_login
+from tests.support.inquiries import change_url, make_inquiry, search
 
 pytestmark = pytest.mark.django_db
 

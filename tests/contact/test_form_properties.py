@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from contact.forms import InquiryForm, normalise_phone, normalise_source_page
 from contact.models import Inquiry
-from tests.contact.conftest import form_data
+from tests.support.inquiries import form_data
 
 FIELDS = [
     "name",

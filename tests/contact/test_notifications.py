@@ -19,10 +19,10 @@ from django.utils import timezone
 from contact.models import Inquiry, NotificationRecipient
 from contact.notifications import inquiry_notify_staff, retry_delay, send_pending_notifications
 from contact.spam import time_trap_token
-from tests.builders import BASE_DIR
-from tests.contact.conftest import SCRIPT, form_data
-from tools.prodserver import free_port, production_env
-from tools.smtp import smtp_mailers, smtp_server
+from tests.support.inquiries import SCRIPT, form_data
+from tests.support.seed import ROOT
+from tests.support.servers import free_port, production_env
+from tests.support.smtp import smtp_mailers, smtp_server
 
 PERSONAL = ["Jordan", "Quill", "jordan.quill@example.com", "555-0142", "5550142", "evening groups"]
 
@@ -279,7 +279,7 @@ def test_the_worker_keeps_running_while_the_database_cannot_be_reached(tmp_path)
     env = production_env(tmp_path, {"DATABASE_URL": unreachable, "DJANGO_LOG_LEVEL": "WARNING"})
     worker = subprocess.Popen(
         [sys.executable, "manage.py", "send_pending_notifications", "--loop", "--interval", "0.2"],
-        cwd=BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     time.sleep(3)
     still_running = worker.poll() is None

@@ -7,10 +7,10 @@ from django.core import mail
 from django.test import Client
 
 import contact.services
-from tests.contact.conftest import form_data
-from tests.htmlpage import parse_html
-from tools.prodserver import free_port
-from tools.smtp import smtp_mailers
+from tests.support.htmlpage import parse_html
+from tests.support.inquiries import form_data
+from tests.support.servers import free_port
+from tests.support.smtp import smtp_mailers
 
 PERSONAL = {
     "name": "Zebulon Marchetti",

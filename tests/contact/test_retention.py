@@ -11,9 +11,9 @@ from django.utils import formats, timezone
 
 from contact.models import Inquiry
 from staff.models import AuditEvent
-from tests.contact.conftest import staff_login
-from tests.contact.test_admin import LIST_URL, make_inquiry
-from tests.htmlpage import parse_html
+from tests.support.builders import staff_login
+from tests.support.htmlpage import parse_html
+from tests.support.inquiries import LIST_URL, make_inquiry
 
 pytestmark = pytest.mark.django_db
 

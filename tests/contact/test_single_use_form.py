@@ -4,8 +4,9 @@ import pytest
 
 from contact import spam
 from contact.models import Inquiry
-from tests.contact.conftest import form_data, needs_postgresql, post_all_at_once
-from tests.htmlpage import parse_html
+from tests.support.htmlpage import parse_html
+from tests.support.inquiries import form_data, post_all_at_once
+from tests.support.prerequisites import needs_postgresql
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from contact import spam
 from contact.models import Inquiry
 from contact.spam import TIME_TRAP_SALT, time_trap_token
 from pages.models import SiteSettings
-from tests.contact.conftest import SCRIPT, form_data
-from tests.htmlpage import parse_html
+from tests.support.htmlpage import parse_html
+from tests.support.inquiries import SCRIPT, form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from pages.importer import import_article
 from pages.models import Article
-from tests.builders import article_form_data, make_article, make_editor, staff_login, write_content_file
-from tests.htmlpage import parse_html
+from tests.support.builders import article_form_data, make_article, make_editor, staff_login, write_content_file
+from tests.support.htmlpage import parse_html
 
 CHANGE_LIST = "/admin/pages/article/"
 

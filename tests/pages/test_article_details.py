@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 
 from pages.models import Article, Person, Topic
-from tests.builders import make_article
-from tests.htmlpage import parse_html
+from tests.support.builders import make_article
+from tests.support.htmlpage import parse_html
 
 
 @pytest.fixture

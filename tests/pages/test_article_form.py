@@ -9,8 +9,8 @@ from django.core.files.storage import default_storage
 
 from pages import images
 from pages.models import Article, Person
-from tests.builders import article_form_data, image_file, make_article, make_editor, staff_login
-from tests.htmlpage import parse_html
+from tests.support.builders import article_form_data, image_file, make_article, make_editor, staff_login
+from tests.support.htmlpage import parse_html
 
 ADD_ARTICLE = "/admin/pages/article/add/"
 KEPT_FOLDER = "kept-uploads"

@@ -2,8 +2,8 @@
 
 import re
 
-from tests.builders import SEED_ARTICLE_FILE, SEED_ARTICLE_SLUG, SEED_ARTICLE_TITLE
-from tests.htmlpage import normalise_space, parse_html
+from tests.support.htmlpage import normalise_space, parse_html
+from tests.support.seed import SEED_ARTICLE_FILE, SEED_ARTICLE_SLUG, SEED_ARTICLE_TITLE
 
 ARTICLE_URL = f"/articles/{SEED_ARTICLE_SLUG}/"
 

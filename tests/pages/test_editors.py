@@ -3,8 +3,8 @@
 from django.contrib.auth.models import Group
 
 from pages.models import Article
-from tests.builders import article_form_data, make_article, make_editor, staff_login
-from tests.htmlpage import parse_html
+from tests.support.builders import article_form_data, make_article, make_editor, staff_login
+from tests.support.htmlpage import parse_html
 
 CONTENT_MODELS = {("pages", m) for m in ("article", "contentpage", "topic", "person")} | {
     ("search", "synonym"),

@@ -4,8 +4,9 @@ import datetime
 
 from django.utils import timezone
 
-from tests.builders import PROGRAM_URL, SEED_ARTICLE_SLUG, SEED_ARTICLE_TITLE, make_article
-from tests.htmlpage import parse_html
+from tests.support.builders import make_article
+from tests.support.htmlpage import parse_html
+from tests.support.seed import PROGRAM_URL, SEED_ARTICLE_SLUG, SEED_ARTICLE_TITLE
 
 
 def home(client):

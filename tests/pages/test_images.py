@@ -6,7 +6,7 @@ from PIL import Image, ImageCms, PngImagePlugin
 
 from pages import images
 from pages.models import Article
-from tests.builders import (
+from tests.support.builders import (
     article_form_data,
     image_file,
     linear_light_icc_profile,
@@ -15,7 +15,7 @@ from tests.builders import (
     png_bomb,
     staff_login,
 )
-from tests.htmlpage import parse_html
+from tests.support.htmlpage import parse_html
 
 ADD_ARTICLE = "/admin/pages/article/add/"
 ORIENTATION, GPS_INFO, CAMERA_MAKE = 0x0112, 0x8825, 0x010F

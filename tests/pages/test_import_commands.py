@@ -6,7 +6,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from pages.models import Article, ContentPage, Person, Topic
-from tests.builders import ARTICLES_DIR, PAGES_DIR, SEED_ARTICLE_SLUG, image_file, write_content_file
+from tests.support.builders import image_file, write_content_file
+from tests.support.seed import ARTICLES_DIR, PAGES_DIR, SEED_ARTICLE_SLUG
 
 GOOD_ARTICLE = {
     "title": "Sleep and Early Recovery",

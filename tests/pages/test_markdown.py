@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pages.markdown import render_markdown
-from tests.builders import make_article
-from tests.htmlpage import parse_html
+from tests.support.builders import make_article
+from tests.support.htmlpage import parse_html
 
 HOSTILE = {
     "script element": "Hello\n\n<script>alert('x')</script>\n",

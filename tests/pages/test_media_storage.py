@@ -13,8 +13,8 @@ from moto.server import ThreadedMotoServer
 from PIL import Image
 
 from pages.models import Article
-from tests.builders import article_form_data, image_file, make_editor, staff_login
-from tests.htmlpage import parse_html
+from tests.support.builders import article_form_data, image_file, make_editor, staff_login
+from tests.support.htmlpage import parse_html
 
 BUCKET = "restoration-media"
 CREDENTIALS = {"region_name": "us-east-1", "aws_access_key_id": "test", "aws_secret_access_key": "test"}

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from pages.cache import content_generation
 from pages.models import Article, Person, SiteSettings, Topic
-from tests.builders import make_article, make_editor, staff_login
-from tests.htmlpage import parse_html
+from tests.support.builders import make_article, make_editor, staff_login
+from tests.support.htmlpage import parse_html
 
 PUBLIC_PAGES = ["/", "/articles/", "/topics/sleep/", "/articles/quokka-mornings-in-recovery/"]
 

@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 
 from pages.models import Article
-from tests.builders import make_article
-from tests.htmlpage import parse_html
+from tests.support.builders import make_article
+from tests.support.htmlpage import parse_html
 
 UNPUBLISHED = {
     "draft": {"status": Article.Status.DRAFT},

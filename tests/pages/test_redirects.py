@@ -3,8 +3,8 @@
 import pytest
 from django.contrib.redirects.models import Redirect
 
-from tests.builders import make_editor, staff_login
-from tests.htmlpage import parse_html
+from tests.support.builders import make_editor, staff_login
+from tests.support.htmlpage import parse_html
 
 ADD_REDIRECT = "/admin/redirects/redirect/add/"
 OLD_PATH = "/2019/05/old-post/"

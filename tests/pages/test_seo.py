@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pages.models import Article, Person, SiteSettings
-from tests.builders import PROGRAM_URL, SEED_ARTICLE_SLUG, make_article, make_reviewed_article
-from tests.htmlpage import parse_html
+from tests.support.builders import make_article, make_reviewed_article
+from tests.support.htmlpage import parse_html
+from tests.support.seed import PROGRAM_URL, SEED_ARTICLE_SLUG
 
 HOST = "http://testserver"
 

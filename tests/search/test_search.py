@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 
 from pages.models import Article, ContentPage, Topic
 from search.models import SearchEntry, Synonym
-from tests.builders import SEED_ARTICLE_SLUG, SEEDED_SYNONYMS, make_article, seed_synonyms
-from tests.htmlpage import parse_html
 from tests.search.search_corpus import ARTICLES, QUERIES
+from tests.support.builders import SEEDED_SYNONYMS, make_article, seed_synonyms
+from tests.support.htmlpage import parse_html
+from tests.support.seed import SEED_ARTICLE_SLUG
 
 
 @pytest.fixture(autouse=True)

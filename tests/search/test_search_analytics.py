@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from search import analytics
 from search.models import SearchCount
-from tests.builders import make_article, make_editor, staff_login
+from tests.support.builders import make_article, make_editor, staff_login
 
 
 def test_searches_are_counted_per_normalised_query_per_day_with_nothing_about_the_visitor(client, db):

@@ -5,7 +5,7 @@ import io
 from django.core.management import call_command
 
 from search.models import Synonym
-from tests.builders import SEEDED_SYNONYMS
+from tests.support.builders import SEEDED_SYNONYMS
 
 
 def test_the_first_seed_is_replaced_and_editors_rows_stay(transactional_db):

@@ -22,13 +22,12 @@ from pages.cache import GENERATION_KEY
 from pages.models import Article, SiteSettings
 from restoration.cache import RETRY_AFTER_SECONDS
 from restoration.settings import redis_cache
-from tests.builders import BASE_DIR, make_article
-from tests.conftest import missing_prerequisite
-from tests.contact.conftest import form_data
-from tests.htmlpage import parse_html
-from tools.prodserver import free_port
-
-SEED_ARTICLE = "/articles/balancing-work-and-recovery-with-an-intensive-outpatient-program/"
+from tests.support.builders import make_article
+from tests.support.htmlpage import parse_html
+from tests.support.inquiries import form_data
+from tests.support.prerequisites import missing_prerequisite
+from tests.support.seed import ROOT, SEED_ARTICLE_URL
+from tests.support.servers import free_port
 
 
 @pytest.fixture
@@ -55,9 +54,9 @@ def test_the_outage_is_logged_once_not_on_every_call(redis_down, caplog):
 
 
 def test_pages_are_served_uncached(client, seeded, redis_down):
-    for path in ["/", SEED_ARTICLE, "/articles/", "/search/?q=job"]:
+    for path in ["/", SEED_ARTICLE_URL, "/articles/", "/search/?q=job"]:
         assert client.get(path).status_code == 200, path
-    assert parse_html(client.get(SEED_ARTICLE).content).texts("h1") == [
+    assert parse_html(client.get(SEED_ARTICLE_URL).content).texts("h1") == [
         "Balancing Work and Recovery with an Intensive Outpatient Program"
     ]
 
@@ -149,19 +148,19 @@ def private_redis(start_redis):
 def test_an_edit_made_while_redis_was_down_shows_once_it_is_back_with_its_old_data(client, seeded, private_redis):
     article = Article.objects.get()
     for _ in range(2):  # the second request finds the page in the shared cache, and it stays there
-        assert "Balancing Work" in client.get(SEED_ARTICLE).content.decode()
+        assert "Balancing Work" in client.get(SEED_ARTICLE_URL).content.decode()
     private_redis.stop()
     article.title = "Working While in Treatment"
     article.save()  # the page cache's invalidation cannot reach Redis
-    assert "Working While in Treatment" in client.get(SEED_ARTICLE).content.decode()
+    assert "Working While in Treatment" in client.get(SEED_ARTICLE_URL).content.decode()
     private_redis.start()  # with the page it had stored before
     time.sleep(RETRY_AFTER_SECONDS + 0.5)  # the process tries Redis again after this long
-    assert "Working While in Treatment" in client.get(SEED_ARTICLE).content.decode(), "not the page Redis kept"
+    assert "Working While in Treatment" in client.get(SEED_ARTICLE_URL).content.decode(), "not the page Redis kept"
 
 
 # Small enough that a few dozen pages fill it (an empty Redis already uses about 1 MB).
 CAPPED = ("--save", "", "--maxmemory", "2mb")
-CACHED_PATHS = ["/", "/about/", "/articles/", "/topics/intensive-outpatient-program/", SEED_ARTICLE]
+CACHED_PATHS = ["/", "/about/", "/articles/", "/topics/intensive-outpatient-program/", SEED_ARTICLE_URL]
 
 
 def fill_up(server):
@@ -207,7 +206,7 @@ def test_a_flood_of_query_string_variants_adds_no_cache_entry_and_no_error(clien
 
 def shipped_redis_options(maxmemory):
     """The options compose.yaml starts Redis with, but with a cap of ``maxmemory`` instead of its own."""
-    command = yaml.safe_load((BASE_DIR / "compose.yaml").read_text())["services"]["redis"]["command"]
+    command = yaml.safe_load((ROOT / "compose.yaml").read_text())["services"]["redis"]["command"]
     options = dict(itertools.batched(command[1:], 2))
     return list(itertools.chain.from_iterable({**options, "--maxmemory": maxmemory}.items()))
 

@@ -5,7 +5,7 @@ from django.test import Client, RequestFactory
 
 from pages.models import SiteSettings
 from restoration.views import server_error
-from tests.htmlpage import parse_html
+from tests.support.htmlpage import parse_html
 
 
 def assert_branded_error_page(response, status):

@@ -9,7 +9,7 @@ import urllib.parse
 
 import pytest
 
-from tools.prodserver import production_server
+from tests.support.servers import production_server
 
 PROXY, STRANGER = "127.0.0.2", "127.0.0.1"
 

@@ -1,6 +1,7 @@
 """gunicorn with production settings: what operators read in the logs, and what visitors see in a database outage.
 
-One server for the module, on its own SQLite database in a folder the tests move away and back (tests/outage.py).
+One server for the module, on its own SQLite database in a folder the tests move away and back
+(tests/support/servers.py).
 """
 
 import json
@@ -10,11 +11,10 @@ import urllib.request
 import pytest
 
 from pages.models import SiteSettings
-from tests.htmlpage import parse_html
-from tests.outage import server_with_a_movable_database
-from tools.visitor import Visitor
-
-SEED_ARTICLE = "/articles/balancing-work-and-recovery-with-an-intensive-outpatient-program/"
+from tests.support.htmlpage import parse_html
+from tests.support.seed import SEED_ARTICLE_URL
+from tests.support.servers import server_with_a_movable_database
+from tests.support.visitor import Visitor
 
 
 @pytest.fixture(scope="module")
@@ -88,13 +88,13 @@ def test_an_inquiry_leaves_no_personal_field_in_the_log(server):
 
 @pytest.fixture
 def database_down(server):
-    assert get(server.url + SEED_ARTICLE)[0] == 200  # the worker has the site settings in its cache
+    assert get(server.url + SEED_ARTICLE_URL)[0] == 200  # the worker has the site settings in its cache
     with server.database_unreachable():
         yield
 
 
 def test_a_database_outage_answers_a_friendly_503_with_the_phone_and_crisis_line(server, database_down):
-    status, headers, body = get(server.url + SEED_ARTICLE)
+    status, headers, body = get(server.url + SEED_ARTICLE_URL)
     assert status == 503
     assert headers["Retry-After"] == "30"
     page = parse_html(body)
@@ -127,6 +127,6 @@ def test_a_message_sent_during_the_outage_is_not_reported_as_received(server):
 
 def test_the_site_recovers_when_the_database_is_back_without_a_restart(server):
     with server.database_unreachable():
-        assert get(server.url + SEED_ARTICLE)[0] == 503
-    assert get(server.url + SEED_ARTICLE)[0] == 200
+        assert get(server.url + SEED_ARTICLE_URL)[0] == 503
+    assert get(server.url + SEED_ARTICLE_URL)[0] == 200
     assert get(server.url + "/readyz")[:3:2] == (200, "ok\n")

@@ -8,8 +8,9 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
-from tests.builders import PROGRAM_URL, SEED_ARTICLE_SLUG
-from tests.htmlpage import parse_html
+from tests.support.builders import make_reviewed_article
+from tests.support.htmlpage import parse_html
+from tests.support.seed import PROGRAM_URL, SEED_ARTICLE_SLUG
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 # Search with results and without: the URL conf gives /search/ alone.
@@ -49,9 +50,14 @@ def sitemap_paths(client):
     return paths
 
 
-@pytest.fixture
-def public_pages(client, seeded):
-    """{url: (response, parsed page)} for every HTML page the URL conf and the sitemap name, plus search."""
+@pytest.fixture(params=["seed content", "a fully reviewed article"])
+def public_pages(request, client, seeded):
+    """{url: (response, parsed page)} for every HTML page the URL conf and the sitemap name, plus search.
+
+    Every guard runs twice: on the seed, and with an article that has everything an editor can add (hero image,
+    reviewer, sources), since the seed article has none of these and their markup must pass the same guards.
+    """
+    reviewed = make_reviewed_article() if request.param == "a fully reviewed article" else None
     urls = list(dict.fromkeys(urlconf_paths() + sitemap_paths(client) + SEARCH_PAGES))
     pages = {}
     for url in urls:
@@ -59,6 +65,9 @@ def public_pages(client, seeded):
         if response.status_code == 200 and not response["Content-Type"].startswith("text/html"):
             continue  # sitemap.xml, robots.txt, feeds: not pages
         pages[url] = (response, parse_html(response.content))
+    if reviewed:
+        assert {"/authors/ana-ruiz/", "/authors/sam-lee/", reviewed.get_absolute_url()} <= set(urls)
+        assert any(page.find_all("picture") for _, page in pages.values())
     return pages
 
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from tests.conftest import load_seed_content
-from tests.httpserver import http_server
-from tools.pages import EXPECTED_STATUS, FIXED_PAGES, PageTypeError, page_types
+from tests.support.page_types import EXPECTED_STATUS, FIXED_PAGES, PageTypeError, page_types
+from tests.support.seed import load_seed_content
+from tests.support.servers import http_server
 
 PATHS = dict(FIXED_PAGES)
 

@@ -2,8 +2,9 @@
 
 import pytest
 
-from tests.builders import SEED_ARTICLE_SLUG, make_article
-from tests.htmlpage import parse_html
+from tests.support.builders import make_article
+from tests.support.htmlpage import parse_html
+from tests.support.seed import SEED_ARTICLE_SLUG
 
 
 def csp_directives(header):

@@ -11,7 +11,7 @@ import pytest
 from cryptography.fernet import Fernet
 from django.core.management import call_command
 
-from tests.builders import BASE_DIR
+from tests.support.seed import ROOT
 
 CONFIG_PREFIXES = ("DJANGO_", "DATABASE_", "REDIS_", "EMAIL_", "CACHE_", "DEFAULT_FROM_EMAIL", "INQUIRY_", "MEDIA_")
 PRODUCTION = {
@@ -55,7 +55,7 @@ def run_python(args, **env):
     clean = {name: value for name, value in os.environ.items() if not name.startswith(CONFIG_PREFIXES)}
     clean.update(env, DJANGO_SETTINGS_MODULE="restoration.settings")
     return subprocess.run(
-        [sys.executable, *args], cwd=BASE_DIR, env=clean, capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=60, check=False
     )
 
 

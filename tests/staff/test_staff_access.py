@@ -24,9 +24,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from staff.middleware import StaffSessionTimeoutMiddleware
 from staff.models import AuditEvent
-from tests.contact.conftest import make_staff, staff_login
-from tests.contact.test_admin import LIST_URL, change_url, make_inquiry
-from tests.htmlpage import parse_html
+from tests.support.builders import make_staff, staff_login
+from tests.support.htmlpage import parse_html
+from tests.support.inquiries import LIST_URL, change_url, make_inquiry
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
 """50 people send the form at the same moment to gunicorn on PostgreSQL: 50 rows, 50 staff emails, no error.
 
-Runs the real production stack (tools/prodserver.py) against its own PostgreSQL database, with the per-client
-rate limit raised by its setting (every request here comes from 127.0.0.1). Two worker processes then drain
-the outbox at once, as two machines would.
+Runs the real production stack (tests/support/servers.py) against a throwaway database on the machine's PostgreSQL
+(CLUSTER_POSTGRES_URL overrides it), with the per-client rate limit raised by its setting (every request here
+comes from 127.0.0.1). Two worker processes then drain the outbox at once, as two machines would.
 """
 
 import concurrent.futures
@@ -14,26 +14,23 @@ import time
 import psycopg
 import pytest
 from cryptography.fernet import Fernet
-from django.conf import settings
 
 from contact.spam import TIME_TRAP_MIN_SECONDS
-from tests.builders import BASE_DIR
-from tools.cluster import throwaway_database
-from tools.prodserver import production_server
-from tools.smtp import smtp_server
-from tools.visitor import Visitor
+from tests.support.cluster import throwaway_database
+from tests.support.seed import ROOT
+from tests.support.servers import production_server
+from tests.support.smtp import smtp_server
+from tests.support.visitor import Visitor
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.system
 
 VISITORS = 50
 
 
 @pytest.fixture
 def load_database():
-    """A fresh PostgreSQL database on the server the suite runs on; its URL."""
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-        pytest.skip("needs PostgreSQL (set DATABASE_URL; CI runs the suite on PostgreSQL)")
-    with throwaway_database(os.environ["DATABASE_URL"]) as url:
+    """A fresh PostgreSQL database on the machine's server; its URL."""
+    with throwaway_database() as url:
         yield url
 
 
@@ -68,7 +65,7 @@ def test_fifty_simultaneous_inquiries_are_all_stored_and_notified_once(load_data
             workers = [
                 subprocess.Popen(
                     [sys.executable, "manage.py", "send_pending_notifications"],
-                    cwd=BASE_DIR,
+                    cwd=ROOT,
                     env=worker_env,
                     stdout=subprocess.PIPE,
                     text=True,

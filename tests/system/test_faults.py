@@ -1,4 +1,4 @@
-"""make faults: stop Redis, then PostgreSQL, under traffic on two app servers; both must degrade kindly and recover.
+"""Stop Redis, then PostgreSQL, under traffic on two app servers; both must degrade kindly and recover.
 
 Runs on a private PostgreSQL server (initdb in a temporary folder) and a private Redis, each on a free port, so
 stopping them disturbs nothing else on the machine. Two gunicorn instances and their notification workers run
@@ -12,35 +12,45 @@ file from both instances throughout, and every answer is counted per phase.
   served, no app restart; the inquiries sent just before the outage are stored and emailed once.
 - A backup (pg_dump -Fc) of the database restores (pg_restore) into a new database with the same rows.
 
-Prints PASS/FAIL lines; writes what it saw into docs/operations.md; exits 1 if any check failed.
+One test per step, in this order, on one set of servers for the module; a failed step restarts whatever it left
+stopped, so the later steps still test something. With RECORD_FIGURES=1 (`make faults`) what the run saw goes into
+docs/operations.md, failed steps noted; CI only checks.
 """
 
 import collections
 import re
+import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 import time
-import traceback
 import urllib.parse
 from datetime import UTC, datetime
 from pathlib import Path
 
 import psycopg
+import pytest
 
-from tools.bench import machine
-from tools.cluster import cluster, postgres_binary, private_postgres, private_redis, throwaway_database
-from tools.docs import replace_section
-from tools.prodserver import wait_for
-from tools.visitor import Visitor
+from tests.support.cluster import cluster, postgres_binary, private_postgres, private_redis, throwaway_database
+from tests.support.figures import machine, recording_figures, replace_section
+from tests.support.prerequisites import missing_prerequisite
+from tests.support.seed import SEED_ARTICLE_URL
+from tests.support.servers import wait_for
+from tests.support.visitor import Visitor
 
 RATE_LIMIT = 3
 WEB_WORKERS = 2
 CLIENTS = 8
 OUTAGE_SECONDS = 6
-ARTICLE = "/articles/balancing-work-and-recovery-with-an-intensive-outpatient-program/"
-PAGES = {"home": "/", "article": ARTICLE, "article list": "/articles/", "search": "/search/?q={}", "static": None}
+pytestmark = pytest.mark.system
+
+PAGES = {
+    "home": "/",
+    "article": SEED_ARTICLE_URL,
+    "article list": "/articles/",
+    "search": "/search/?q={}",
+    "static": None,
+}
 
 
 class Traffic:
@@ -327,43 +337,65 @@ def report(observed, failures):
     replace_section("operations.md", "faults", lines)
 
 
-def main():
-    failures = 0
+@pytest.fixture(scope="module")
+def services():
+    """A private PostgreSQL and a private Redis, and an empty database on that PostgreSQL."""
+    try:
+        postgres_binary("initdb")
+    except RuntimeError as missing:
+        missing_prerequisite(str(missing))
+    if not shutil.which("redis-server"):
+        missing_prerequisite("redis-server is needed for a private Redis: apt-get install -y redis-server")
+    with private_postgres() as postgres, private_redis() as redis, throwaway_database(postgres.server_url) as url:
+        yield postgres, redis, url
+
+
+@pytest.fixture(scope="module")
+def site(services):
+    _, redis, database_url = services
     env = {
         "CONTACT_RATE_LIMIT": str(RATE_LIMIT),
         "CONTACT_FORM_MIN_SECONDS": "0",
         "DJANGO_TRUSTED_PROXIES": "127.0.0.1",
     }
-    with (
-        private_postgres() as postgres,
-        private_redis() as redis,
-        throwaway_database(postgres.server_url) as database_url,
-        cluster(database_url, redis.url, web_workers=WEB_WORKERS, extra_env=env) as site,
-    ):
-        run = Run(site, postgres, redis, database_url)
-        steps = [
-            ("pages served before any fault", run.baseline),
-            ("Redis outage and recovery", run.redis_outage),
-            ("PostgreSQL outage and recovery", run.database_outage),
-            ("no inquiry lost, each emailed once", run.nothing_lost),
-            ("backup restores", run.backup_and_restore),
-        ]
-        with run.traffic:
-            for name, step in steps:
-                try:
-                    step()
-                    print(f"PASS  {name}: {run.observed[-1] if run.observed else ''}")
-                except Exception as error:  # every step reports, and later steps still run
-                    failures += 1
-                    print(f"FAIL  {name}: {error}")
-                    traceback.print_exc(limit=-2, file=sys.stdout)
-                    run.restore_services()
-        if failures:
-            print(site.log_tail())
-    report(run.observed, failures)
-    print(f"{'FAILED' if failures else 'PASSED'}: {len(steps) - failures}/{len(steps)} → docs/operations.md")
-    return 1 if failures else 0
+    with cluster(database_url, redis.url, web_workers=WEB_WORKERS, extra_env=env) as site:
+        yield site
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+@pytest.fixture(scope="module")
+def run(request, services, site):
+    """The fault run with its traffic going; afterwards, with RECORD_FIGURES=1, what it saw goes into the docs."""
+    postgres, redis, database_url = services
+    failed_before = request.session.testsfailed
+    run = Run(site, postgres, redis, database_url)
+    with run.traffic:
+        yield run
+    if recording_figures():
+        report(run.observed, request.session.testsfailed - failed_before)
+
+
+@pytest.fixture(autouse=True)
+def _services_restarted_after_each_step(run):
+    """A step that fails may leave a service stopped; the next step starts from both running."""
+    yield
+    run.restore_services()
+
+
+def test_pages_are_served_before_any_fault(run):
+    run.baseline()
+
+
+def test_with_redis_stopped_pages_and_inquiries_still_work_and_it_recovers_without_a_restart(run):
+    run.redis_outage()
+
+
+def test_with_postgresql_stopped_visitors_get_the_outage_page_and_it_recovers_without_a_restart(run):
+    run.database_outage()
+
+
+def test_no_inquiry_is_lost_and_each_is_emailed_once(run):
+    run.nothing_lost()
+
+
+def test_a_backup_restores_into_a_new_database_with_the_same_rows(run):
+    run.backup_and_restore()

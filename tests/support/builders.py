@@ -1,4 +1,4 @@
-"""Small builders for test data, and where the real seed content lives."""
+"""Small builders for test data: articles, content files, images, staff users and the seeded synonyms."""
 
 import datetime
 import importlib
@@ -11,17 +11,7 @@ from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from pages.models import Article, ContentPage
-
-BASE_DIR = Path(__file__).resolve().parent.parent
-CONTENT_DIR = BASE_DIR / "content"
-ARTICLES_DIR = CONTENT_DIR / "articles"
-PAGES_DIR = CONTENT_DIR / "pages"
-
-SEED_ARTICLE_SLUG = "balancing-work-and-recovery-with-an-intensive-outpatient-program"
-SEED_ARTICLE_FILE = ARTICLES_DIR / f"{SEED_ARTICLE_SLUG}.md"
-SEED_ARTICLE_TITLE = "Balancing Work and Recovery with an Intensive Outpatient Program"
-PROGRAM_URL = f"/programs/{ContentPage.MAIN_PROGRAM_SLUG}/"
+from pages.models import Article
 
 
 def make_article(**overrides):
@@ -142,6 +132,26 @@ def make_editor(username="editor"):
     user = User.objects.create_user(username, password="a-long-test-password-1", is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
     return user
+
+
+def make_staff(username, *, group=None, permissions=(), superuser=False):
+    """A staff user, in ``group`` if given, holding the (app label, codename) ``permissions``."""
+    from django.contrib.auth.models import Group, Permission, User
+
+    user = User.objects.create_user(username, password="a-long-test-password", is_staff=True, is_superuser=superuser)
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    for app_label, codename in permissions:
+        user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return user
+
+
+def restore_admissions_group():
+    """Run the data migration's step again: a live-server test's database flush removes migration-made rows."""
+    from django.apps import apps
+
+    migration = importlib.import_module("contact.migrations.0002_admissions_group")
+    migration.create_admissions_group(apps, schema_editor=None)
 
 
 def staff_login(client, user):

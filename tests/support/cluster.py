@@ -1,11 +1,11 @@
 """Several app servers sharing one PostgreSQL and one Redis, as production runs behind a load balancer.
 
-Used by `make scale-test`, `make load` and `make faults`. ``cluster()`` loads the shipped content once, then starts
-N gunicorn instances in production mode on free ports (each with its own control socket), one notification
-worker (`send_pending_notifications --loop`) per instance, and an SMTP sink that counts the staff emails. The
-database is either a throwaway one on the machine's PostgreSQL (``throwaway_database()``) or a private
-PostgreSQL server (``private_postgres()``), and Redis the machine's or a private one (``private_redis()``); the
-private ones can be stopped and started again, which is what the fault run does.
+Used by the system tests (tests/system). ``cluster()`` loads the shipped content once, then starts N gunicorn
+instances in production mode on free ports (each with its own control socket), one notification worker
+(`send_pending_notifications --loop`) per instance, and an SMTP sink that counts the staff emails. The database is
+either a throwaway one on the machine's PostgreSQL (``throwaway_database()``) or a private PostgreSQL server
+(``private_postgres()``), and Redis the machine's or a private one (``private_redis()``); the private ones can be
+stopped and started again, which is what the fault run does.
 """
 
 import contextlib
@@ -22,8 +22,9 @@ from pathlib import Path
 
 import psycopg
 
-from tools.prodserver import ROOT, free_port, gunicorn, manage, prepare, production_env
-from tools.smtp import smtp_server
+from tests.support.seed import ROOT
+from tests.support.servers import free_port, gunicorn, manage, prepare, production_env
+from tests.support.smtp import smtp_server
 
 MACHINE_POSTGRES = os.environ.get("CLUSTER_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 MACHINE_REDIS = os.environ.get("CLUSTER_REDIS_URL", "redis://127.0.0.1:6379/0")

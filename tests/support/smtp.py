@@ -11,7 +11,7 @@ import threading
 
 from aiosmtpd.controller import Controller
 
-from tools.prodserver import free_port
+from tests.support.servers import free_port
 
 
 def smtp_mailers(port):

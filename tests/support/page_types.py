@@ -3,11 +3,13 @@
 import re
 import urllib.request
 
+from tests.support.seed import SEED_ARTICLE_URL
+
 # (name, path) for each page type; search and error pages are not in the sitemap, so they are named here.
 FIXED_PAGES = [
     ("home", "/"),
     ("articles", "/articles/"),
-    ("article", "/articles/balancing-work-and-recovery-with-an-intensive-outpatient-program/"),
+    ("article", SEED_ARTICLE_URL),
     ("topic", "/topics/intensive-outpatient-program/"),
     ("author", "/authors/editorial-team/"),
     ("program", "/programs/intensive-outpatient-program-sacramento/"),

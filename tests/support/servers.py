@@ -1,7 +1,9 @@
-"""Start the site the way production runs it (gunicorn, DEBUG off, hashed static files) on a free local port.
+"""Servers on free local ports: the site as production runs it, the same with a database that can go away, and
+a throwaway HTTP server standing in for another site.
 
-Used by the audit, screenshot and benchmark tools. It gets its own SQLite database in a temporary folder,
-migrated and loaded with the shipped content, so it never touches the developer's data.
+``production_server()`` is gunicorn with DEBUG off and hashed static files; the tests, the system tests and the
+audit, screenshot and benchmark tools use it. It gets its own SQLite database in a temporary folder, migrated and
+loaded with the shipped content, so it never touches the developer's data.
 """
 
 import contextlib
@@ -11,13 +13,16 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from cryptography.fernet import Fernet
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.seed import ROOT
 
 
 def free_port():
@@ -117,3 +122,67 @@ def production_server(workers=2, extra_env=None, setup=None, output=None):
             setup(env)
         with gunicorn(env, workdir, workers, output) as base_url:
             yield base_url
+
+
+@dataclass
+class MovableDatabaseServer:
+    """gunicorn on a SQLite database in a folder that can be moved away and back: a database outage as the app
+    sees it, since new connections fail until the folder (the server) is back. For the production-server tests and
+    the browser check of the outage page."""
+
+    url: str
+    log: Path
+    data: Path
+
+    @contextlib.contextmanager
+    def database_unreachable(self):
+        away = self.data.with_name("data-away")
+        self.data.rename(away)
+        try:
+            yield
+        finally:
+            away.rename(self.data)
+
+
+@contextlib.contextmanager
+def server_with_a_movable_database(folder, **extra_env):
+    (folder / "data").mkdir()
+    env = {
+        "DATABASE_URL": f"sqlite:///{folder}/data/db.sqlite3",
+        "DATABASE_CONN_MAX_AGE": "0",  # a new connection per request, so the outage shows at once
+        "REDIS_URL": "",  # no shared page cache, even when the suite runs with Redis: every page needs the database
+        **extra_env,
+    }
+    log_path = folder / "server.log"
+    with log_path.open("w") as log, production_server(workers=1, extra_env=env, output=log) as base_url:
+        yield MovableDatabaseServer(base_url, log_path, folder / "data")
+
+
+@contextlib.contextmanager
+def http_server(answer):
+    """Answer each GET with ``answer(request) -> (status, html)`` until the block ends; yields the base URL.
+
+    ``request`` is the http.server handler: ``request.path`` holds the path and query, ``request.headers`` the
+    headers the client sent.
+    """
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            status, html = answer(self)
+            self.send_response(status)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(html.encode())
+
+        def log_message(self, *args):
+            pass  # tests read what they need from the requests themselves
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
