@@ -134,20 +134,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
 
-def redis_cache(url, key_prefix="restoration"):
+def redis_cache(url):
     """The cache on the Redis server at ``url``; while it is down the site serves uncached pages rather than errors
     (restoration/cache.py)."""
     return {
         "BACKEND": "restoration.cache.ResilientRedisCache",
         "LOCATION": url,
-        "KEY_PREFIX": key_prefix,
+        "KEY_PREFIX": "restoration",  # several sites share one Redis by database number (REDIS_URL), not prefix
         # A Redis that stops answering must cost a request a second at most, not a worker timeout.
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
 
 
 if REDIS_URL:
-    CACHES = {"default": redis_cache(REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "restoration"))}
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Always this process's own memory: the rate limits' second count (restoration/ratelimit.py), kept while Redis is down.

@@ -355,7 +355,6 @@ def site(services):
     _, redis, database_url = services
     env = {
         "CONTACT_RATE_LIMIT": str(RATE_LIMIT),
-        "CONTACT_FORM_MIN_SECONDS": "0",
         "DJANGO_TRUSTED_PROXIES": "127.0.0.1",
     }
     with cluster(database_url, redis.url, web_workers=WEB_WORKERS, extra_env=env) as site:

@@ -102,7 +102,7 @@ def contact_burst(urls):
 
 def run():
     """Run the load; returns (per-kind results, contact statuses, inquiry figures)."""
-    env = {"CONTACT_FORM_MIN_SECONDS": "0", "DJANGO_TRUSTED_PROXIES": "127.0.0.1"}
+    env = {"DJANGO_TRUSTED_PROXIES": "127.0.0.1"}
 
     def add_demo_articles(environment):
         manage(environment, "generate_demo_articles", str(DEMO_ARTICLES))

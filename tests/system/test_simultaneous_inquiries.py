@@ -39,7 +39,6 @@ def test_fifty_simultaneous_inquiries_are_all_stored_and_notified_once(load_data
         env = {
             "DATABASE_URL": load_database,
             "CONTACT_RATE_LIMIT": "1000",
-            "CONTACT_NOTIFY_ON_SUBMIT": "0",
             "CONTACT_NOTIFY_EMAILS": "admissions@example.org",
             "EMAIL_HOST": "127.0.0.1",
             "EMAIL_PORT": str(smtp_port),

@@ -33,7 +33,6 @@ PASSWORD = secrets.token_urlsafe(16)
 def site():
     env = {
         "CONTACT_RATE_LIMIT": str(RATE_LIMIT),
-        "CONTACT_FORM_MIN_SECONDS": "0",
         "DJANGO_TRUSTED_PROXIES": "127.0.0.1",
     }
     with (
