@@ -39,7 +39,10 @@ def highlighted(text):
 
 
 class SearchResults:
-    """The ranked matches of one query, sliceable and countable so Django's Paginator can page through them."""
+    """The ranked, highlighted matches of a visitor's query (published articles and pages only).
+
+    Sliceable and countable, so Django's Paginator can page through them.
+    """
 
     def __init__(self, query):
         self.query = query
@@ -85,11 +88,6 @@ class SearchResults:
             )
             for row in rows
         ]
-
-
-def search(query):
-    """Ranked, highlighted results for a visitor's query (published articles and pages only)."""
-    return SearchResults(query)
 
 
 def vocabulary():

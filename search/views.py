@@ -13,7 +13,7 @@ from pages.models import Topic
 
 from .analytics import record_search
 from .query import MAX_QUERY_LENGTH
-from .results import search, suggest_titles
+from .results import SearchResults, suggest_titles
 
 RESULTS_PER_PAGE = 10
 SUGGESTED_TOPICS = 6
@@ -26,7 +26,7 @@ def results(request):
     query = " ".join(request.GET.get("q", "").replace("\x00", " ").split())
     truncated = len(query) > MAX_QUERY_LENGTH
     query = query[:MAX_QUERY_LENGTH]
-    found = search(query)
+    found = SearchResults(query)
     page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     if request.GET.get("page", "1") == "1":  # later pages of the same search are not another search
         record_search(request, query, found=page.paginator.count > 0)

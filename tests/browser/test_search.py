@@ -15,6 +15,15 @@ def _synonyms(site_url):
     seed_synonyms()
 
 
+def type_into_the_header_box(page, site_url, text):
+    """On the home page, type ``text`` into the header's search box with the keyboard; the box."""
+    page.goto(site_url + "/")
+    box = page.get_by_role("combobox", name="Search the site")
+    box.focus()
+    page.keyboard.type(text)
+    return box
+
+
 def test_job_in_the_header_box_finds_the_work_and_recovery_article_first(site_url, open_page):
     page = open_page()
     page.goto(site_url + "/")
@@ -37,10 +46,7 @@ def test_a_misspelling_offers_did_you_mean(site_url, open_page):
 
 def test_type_ahead_works_with_the_keyboard_alone(site_url, open_page):
     page = open_page()
-    page.goto(site_url + "/")
-    box = page.get_by_role("combobox", name="Search the site")
-    box.focus()
-    page.keyboard.type("balanc")
+    box = type_into_the_header_box(page, site_url, "balanc")
     option = page.get_by_role("option", name=SEED_ARTICLE_TITLE)
     option.wait_for()
     assert box.get_attribute("aria-expanded") == "true"
@@ -55,10 +61,7 @@ def test_type_ahead_works_with_the_keyboard_alone(site_url, open_page):
 
 def test_escape_closes_the_suggestions_and_enter_then_searches(site_url, open_page):
     page = open_page()
-    page.goto(site_url + "/")
-    box = page.get_by_role("combobox", name="Search the site")
-    box.focus()
-    page.keyboard.type("balanc")
+    box = type_into_the_header_box(page, site_url, "balanc")
     page.get_by_role("option").first.wait_for()
     page.keyboard.press("Escape")
     assert box.get_attribute("aria-expanded") == "false"

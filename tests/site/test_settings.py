@@ -9,6 +9,7 @@ import sys
 
 import pytest
 from cryptography.fernet import Fernet
+from django.conf import settings
 from django.core.management import call_command
 
 from tests.support.seed import ROOT
@@ -198,3 +199,13 @@ def test_a_mistyped_trusted_proxy_stops_the_start_with_the_reason():
     result = run_python(["manage.py", "check"], DJANGO_TRUSTED_PROXIES="10.0.0.2/24")
     assert result.returncode != 0
     assert "DJANGO_TRUSTED_PROXIES: 10.0.0.2/24 has host bits set" in result.stderr.strip().splitlines()[-1]
+
+
+def test_the_readme_draws_the_request_path_in_the_order_settings_give_the_middleware():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    diagram = readme[readme.index("request → gunicorn") :]
+    diagram = diagram[: diagram.index("```")]
+    names = [dotted.rsplit(".", 1)[1] for dotted in settings.MIDDLEWARE]
+    positions = [diagram.find(name) for name in names]
+    assert -1 not in positions, f"not in the README's diagram: {names[positions.index(-1)]}"
+    assert positions == sorted(positions), "the README's diagram lists the middleware in another order"

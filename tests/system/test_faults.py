@@ -196,22 +196,24 @@ class Run:
             f"rate limit without Redis: {limit}"
         )
 
-        recovered, took = self.start_again(self.redis, "/readyz", timeout=30)
-        self.phase("Redis back", 3)
-        statuses = self.traffic.statuses("Redis back")
-        self.note(
-            f"Redis started again: /readyz ok on both instances after {took:.1f} s (no app restart); "
-            f"then {self.traffic.table('Redis back')}."
-        )
-        assert recovered, f"/readyz still {probe(self.urls, '/readyz')} 30 s after Redis came back"
-        assert set(statuses) == {200}, f"after Redis came back, pages answered {statuses}"
+        self.back_again("Redis", self.redis, "/readyz", timeout=30)
 
-    def start_again(self, service, path, timeout):
-        """Start ``service``; (whether ``path`` answered 200 on every instance within ``timeout``, seconds taken)."""
+    def back_again(self, name, service, path, timeout):
+        """Start ``service`` again: within ``timeout`` seconds ``path`` answers 200 on every instance, with no app
+        restart, and then every page of the traffic does."""
         service.start()
         restarted = time.monotonic()
         recovered = wait_for(lambda: every_instance_says(self.urls, path, 200), timeout=timeout)
-        return recovered, time.monotonic() - restarted
+        took = time.monotonic() - restarted
+        ready = probe(self.urls, "/readyz")
+        self.phase(f"{name} back", 3)
+        statuses = self.traffic.statuses(f"{name} back")
+        self.note(
+            f"{name} started again: {path} answered 200 on both instances after {took:.1f} s (no app restart); "
+            f"/readyz {ready}; then {self.traffic.table(f'{name} back')}."
+        )
+        assert recovered, f"{path} still answers {probe(self.urls, path)} {timeout} s after {name} came back"
+        assert set(statuses) == {200}, f"after {name} came back, pages answered {statuses}"
 
     def rate_limit_without_redis(self):
         """Without the shared count each process counts on its own: one address may send RATE_LIMIT per
@@ -245,16 +247,7 @@ class Run:
         assert all(s == 503 and "database unavailable" in body for s, body in ready), f"/readyz answered {ready}"
         assert all(s == 200 for s, _ in health), f"/healthz answered {health}"
 
-        recovered, took = self.start_again(self.postgres, "/search/?q=recovery", timeout=60)
-        ready_after = probe(self.urls, "/readyz")
-        self.phase("PostgreSQL back", 3)
-        statuses = self.traffic.statuses("PostgreSQL back")
-        self.note(
-            f"PostgreSQL started again: search answered 200 on both instances after {took:.1f} s (no app "
-            f"restart); /readyz {ready_after}; then {self.traffic.table('PostgreSQL back')}."
-        )
-        assert recovered, f"search still answers {probe(self.urls, '/search/?q=recovery')} 60 s after PostgreSQL"
-        assert set(statuses) == {200}, f"after PostgreSQL came back, pages answered {statuses}"
+        self.back_again("PostgreSQL", self.postgres, "/search/?q=recovery", timeout=60)
 
     def restore_services(self):
         """After a failed step, start whatever it left stopped, so the next steps test something."""
