@@ -146,12 +146,12 @@ def redis_cache(url):
     }
 
 
-if REDIS_URL:
-    CACHES = {"default": redis_cache(REDIS_URL)}
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Always this process's own memory: the rate limits' second count (restoration/ratelimit.py), kept while Redis is down.
-CACHES["local"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"}
+CACHES = {
+    "default": redis_cache(REDIS_URL) if REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Always this process's own memory: the rate limits' second count (restoration/ratelimit.py), kept while
+    # Redis is down.
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
+}
 
 # Whole-page cache of public pages (pages/cache.py). Without a shared cache each gunicorn worker would keep
 # its own copy and a save could not reach them all, so production without REDIS_URL caches no pages.
