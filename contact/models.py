@@ -66,15 +66,15 @@ class InquiryQuerySet(models.QuerySet):
     def purgeable(self, older_than, now=None):
         """Inquiries received before ``older_than`` that retention deletes now: closed and spam ones, and open ones
         flagged for deletion at least the grace period ago."""
-        flagged_before = (now or timezone.now()) - retention_grace()
+        flagged_before = (now or timezone.now()) - RETENTION_GRACE
         return self.filter(created_at__lt=older_than).filter(
             Q(status__in=Inquiry.CLOSED_STATUSES) | Q(flagged_for_deletion_at__lt=flagged_before)
         )
 
 
-def retention_grace():
-    """How long an open inquiry past the retention period is flagged in the admin before purge_inquiries deletes it."""
-    return datetime.timedelta(days=settings.CONTACT_RETENTION_GRACE_DAYS)
+# How long an open inquiry past the retention period is flagged in the admin before purge_inquiries deletes it:
+# two weeks for staff to finish with it. content/pages/privacy.md states it: change it with that page.
+RETENTION_GRACE = datetime.timedelta(days=14)
 
 
 class Inquiry(models.Model):
@@ -193,7 +193,7 @@ class Inquiry(models.Model):
         """For an inquiry flagged as past retention: purge_inquiries deletes it on its first run after this."""
         if self.flagged_for_deletion_at is None:
             return None
-        return self.flagged_for_deletion_at + retention_grace()
+        return self.flagged_for_deletion_at + RETENTION_GRACE
 
     @property
     def notification_state(self):

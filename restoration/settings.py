@@ -345,9 +345,8 @@ CONTACT_NOTIFY_ON_SUBMIT = DEBUG
 CONTACT_NOTIFY_INCLUDE_DETAILS = env_bool("CONTACT_NOTIFY_INCLUDE_DETAILS", False)  # name, contact, message
 CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))  # inquiries per client address per hour
 # Maximum age of every inquiry (purge_inquiries). Open ones past it are flagged in the admin first and deleted
-# this many days later. content/pages/privacy.md states both figures: change it with them.
+# two weeks later (contact.models.RETENTION_GRACE). content/pages/privacy.md states both figures: change it with them.
 CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "365"))
-CONTACT_RETENTION_GRACE_DAYS = 14
 
 # Encryption at rest for an inquiry's personal fields (contact/crypto.py): Fernet keys, newest first; the
 # newest encrypts, every one decrypts. Rotate by putting a new key first, running `reencrypt_inquiries`,

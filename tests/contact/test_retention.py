@@ -9,7 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import formats, timezone
 
-from contact.models import Inquiry
+from contact.models import RETENTION_GRACE, Inquiry
 from staff.models import AuditEvent
 from tests.support.builders import staff_login
 from tests.support.htmlpage import parse_html
@@ -154,4 +154,4 @@ def test_the_privacy_page_promises_what_the_command_does(seeded, client, setting
     assert "deleted one year after it reaches us, whatever its state" in text
     assert settings.CONTACT_RETENTION_DAYS == 365
     assert "marked for deletion where they can see it, and deleted 14 days later" in text
-    assert settings.CONTACT_RETENTION_GRACE_DAYS == 14
+    assert datetime.timedelta(days=14) == RETENTION_GRACE

@@ -2,7 +2,7 @@
 
 Every inquiry has the same maximum age. Closed and spam ones past it are deleted at once. An open one past it may
 still be in hand, so the first run flags it (the admin inbox shows when it goes) and the first run after the
-grace period (CONTACT_RETENTION_GRACE_DAYS) deletes it. The privacy page describes exactly this.
+grace period (RETENTION_GRACE, two weeks) deletes it. The privacy page describes exactly this.
 """
 
 import datetime
@@ -13,7 +13,7 @@ from django.template.defaultfilters import pluralize
 from django.utils import formats, timezone
 
 from contact import signals
-from contact.models import Inquiry, retention_grace
+from contact.models import RETENTION_GRACE, Inquiry
 from restoration.retention import PurgeCommand
 
 
@@ -57,7 +57,7 @@ class Command(PurgeCommand):
                 flagged_for_deletion_at=None
             )
         self.stdout.write(f"Deleted {deleted}.")
-        due = formats.date_format(timezone.localdate(now + retention_grace()))
+        due = formats.date_format(timezone.localdate(now + RETENTION_GRACE))
         self.stdout.write(
             f"Flagged {inquiries(flagged, 'open ')} older than {older_than} days: "
             f"the first run after {due} deletes them."
