@@ -5,6 +5,7 @@ Production is switched on by ``DJANGO_DEBUG=0`` and configured only through the
 environment variables documented in README.md.
 """
 
+import datetime
 import ipaddress
 import os
 from pathlib import Path
@@ -192,8 +193,7 @@ OTP_TOTP_ISSUER = "Restoration Recovery Center"  # the name staff see for this s
 # staff name cannot lock its owner out. Names are stored only as a keyed hash (what was typed may be a password).
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_MINUTES = 30  # for the lockout page's "try again in"
-AXES_COOLOFF_TIME = AXES_COOLOFF_MINUTES / 60  # hours, as django-axes reads it
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # the inner list: both together
 AXES_USERNAME_CALLABLE = "staff.lockout.sign_in_name_key"
 AXES_RESET_ON_SUCCESS = True

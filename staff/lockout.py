@@ -15,7 +15,7 @@ def locked_out(request, response, credentials):
     context = {
         **admin.site.each_context(request),
         "failure_limit": settings.AXES_FAILURE_LIMIT,
-        "cooloff_minutes": settings.AXES_COOLOFF_MINUTES,
+        "cooloff_minutes": round(settings.AXES_COOLOFF_TIME.total_seconds() / 60),
     }
     return render(request, "staff/locked_out.html", context, status=429)
 
