@@ -60,14 +60,14 @@ test: $(VENV)/.installed-dev
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/djhtml --check templates staff/templates
+	$(VENV)/bin/djhtml --check templates
 	$(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/hadolint Dockerfile tools/standins/*/Containerfile
 
 fmt: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
-	$(VENV)/bin/djhtml templates staff/templates
+	$(VENV)/bin/djhtml templates
 
 tools/node_modules/.installed: tools/package.json tools/package-lock.json
 	cd tools && npm ci --no-audit --no-fund --silent
