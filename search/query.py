@@ -11,6 +11,7 @@ import re
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 MAX_WORD_LENGTH = 40
+CORRECTION_CANDIDATES = 5  # close known words weighed against each other by how often the index uses them
 # Words too common to help ranking; FTS5 has no stop list of its own.
 STOP_WORDS = frozenset(
     [
@@ -115,12 +116,17 @@ def query_groups(words, synonym_lists):
 
 
 def did_you_mean(words, known):
-    """The query with each word not in ``known`` replaced by the closest known word, or "" when nothing changes."""
+    """The query with each word not in ``known`` replaced by a close known word, or "" when nothing changes.
+
+    ``known`` counts how often each word occurs in the index: of the close candidates the most frequent wins, so a
+    misspelt drug or condition name becomes the word the articles use, not a rarer look-alike.
+    """
     corrected = []
     for word in words:
         if word in known or len(word) < 4:
             corrected.append(word)
             continue
         nearby = [candidate for candidate in known if abs(len(candidate) - len(word)) <= 2]
-        corrected.extend(difflib.get_close_matches(word, nearby, n=1, cutoff=0.75) or [word])
+        candidates = difflib.get_close_matches(word, nearby, n=CORRECTION_CANDIDATES, cutoff=0.75)
+        corrected.append(max(candidates, key=known.get) if candidates else word)
     return " ".join(corrected) if corrected != list(words) else ""

@@ -5,7 +5,9 @@ Published articles and pages only, everywhere: the results, "Did you mean" and t
 the backend's highlight sentinels turned into ``<mark>``.
 """
 
+from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.core.cache import cache
 from django.db.models import Case, When
@@ -53,11 +55,6 @@ class SearchResults:
         self.require_all = True
         self._count = None
 
-    @property
-    def suggestion(self):
-        """A corrected query when nothing matched, or ""."""
-        return did_you_mean(self.words, vocabulary()) if self.words and self.count() == 0 else ""
-
     def count(self):
         if self._count is None:
             self._count = self.backend.count(self.groups, True) if self.words else 0
@@ -90,19 +87,45 @@ class SearchResults:
         ]
 
 
-def vocabulary():
-    """Every word of the titles, summaries, headings and topics of published items, cached per content generation.
+class Answer(NamedTuple):
+    """What a search shows: its results, the correction they are the results of, or one offered as a link."""
 
-    Drawn from published items only, so "Did you mean" can never reveal a word of a draft.
+    results: SearchResults
+    corrected: str = ""  # the results are this correction's, not the query's
+    suggestion: str = ""  # "Did you mean": a correction that finds something, for an exact search
+
+
+def results_for(query, *, exact=False):
+    """The Answer to a visitor's query.
+
+    A query that finds nothing, but whose correction does, shows the correction's results at once: someone typing
+    "withdrawl" late at night should not have to click again. ``exact`` (the "Search instead for" link) searches
+    what was typed and only offers the correction. A correction that finds nothing either is never offered.
+    """
+    found = SearchResults(query)
+    if not found.words or found.count():
+        return Answer(found)
+    correction = did_you_mean(found.words, vocabulary())
+    corrected = SearchResults(correction) if correction else None
+    if corrected is None or not corrected.count():
+        return Answer(found)
+    return Answer(found, suggestion=correction) if exact else Answer(corrected, corrected=correction)
+
+
+def vocabulary():
+    """How often each word occurs in the published titles, summaries, headings, topics and bodies.
+
+    Cached per content generation. Drawn from published items only, so a correction can never reveal a word of
+    a draft; bodies count, so drug and condition names that only an article's text uses are known too.
     """
     key = f"search:vocabulary:{content_generation()}"
     known = cache.get(key)
     if known is None:
-        entries = SearchEntry.objects.published().values_list("title", "summary", "topics")
-        found = set()
-        for title, summary, topics in entries.iterator():
-            found.update(words_of(f"{title} {summary} {topics}"))
-        known = frozenset(word for word in found if len(word) > 2 and not word.isdigit())
+        entries = SearchEntry.objects.published().values_list("title", "summary", "topics", "body")
+        counts = Counter()
+        for texts in entries.iterator():
+            counts.update(words_of(" ".join(texts)))
+        known = {word: count for word, count in counts.items() if len(word) > 2 and not word.isdigit()}
         cache.set(key, known, VOCABULARY_SECONDS)
     return known
 

@@ -13,7 +13,7 @@ from pages.models import Topic
 
 from .analytics import record_search
 from .query import MAX_QUERY_LENGTH
-from .results import SearchResults, suggest_titles
+from .results import results_for, suggest_titles
 
 RESULTS_PER_PAGE = 10
 SUGGESTED_TOPICS = 6
@@ -26,8 +26,8 @@ def results(request):
     query = " ".join(request.GET.get("q", "").replace("\x00", " ").split())
     truncated = len(query) > MAX_QUERY_LENGTH
     query = query[:MAX_QUERY_LENGTH]
-    found = SearchResults(query)
-    page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    answer = results_for(query, exact=request.GET.get("exact") == "1")
+    page = Paginator(answer.results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     if request.GET.get("page", "1") == "1":  # later pages of the same search are not another search
         record_search(request, query, found=page.paginator.count > 0)
     context = {
@@ -35,8 +35,9 @@ def results(request):
         "page_obj": page,
         "truncated": truncated,
         "max_query_length": MAX_QUERY_LENGTH,
-        "has_words": bool(found.words),
-        "suggestion": found.suggestion,
+        "has_words": bool(answer.results.words),
+        "corrected": answer.corrected,
+        "suggestion": answer.suggestion,
         "suggested_topics": Topic.objects.in_use()[:SUGGESTED_TOPICS] if not page.paginator.count else (),
     }
     return render(request, "search/results.html", context)

@@ -36,9 +36,16 @@ def test_job_in_the_header_box_finds_the_work_and_recovery_article_first(site_ur
     assert page.get_by_label("Search articles").input_value() == "job"
 
 
-def test_a_misspelling_offers_did_you_mean(site_url, open_page):
+def test_a_misspelling_shows_the_corrected_results_and_can_be_searched_as_typed(site_url, open_page):
     page = open_page(PHONE_WIDTH)
     page.goto(site_url + "/search/?q=outpatinet")
+    assert page.locator(".search-result").count() >= 1, "results at once, no second click"
+    assert "Showing results for outpatient." in page.locator(".search-correction").inner_text()
+    results = axe.violations(page)
+    assert results == [], axe.readable(results)
+    page.locator(".search-correction").get_by_role("link", name="outpatinet", exact=True).click()
+    page.wait_for_url("**/search/?q=outpatinet&exact=1")
+    assert page.locator(".search-result").count() == 0
     page.get_by_role("link", name="outpatient", exact=True).click()
     page.wait_for_url("**/search/?q=outpatient")
     assert page.locator(".search-result").count() >= 1

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from pages.models import Article, ContentPage, Topic
 from search.models import SearchEntry, Synonym
+from search.query import did_you_mean
 from tests.search.search_corpus import ARTICLES, QUERIES
 from tests.support.builders import SEEDED_SYNONYMS, make_article, seed_synonyms
 from tests.support.htmlpage import parse_html
@@ -192,14 +193,43 @@ def test_any_query_gets_a_200_page(client, seeded, query):
     search(client, query)
 
 
-def test_a_misspelling_offers_did_you_mean_from_the_indexed_words(client, seeded):
-    html = search(client, "outpatinet").content.decode()
+def test_a_misspelling_shows_the_corrected_results_at_once(client, seeded):
+    response = search(client, "outpatinet")
+    page = parse_html(response.content)
+    assert response.context["page_obj"].paginator.count > 0
+    assert "results for “outpatient”." in page.text
+    assert "Showing results for outpatient. Search instead for outpatinet." in page.text
+    assert page.find_all("a", href="?q=outpatinet&exact=1"), "one link searches exactly what was typed"
+    assert page.find_all("input", name="q")[0].attrs["value"] == "outpatinet", "the box keeps what was typed"
+
+
+def test_search_instead_searches_what_was_typed_and_only_offers_the_correction(client, seeded):
+    response = search(client, "outpatinet", exact="1")
+    assert response.context["page_obj"].paginator.count == 0
+    html = response.content.decode()
+    assert "Showing results for" not in html
     assert 'Did you mean <a href="?q=outpatient">outpatient</a>?' in html
 
 
-def test_did_you_mean_never_offers_a_word_only_a_draft_contains(client, db):
-    make_article(title="Zephyrine routines", slug="draft", status=Article.Status.DRAFT)
-    assert "Did you mean" not in search(client, "zephyrina").content.decode()
+def test_a_word_only_an_article_body_uses_corrects_a_misspelling(client, db):
+    make_article(title="The first days", slug="first-days", summary="What to expect.", body="Withdrawal can be hard.")
+    response = search(client, "withdrawl")
+    assert [hit.url for hit in response.context["page_obj"]] == ["/articles/first-days/"]
+    assert "Showing results for withdrawal." in parse_html(response.content).text
+
+
+def test_of_several_close_words_the_one_the_index_uses_most_wins():
+    known = {"relapses": 1, "relapse": 9, "collapse": 4}
+    assert did_you_mean(["relapsse"], known) == "relapse"
+    assert did_you_mean(["relapsse"], {**known, "relapses": 20}) == "relapses"
+    assert did_you_mean(["relapse"], known) == "", "a known word is left alone"
+
+
+def test_no_correction_ever_comes_from_a_draft(client, db):
+    make_article(title="Zephyrine routines", slug="draft", status=Article.Status.DRAFT, body="Zephyrine evenings.")
+    html = search(client, "zephyrina").content.decode()
+    assert "Did you mean" not in html and "Showing results for" not in html
+    assert "zephyrine" not in html.lower()
 
 
 @pytest.fixture
