@@ -131,12 +131,22 @@ def vocabulary():
 
 
 def suggest_titles(query, limit=5):
-    """Up to ``limit`` published titles containing every word typed, titles starting with the first word first."""
+    """Up to ``limit`` published titles containing every word typed, titles starting with the first word first.
+
+    When no title has them all, the words are corrected as the results page corrects them and tried once more, so
+    a typo ("outpatinet") still offers the title it meant.
+    """
     typed = words_of(query)[:MAX_WORDS]
     if not typed or len(typed[-1]) < 2:
         return []
+    titles = _titles_containing(typed, limit)
+    correction = did_you_mean(typed, vocabulary()) if not titles else ""
+    return _titles_containing(correction.split(), limit) if correction else titles
+
+
+def _titles_containing(words, limit):
     entries = SearchEntry.objects.published()
-    for word in typed:
+    for word in words:
         entries = entries.filter(title__icontains=word[:MAX_WORD_LENGTH])
-    starts_first = Case(When(title__istartswith=typed[0], then=0), default=1)
+    starts_first = Case(When(title__istartswith=words[0], then=0), default=1)
     return list(entries.order_by(starts_first, "title").values("title", "url")[:limit])

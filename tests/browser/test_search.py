@@ -66,6 +66,17 @@ def test_type_ahead_works_with_the_keyboard_alone(site_url, open_page):
     page.wait_for_url(f"**/articles/{SEED_ARTICLE_SLUG}/")
 
 
+def test_type_ahead_offers_the_right_title_for_a_typo_on_a_phone(site_url, open_page):
+    page = open_page(PHONE_WIDTH)
+    type_into_the_header_box(page, site_url, "outpatinet")
+    option = page.get_by_role("option", name=SEED_ARTICLE_TITLE)
+    option.wait_for()
+    results = axe.violations(page)
+    assert results == [], axe.readable(results)
+    option.click()
+    page.wait_for_url(f"**/articles/{SEED_ARTICLE_SLUG}/")
+
+
 def test_escape_closes_the_suggestions_and_enter_then_searches(site_url, open_page):
     page = open_page()
     box = type_into_the_header_box(page, site_url, "balanc")

@@ -225,6 +225,12 @@ def test_of_several_close_words_the_one_the_index_uses_most_wins():
     assert did_you_mean(["relapse"], known) == "", "a known word is left alone"
 
 
+def test_the_type_ahead_offers_the_title_a_typo_meant(client, seeded):
+    suggestions = client.get("/search/suggest/", {"q": "outpatinet"}).json()["suggestions"]
+    assert "Balancing Work and Recovery with an Intensive Outpatient Program" in [item["title"] for item in suggestions]
+    assert client.get("/search/suggest/", {"q": "zzzzqqq"}).json()["suggestions"] == []
+
+
 def test_no_correction_ever_comes_from_a_draft(client, db):
     make_article(title="Zephyrine routines", slug="draft", status=Article.Status.DRAFT, body="Zephyrine evenings.")
     html = search(client, "zephyrina").content.decode()
