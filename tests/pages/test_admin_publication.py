@@ -31,7 +31,7 @@ def run_action(editor, action, *articles):
 
 
 def what_a_visitor_finds(client, article):
-    """Where a visitor meets ``article``: its page, the search results, the type-ahead and "Did you mean"."""
+    """Where a visitor meets ``article``: its page, the search results, the type-ahead and a corrected search."""
     results = parse_html(client.get("/search/", {"q": "quokka mornings"}).content)
     typo = parse_html(client.get("/search/", {"q": "quokkka"}).content)  # a typo, corrected from published words
     suggestions = client.get("/search/suggest/", {"q": "quokka mor"}).json()["suggestions"]
@@ -39,7 +39,7 @@ def what_a_visitor_finds(client, article):
         "its page": client.get(article.get_absolute_url()).status_code == 200,
         "search": bool(results.find_all("a", href=article.get_absolute_url())),
         "type-ahead": article.title in [item["title"] for item in suggestions],
-        "did you mean": "Did you mean quokka?" in typo.text,
+        "corrected search": "Showing results for quokka." in typo.text,
     }
 
 
