@@ -46,10 +46,9 @@ class SearchResults:
     Sliceable and countable, so Django's Paginator can page through them.
     """
 
-    def __init__(self, query):
+    def __init__(self, query, synonym_lists):
         self.query = query
         self.words = query_words(query)
-        synonym_lists = [synonym.term_list for synonym in Synonym.objects.all()] if self.words else []
         self.groups = query_groups(self.words, synonym_lists)
         self.backend = backend()
         self.require_all = True
@@ -102,11 +101,13 @@ def results_for(query, *, exact=False):
     "withdrawl" late at night should not have to click again. ``exact`` (the "Search instead for" link) searches
     what was typed and only offers the correction. A correction that finds nothing either is never offered.
     """
-    found = SearchResults(query)
+    # Read once: a corrected search ranks with the same list.
+    synonym_lists = [synonym.term_list for synonym in Synonym.objects.all()] if query_words(query) else []
+    found = SearchResults(query, synonym_lists)
     if not found.words or found.count():
         return Answer(found)
     correction = did_you_mean(found.words, vocabulary())
-    corrected = SearchResults(correction) if correction else None
+    corrected = SearchResults(correction, synonym_lists) if correction else None
     if corrected is None or not corrected.count():
         return Answer(found)
     return Answer(found, suggestion=correction) if exact else Answer(corrected, corrected=correction)
