@@ -83,12 +83,10 @@ def _seconds_until_next_publication(generation):
     return when - time.time()
 
 
-def _page_timeout(generation):
-    timeout = settings.PAGE_CACHE_SECONDS
+def lifetime_in_generation(seconds, generation):
+    """``seconds``, or fewer if a scheduled item goes live sooner: how long anything drawn from content may be kept."""
     until_next = _seconds_until_next_publication(generation)
-    if until_next is not None:
-        timeout = min(timeout, int(until_next))
-    return timeout
+    return seconds if until_next is None else min(seconds, int(until_next))
 
 
 def _page_key(request):
@@ -180,7 +178,7 @@ class PageCacheMiddleware:
             return response
         _set_etag(response)
         if key and _shareable(response):
-            timeout = _page_timeout(generation)
+            timeout = lifetime_in_generation(settings.PAGE_CACHE_SECONDS, generation)
             if timeout > 0:
                 cache.set(key, (generation, response.content, dict(response.headers)), timeout)
         return _finish(request, response)

@@ -1,10 +1,18 @@
 """The two full-text backends, chosen by the database: SQLite FTS5 and PostgreSQL tsvector.
 
-Both answer the same two questions for groups of alternative terms (search/query.py): how many published entries
-match, and which ones rank on a given page, with title and snippet highlighted. Highlights come back wrapped in
-control-character sentinels (START, STOP) that no indexed text contains; search/results.py escapes the text and
-only then turns them into ``<mark>``. The index itself is built by pages' migrations 0005 and 0013 (FTS5 table and
-triggers, or a generated ``document`` column with a GIN index) over ``pages_searchentry``.
+Both answer the same questions for groups of alternative terms (search/query.py), always among published entries:
+
+- ``candidates``: up to N matching entries with a tier and a score. Each tier is a LIMITed index scan, so the cost
+  of ranking stays flat however many entries a broad word matches (search/results.py sorts and caches them);
+- ``rows``: the title and snippet of the entries on the page shown, highlighted;
+- ``titles_starting``: entries whose title has a word starting with each word typed (the type-ahead);
+- ``near`` and ``frequency``: the known words sharing most trigrams with a misspelling, and how many published
+  entries use a word (corrections).
+
+Highlights come back wrapped in control-character sentinels (START, STOP) that no indexed text contains;
+search/results.py escapes the text and only then turns them into ``<mark>``. The index over ``pages_searchentry``
+is built by pages' migrations 0005 and 0013 (an FTS5 table and triggers, or a generated weighted ``document``
+tsvector with a GIN index) and search's 0002 (the term list's trigram index, and PostgreSQL's ``title_document``).
 """
 
 from typing import NamedTuple
@@ -15,6 +23,14 @@ from .models import SearchEntry
 
 SNIPPET_WORDS = 30
 START, STOP = "\x02", "\x03"
+
+
+class Candidate(NamedTuple):
+    """A published entry that matches: its tier (0 when its title matches) and its score (lower ranks first)."""
+
+    entry_id: int
+    tier: int
+    score: float
 
 
 class Row(NamedTuple):
@@ -41,45 +57,65 @@ class SqliteBackend:
         alternatives = ("(" + " OR ".join(f'"{term}"' for term in group) + ")" for group in groups)
         return (" AND " if require_all else " OR ").join(alternatives)
 
-    # CROSS JOIN keeps the full-text match as the outer loop: SQLite would otherwise scan the entries and run
-    # the MATCH once per entry.
-    def count(self, groups, require_all):
-        published, published_params = published_condition()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT count(*) FROM pages_searchentry_fts f "  # noqa: S608 - placeholders only
-                "CROSS JOIN pages_searchentry ON pages_searchentry.id = f.rowid "
-                f"WHERE pages_searchentry_fts MATCH %s AND {published}",
-                [self.match(groups, require_all), *published_params],
-            )
-            return cursor.fetchone()[0]
+    def _ids(self, match, limit, rank=""):
+        """(rowid[, rank]) of up to ``limit`` published entries matching ``match``, in index order.
 
-    def rows(self, groups, require_all, title, offset, limit):
-        match = self.match(groups, require_all)
+        CROSS JOIN keeps the full-text match as the outer loop (SQLite would otherwise scan the entries and run the
+        MATCH once per entry), and with no ORDER BY the LIMIT stops the scan: what is selected, bm25 included, is
+        computed for those rows only.
+        """
         published, published_params = published_condition()
         with connection.cursor() as cursor:
-            # Ranked first, highlighted after: SQLite would otherwise build a snippet for every match, not just
-            # the page shown. bm25's IDF is near zero for words most items share, so a title match is a tier.
             cursor.execute(
-                "SELECT f.rowid FROM pages_searchentry_fts f "  # noqa: S608 - placeholders only
+                f"SELECT f.rowid{rank} FROM pages_searchentry_fts f "  # noqa: S608 - placeholders only
                 "CROSS JOIN pages_searchentry ON pages_searchentry.id = f.rowid "
-                f"WHERE pages_searchentry_fts MATCH %s AND {published} "
-                "ORDER BY lower(pages_searchentry.title) = %s DESC, f.rowid IN (SELECT rowid FROM "
-                "pages_searchentry_fts WHERE pages_searchentry_fts MATCH %s) DESC, "
-                "bm25(pages_searchentry_fts, 10.0, 4.0, 2.0, 1.0) LIMIT %s OFFSET %s",
-                [match, *published_params, title, "title : (" + self.match(groups, False) + ")", limit, offset],
-            )  # fmt: skip
-            ranked = [row[0] for row in cursor.fetchall()]
-            if not ranked:
-                return []
+                f"WHERE pages_searchentry_fts MATCH %s AND {published} LIMIT %s",
+                [match, *published_params, limit],
+            )
+            return cursor.fetchall()
+
+    def candidates(self, groups, require_all, limit):
+        match = self.match(groups, require_all)
+        in_title = f"title : ({self.match(groups, False)})"
+        # bm25's IDF is near zero for words most items share, so a title match is a tier of its own.
+        tiers = (f"({match}) AND {in_title}", f"({match}) NOT {in_title}")
+        found = []
+        for tier, expression in enumerate(tiers):
+            rows = self._ids(expression, limit - len(found), rank=", bm25(pages_searchentry_fts, 10.0, 4.0, 2.0, 1.0)")
+            found += [Candidate(rowid, tier, score) for rowid, score in rows]
+            if len(found) >= limit:
+                break
+        return found
+
+    def frequency(self, word, limit):
+        return len(self._ids(f'"{word}"', limit))
+
+    def rows(self, groups, entry_ids):
+        with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT f.rowid, highlight(pages_searchentry_fts, 0, %s, %s), "  # noqa: S608 - placeholders only
                 "snippet(pages_searchentry_fts, -1, %s, %s, '…', %s) FROM pages_searchentry_fts f "
-                f"WHERE pages_searchentry_fts MATCH %s AND f.rowid IN ({', '.join(['%s'] * len(ranked))})",
-                [START, STOP, START, STOP, SNIPPET_WORDS, match, *ranked],
+                f"WHERE pages_searchentry_fts MATCH %s AND f.rowid IN ({', '.join(['%s'] * len(entry_ids))})",
+                [START, STOP, START, STOP, SNIPPET_WORDS, self.match(groups, False), *entry_ids],
             )  # fmt: skip
-            rows = {row.entry_id: row for row in map(Row._make, cursor.fetchall())}
-            return [rows[pk] for pk in ranked]
+            return cursor.fetchall()
+
+    def titles_starting(self, words, limit):
+        # Each word a prefix of a title word: "relap" offers "Understanding Relapse".
+        prefixes = " AND ".join(f'"{word}"*' for word in words)
+        return [rowid for (rowid,) in self._ids(f"title : ({prefixes})", limit)]
+
+    def near(self, word, limit):
+        # The trigram tokenizer has no similarity function: bm25 over the word's trigrams, OR-ed, ranks the terms
+        # sharing the most (and the rarest) of them first.
+        trigrams = " OR ".join(dict.fromkeys(f'"{word[i : i + 3]}"' for i in range(len(word) - 2)))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT term FROM search_searchterm_trigram WHERE search_searchterm_trigram MATCH %s "
+                "ORDER BY bm25(search_searchterm_trigram) LIMIT %s",
+                [trigrams, limit],
+            )
+            return [term for (term,) in cursor.fetchall()]
 
 
 class PostgresBackend:
@@ -88,32 +124,66 @@ class PostgresBackend:
         alternatives = ["(" + " || ".join(["phraseto_tsquery('english', %s)"] * len(group)) + ")" for group in groups]
         return "(" + joiner.join(alternatives) + ")", [term for group in groups for term in group]
 
-    def count(self, groups, require_all):
-        sql, params = self.tsquery(groups, require_all)
+    def _ids(self, condition, params, limit, rank="", rank_params=()):
+        """(id[, rank]) of up to ``limit`` published entries meeting ``condition``, in the order found.
+
+        With no ORDER BY the LIMIT stops the scan of the GIN index's matches, and the rank is computed for the rows
+        returned only.
+        """
         published, published_params = published_condition()
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT count(*) FROM pages_searchentry WHERE document @@ {sql} AND {published}",  # noqa: S608 - placeholders only
-                [*params, *published_params],
+                f"SELECT id{rank} FROM pages_searchentry "  # noqa: S608 - placeholders only
+                f"WHERE {condition} AND {published} LIMIT %s",
+                [*rank_params, *params, *published_params, limit],
             )
-            return cursor.fetchone()[0]
+            return cursor.fetchall()
 
-    def rows(self, groups, require_all, title, offset, limit):
-        sql, params = self.tsquery(groups, require_all)
-        published, published_params = published_condition()
+    def candidates(self, groups, require_all, limit):
+        match, match_params = self.tsquery(groups, require_all)
+        in_title, in_title_params = self.tsquery(groups, False)
+        # A title match is a tier of its own, as on SQLite: ts_rank_cd alone lets many body mentions outweigh it.
+        tiers = (f"document @@ {match} AND title_document @@ {in_title}",
+                 f"document @@ {match} AND NOT title_document @@ {in_title}")  # fmt: skip
+        found = []
+        for tier, condition in enumerate(tiers):
+            rows = self._ids(
+                condition, [*match_params, *in_title_params], limit - len(found),
+                rank=f", -ts_rank_cd(document, {match})", rank_params=match_params,
+            )  # fmt: skip
+            found += [Candidate(pk, tier, score) for pk, score in rows]
+            if len(found) >= limit:
+                break
+        return found
+
+    def frequency(self, word, limit):
+        return len(self._ids("document @@ phraseto_tsquery('english', %s)", [word], limit))
+
+    def rows(self, groups, entry_ids):
+        sql, params = self.tsquery(groups, False)
         options = f"StartSel={START}, StopSel={STOP}, MaxWords={SNIPPET_WORDS}, MinWords=12, MaxFragments=2"
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT e.id, ts_headline('english', e.title, q, %s), "  # noqa: S608 - placeholders only
                 "ts_headline('english', e.summary || ' ' || e.body, q, %s) "
-                "FROM (SELECT id, ts_rank_cd(document, q) AS rank, q FROM pages_searchentry, "
-                f"(SELECT {sql} AS q) query "
-                f"WHERE document @@ q AND {published} "
-                "ORDER BY lower(title) = %s DESC, rank DESC, id LIMIT %s OFFSET %s) r "
-                "JOIN pages_searchentry e ON e.id = r.id ORDER BY lower(e.title) = %s DESC, r.rank DESC, e.id",
-                [f"{options}, HighlightAll=true", options, *params, *published_params, title, limit, offset, title],
-            )  # fmt: skip
-            return [Row._make(row) for row in cursor.fetchall()]
+                f"FROM pages_searchentry e, (SELECT {sql} AS q) query WHERE e.id = ANY(%s)",
+                [f"{options}, HighlightAll=true", options, *params, list(entry_ids)],
+            )
+            return cursor.fetchall()
+
+    def titles_starting(self, words, limit):
+        # Each word a prefix of a title word: "relap" offers "Understanding Relapse". Words are \w+ only, so
+        # quoting them makes a literal to_tsquery lexeme.
+        prefixes = " & ".join(f"'{word}':*" for word in words)
+        return [pk for (pk,) in self._ids("title_document @@ to_tsquery('english', %s)", [prefixes], limit)]
+
+    def near(self, word, limit):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT term FROM search_searchterm WHERE term %% %s ORDER BY similarity(term, %s) DESC, term LIMIT %s",
+                [word, word, limit],
+            )
+            return [term for (term,) in cursor.fetchall()]
 
 
 def backend():

@@ -13,7 +13,8 @@ from django.utils.html import strip_tags
 from pages.models import Article, ContentPage, Topic
 from pages.signals import publication_changed
 
-from .models import SearchEntry
+from .models import SearchEntry, SearchTerm
+from .query import terms_of
 
 BATCH_SIZE = 500
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -47,9 +48,25 @@ def _entry_fields(item):
     }
 
 
+def _remember_terms(entries):
+    """Add the words of these entries' fields to the term list that corrections are drawn from."""
+    terms = set().union(*(terms_of(" ".join([e["title"], e["summary"], e["topics"], e["body"]])) for e in entries))
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(term=term) for term in terms], batch_size=BATCH_SIZE, ignore_conflicts=True
+    )
+
+
+def _store(items):
+    """Write the entries of these items (all new) and remember their words."""
+    fields = [_entry_fields(item) for item in items]
+    SearchEntry.objects.bulk_create([SearchEntry(**entry) for entry in fields], batch_size=BATCH_SIZE)
+    _remember_terms(fields)
+
+
 def index_item(item):
     """Store (or refresh) the searchable text of an article or content page."""
     fields = _entry_fields(item)
+    _remember_terms([fields])
     SearchEntry.objects.update_or_create(kind=fields.pop("kind"), object_id=fields.pop("object_id"), defaults=fields)
 
 
@@ -61,8 +78,9 @@ def unindex_item(item):
 def rebuild_index():
     """Index every article and content page afresh; returns how many entries were written."""
     SearchEntry.objects.all().delete()
+    SearchTerm.objects.all().delete()  # and words of deleted items with them
     items = [*Article.objects.prefetch_related("topics"), *ContentPage.objects.all()]
-    SearchEntry.objects.bulk_create([SearchEntry(**_entry_fields(item)) for item in items], batch_size=BATCH_SIZE)
+    _store(items)
     return len(items)
 
 
@@ -88,7 +106,7 @@ def connect_index_updates():
         items = sender.objects.filter(pk__in=pks)
         items = items.prefetch_related("topics") if sender is Article else items
         SearchEntry.objects.filter(kind=_kind(sender), object_id__in=pks).delete()
-        SearchEntry.objects.bulk_create([SearchEntry(**_entry_fields(item)) for item in items], batch_size=BATCH_SIZE)
+        _store(items)
 
     for model in (Article, ContentPage):
         post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"search-index-save-{model.__name__}")

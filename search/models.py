@@ -6,10 +6,11 @@ state only (migrations/0001_initial.py), and the full-text index over ``pages_se
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 
 from pages.models import Publishable, PublishableQuerySet
 
-from .query import words_of
+from .query import MAX_WORD_LENGTH, words_of
 
 
 class SearchEntry(models.Model):
@@ -39,11 +40,30 @@ class SearchEntry(models.Model):
     class Meta:
         db_table = "pages_searchentry"
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="unique_search_entry")]
-        indexes = [models.Index(fields=["status", "published_at"])]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            # The exact-title tie-break looks the typed query up here rather than among the ranked candidates.
+            models.Index(Lower("title"), name="search_entry_lower_title"),
+        ]
         verbose_name_plural = "search entries"
 
     def __str__(self):
         return self.title
+
+
+class SearchTerm(models.Model):
+    """A word that occurs somewhere in the indexed text: where corrections of a misspelt word are looked for.
+
+    Words are added as items are indexed and only dropped when the index is rebuilt, so a term may come from a
+    draft or a deleted item: a correction is only offered once it is found in published text (search/results.py).
+    A trigram index over ``term`` (FTS5 ``trigram`` on SQLite, ``pg_trgm`` on PostgreSQL; search migration 0002)
+    finds the close words of a misspelling without reading the others.
+    """
+
+    term = models.CharField(max_length=MAX_WORD_LENGTH, unique=True)
+
+    def __str__(self):
+        return self.term
 
 
 class Synonym(models.Model):

@@ -66,6 +66,41 @@ STOP_WORDS = frozenset(
         "your",
     ]
 )
+# Words that say a search is about someone else, whom the family reading on an empty results page is for.
+SOMEONE_ELSE = frozenset(
+    [
+        "boyfriend",
+        "brother",
+        "child",
+        "children",
+        "dad",
+        "daughter",
+        "family",
+        "father",
+        "friend",
+        "girlfriend",
+        "he",
+        "her",
+        "him",
+        "his",
+        "husband",
+        "kid",
+        "kids",
+        "loved",
+        "mom",
+        "mother",
+        "parent",
+        "partner",
+        "she",
+        "sibling",
+        "sister",
+        "son",
+        "spouse",
+        "teen",
+        "teenager",
+        "wife",
+    ]
+)
 _WORD = re.compile(r"\w+")
 
 
@@ -77,6 +112,11 @@ def words_of(text):
 def as_title(query):
     """The query as the exact-title tie-break compares it: lower case, single spaces, and punctuation kept."""
     return " ".join(query.lower().split())
+
+
+def about_someone_else(query):
+    """Whether the query speaks of a relative, partner or friend ("my husband drinks too much")."""
+    return not SOMEONE_ELSE.isdisjoint(words_of(query))
 
 
 def query_words(query):
@@ -115,18 +155,26 @@ def query_groups(words, synonym_lists):
     return groups
 
 
-def did_you_mean(words, known):
-    """The query with each word not in ``known`` replaced by a close known word, or "" when nothing changes.
+def terms_of(text):
+    """The words of an indexed text that a misspelling may be corrected to: three letters or more, not a number."""
+    return {word for word in words_of(text) if 2 < len(word) <= MAX_WORD_LENGTH and not word.isdigit()}
 
-    ``known`` counts how often each word occurs in the index: of the close candidates the most frequent wins, so a
-    misspelt drug or condition name becomes the word the articles use, not a rarer look-alike.
+
+def did_you_mean(words, vocabulary):
+    """The query with each word the published text lacks replaced by a close word it has, or "" if nothing changes.
+
+    ``vocabulary`` answers two questions (search/results.py asks the index): ``near(word)``, the known words that
+    share most of its trigrams, and ``frequency(word)``, how many published items use a word. Of the candidates
+    close enough, the most frequent wins, so a misspelt drug or condition name becomes the word the articles use,
+    not a rarer look-alike, and a word only a draft uses (frequency 0) is never offered.
     """
     corrected = []
     for word in words:
-        if word in known or len(word) < 4:
+        if len(word) < 4 or vocabulary.frequency(word):
             corrected.append(word)
             continue
-        nearby = [candidate for candidate in known if abs(len(candidate) - len(word)) <= 2]
-        candidates = difflib.get_close_matches(word, nearby, n=CORRECTION_CANDIDATES, cutoff=0.75)
-        corrected.append(max(candidates, key=known.get) if candidates else word)
+        candidates = difflib.get_close_matches(word, vocabulary.near(word), n=CORRECTION_CANDIDATES, cutoff=0.75)
+        frequencies = {candidate: vocabulary.frequency(candidate) for candidate in candidates}
+        best = max(candidates, key=frequencies.get, default=None)
+        corrected.append(best if best and frequencies[best] else word)
     return " ".join(corrected) if corrected != list(words) else ""

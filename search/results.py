@@ -5,22 +5,30 @@ Published articles and pages only, everywhere: the results, "Did you mean" and t
 the backend's highlight sentinels turned into ``<mark>``.
 """
 
-from collections import Counter
+import hashlib
+import json
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.core.cache import cache
-from django.db.models import Case, When
+from django.db.models.functions import Lower
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from pages.cache import content_generation
+from pages.cache import content_generation, lifetime_in_generation
 
-from .backends import START, STOP, backend
+from .analytics import counted_query
+from .backends import START, STOP, Row, backend
 from .models import SearchEntry, Synonym
-from .query import MAX_WORD_LENGTH, MAX_WORDS, as_title, did_you_mean, query_groups, query_words, words_of
+from .query import as_title, did_you_mean, query_groups, query_words, words_of
 
-VOCABULARY_SECONDS = 3600
+MAX_RESULTS = 100  # ranked per query; a broader query says there are more and asks for another word
+RANKING_SECONDS = 600
+SUGGESTION_CANDIDATES = 50  # titles matching what was typed, put in order before the first few are offered
+FREQUENCY_CAP = 100  # counting a word's uses stops here: enough to tell a common word from a rare one
+NEAR_WORDS = 30  # known words sharing most trigrams with a misspelling, weighed by difflib
+FAMILY_QUERY = "family"  # what an empty search about someone else offers instead
+FAMILY_READING = 3
 
 
 @dataclass
@@ -35,54 +43,106 @@ class Hit:
     is_article: bool
 
 
+class Ranking(NamedTuple):
+    """The ids of a query's best matches, best first, and whether more matched than were ranked."""
+
+    entry_ids: list
+    more: bool
+
+
 def highlighted(text):
     """Escape indexed text, then turn the backend's sentinels into <mark> elements."""
     return mark_safe(escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308 - escaped first
 
 
+def rank(query, groups):
+    """The Ranking of a query's groups of terms: the exact title first, then title matches, then the rest.
+
+    At most MAX_RESULTS candidates are found and scored (see search/backends.py), whatever the size of the site.
+    When nothing has every word, the entries having any of them are ranked.
+    """
+    engine = backend()
+    found = engine.candidates(groups, True, MAX_RESULTS + 1)
+    if not found and len(groups) > 1:
+        found = engine.candidates(groups, False, MAX_RESULTS + 1)
+    exact_id = _exact_title_id(query) if found else None
+    ordered = sorted(found, key=lambda candidate: (candidate.entry_id != exact_id, candidate.tier, candidate.score))
+    entry_ids = [candidate.entry_id for candidate in ordered]
+    if exact_id is not None and exact_id not in entry_ids:  # more title matches than were ranked
+        entry_ids.insert(0, exact_id)
+    return Ranking(entry_ids[:MAX_RESULTS], more=len(entry_ids) > MAX_RESULTS)
+
+
+def _exact_title_id(query):
+    """The published entry titled exactly as the query, if any.
+
+    Two steps, so the title index leads: asked at once, SQLite would walk every published entry instead.
+    """
+    titled = SearchEntry.objects.alias(lower_title=Lower("title")).filter(lower_title=as_title(query))
+    same_title = list(titled.values_list("id", flat=True)[:MAX_RESULTS])
+    return SearchEntry.objects.published().filter(pk__in=same_title).values_list("id", flat=True).first()
+
+
+def cached_rank(query, groups):
+    """``rank()``, kept in the shared cache per content generation for the queries analytics would count.
+
+    Only ids are kept, under a digest of the terms: never the query or a rendered page. A query that could name
+    someone (digits, an @, many words: ``counted_query``) is ranked afresh each time instead.
+    """
+    if not counted_query(query):
+        return rank(query, groups)
+    generation = content_generation()
+    digest = hashlib.sha256(json.dumps([as_title(query), groups]).encode()).hexdigest()
+    key = f"search:ranking:{generation}:{digest}"
+    ranking = cache.get(key)
+    if ranking is None:
+        ranking = rank(query, groups)
+        cache.set(key, tuple(ranking), lifetime_in_generation(RANKING_SECONDS, generation))
+    return Ranking(*ranking)
+
+
 class SearchResults:
     """The ranked, highlighted matches of a visitor's query (published articles and pages only).
 
-    Sliceable and countable, so Django's Paginator can page through them.
+    Sliceable and countable, so Django's Paginator can page through them; titles and snippets are highlighted
+    for the page shown only.
     """
 
     def __init__(self, query, synonym_lists):
         self.query = query
         self.words = query_words(query)
         self.groups = query_groups(self.words, synonym_lists)
-        self.backend = backend()
-        self.require_all = True
-        self._count = None
+        self._ranking = None
+
+    @property
+    def ranking(self):
+        if self._ranking is None:
+            self._ranking = cached_rank(self.query, self.groups) if self.words else Ranking([], more=False)
+        return self._ranking
 
     def count(self):
-        if self._count is None:
-            self._count = self.backend.count(self.groups, True) if self.words else 0
-            if self._count == 0 and len(self.words) > 1:
-                # Nothing has every word: rank the items that have any of them.
-                self.require_all = False
-                self._count = self.backend.count(self.groups, False)
-        return self._count
+        return len(self.ranking.entry_ids)
 
     def __len__(self):
         return self.count()
 
     def __getitem__(self, bounds):
-        if not self.words or self.count() == 0:
+        entry_ids = self.ranking.entry_ids[bounds]
+        if not entry_ids:
             return []
-        rows = self.backend.rows(
-            self.groups, self.require_all, as_title(self.query), bounds.start, bounds.stop - bounds.start
-        )
-        entries = SearchEntry.objects.in_bulk([row.entry_id for row in rows])
+        rows = {row.entry_id: row for row in map(Row._make, backend().rows(self.groups, entry_ids))}
+        entries = SearchEntry.objects.in_bulk(entry_ids)
         return [
             Hit(
-                url=entries[row.entry_id].url,
-                title_html=highlighted(row.title),
-                snippet_html=highlighted(row.snippet),
-                topics=entries[row.entry_id].topics,
-                published_at=entries[row.entry_id].published_at,
-                is_article=entries[row.entry_id].kind == SearchEntry.Kind.ARTICLE,
+                url=entries[pk].url,
+                title_html=highlighted(rows[pk].title),
+                snippet_html=highlighted(rows[pk].snippet),
+                topics=entries[pk].topics,
+                published_at=entries[pk].published_at,
+                is_article=entries[pk].kind == SearchEntry.Kind.ARTICLE,
             )
-            for row in rows
+            for pk in entry_ids
+            if pk in rows and pk in entries  # unpublished or deleted since it was ranked
         ]
 
 
@@ -106,48 +166,48 @@ def results_for(query, *, exact=False):
     found = SearchResults(query, synonym_lists)
     if not found.words or found.count():
         return Answer(found)
-    correction = did_you_mean(found.words, vocabulary())
+    correction = did_you_mean(found.words, IndexVocabulary())
     corrected = SearchResults(correction, synonym_lists) if correction else None
     if corrected is None or not corrected.count():
         return Answer(found)
     return Answer(found, suggestion=correction) if exact else Answer(corrected, corrected=correction)
 
 
-def vocabulary():
-    """How often each word occurs in the published titles, summaries, headings, topics and bodies.
+def reading_for_families():
+    """A few of the best results for FAMILY_QUERY: where an empty search about someone else can lead."""
+    return SearchResults(FAMILY_QUERY, [])[0:FAMILY_READING]
 
-    Cached per content generation. Drawn from published items only, so a correction can never reveal a word of
-    a draft; bodies count, so drug and condition names that only an article's text uses are known too.
+
+class IndexVocabulary:
+    """The words of the index, as ``did_you_mean`` asks for them: close look-alikes, and how often each is used.
+
+    Look-alikes come from the term list's trigram index; uses are counted in published entries only, so a
+    correction can never reveal a word of a draft.
     """
-    key = f"search:vocabulary:{content_generation()}"
-    known = cache.get(key)
-    if known is None:
-        entries = SearchEntry.objects.published().values_list("title", "summary", "topics", "body")
-        counts = Counter()
-        for texts in entries.iterator():
-            counts.update(words_of(" ".join(texts)))
-        known = {word: count for word, count in counts.items() if len(word) > 2 and not word.isdigit()}
-        cache.set(key, known, VOCABULARY_SECONDS)
-    return known
+
+    def near(self, word):
+        return backend().near(word, NEAR_WORDS)
+
+    def frequency(self, word):
+        return backend().frequency(word, FREQUENCY_CAP)
 
 
 def suggest_titles(query, limit=5):
-    """Up to ``limit`` published titles containing every word typed, titles starting with the first word first.
+    """Up to ``limit`` published titles with a word starting with each word typed, those starting so first.
 
     When no title has them all, the words are corrected as the results page corrects them and tried once more, so
     a typo ("outpatinet") still offers the title it meant.
     """
-    typed = words_of(query)[:MAX_WORDS]
-    if not typed or len(typed[-1]) < 2:
+    typed = query_words(query)
+    if not typed or len(words_of(query)[-1]) < 2:
         return []
-    titles = _titles_containing(typed, limit)
-    correction = did_you_mean(typed, vocabulary()) if not titles else ""
-    return _titles_containing(correction.split(), limit) if correction else titles
+    titles = _titles_starting(typed, limit)
+    correction = did_you_mean(typed, IndexVocabulary()) if not titles else ""
+    return _titles_starting(correction.split(), limit) if correction else titles
 
 
-def _titles_containing(words, limit):
-    entries = SearchEntry.objects.published()
-    for word in words:
-        entries = entries.filter(title__icontains=word[:MAX_WORD_LENGTH])
-    starts_first = Case(When(title__istartswith=words[0], then=0), default=1)
-    return list(entries.order_by(starts_first, "title").values("title", "url")[:limit])
+def _titles_starting(words, limit):
+    entry_ids = backend().titles_starting(words, SUGGESTION_CANDIDATES)
+    entries = SearchEntry.objects.filter(pk__in=entry_ids).values("title", "url")
+    ordered = sorted(entries, key=lambda entry: (not entry["title"].lower().startswith(words[0]), entry["title"]))
+    return ordered[:limit]

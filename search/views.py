@@ -12,8 +12,8 @@ from django.views.decorators.http import require_safe
 from pages.models import Topic
 
 from .analytics import record_search
-from .query import MAX_QUERY_LENGTH
-from .results import results_for, suggest_titles
+from .query import MAX_QUERY_LENGTH, about_someone_else
+from .results import reading_for_families, results_for, suggest_titles
 
 RESULTS_PER_PAGE = 10
 SUGGESTED_TOPICS = 6
@@ -28,8 +28,9 @@ def results(request):
     query = query[:MAX_QUERY_LENGTH]
     answer = results_for(query, exact=request.GET.get("exact") == "1")
     page = Paginator(answer.results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    found = page.paginator.count > 0
     if request.GET.get("page", "1") == "1":  # later pages of the same search are not another search
-        record_search(request, query, found=page.paginator.count > 0)
+        record_search(request, query, found=found)
     context = {
         "query": query,
         "page_obj": page,
@@ -38,7 +39,9 @@ def results(request):
         "has_words": bool(answer.results.words),
         "corrected": answer.corrected,
         "suggestion": answer.suggestion,
-        "suggested_topics": Topic.objects.in_use()[:SUGGESTED_TOPICS] if not page.paginator.count else (),
+        "more_results": answer.results.ranking.more,
+        "suggested_topics": Topic.objects.in_use()[:SUGGESTED_TOPICS] if not found else (),
+        "family_reading": reading_for_families() if not found and about_someone_else(query) else (),
     }
     return render(request, "search/results.html", context)
 

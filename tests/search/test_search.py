@@ -218,11 +218,22 @@ def test_a_word_only_an_article_body_uses_corrects_a_misspelling(client, db):
     assert "Showing results for withdrawal." in parse_html(response.content).text
 
 
+class Uses(dict):
+    """A vocabulary as did_you_mean asks for one, from a dict of word: how many published items use it."""
+
+    def near(self, word):
+        return list(self)
+
+    def frequency(self, word):
+        return self.get(word, 0)
+
+
 def test_of_several_close_words_the_one_the_index_uses_most_wins():
-    known = {"relapses": 1, "relapse": 9, "collapse": 4}
+    known = Uses(relapses=1, relapse=9, collapse=4)
     assert did_you_mean(["relapsse"], known) == "relapse"
-    assert did_you_mean(["relapsse"], {**known, "relapses": 20}) == "relapses"
+    assert did_you_mean(["relapsse"], Uses(known, relapses=20)) == "relapses"
     assert did_you_mean(["relapse"], known) == "", "a known word is left alone"
+    assert did_you_mean(["relapsse"], Uses(known, relapse=0, relapses=0, collapse=0)) == "", "only a used word"
 
 
 def test_the_type_ahead_offers_the_title_a_typo_meant(client, seeded):
