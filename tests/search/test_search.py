@@ -251,27 +251,50 @@ def test_no_correction_ever_comes_from_a_draft(client, db):
 
 @pytest.fixture
 def relevance_set(db):
-    """The articles of the relevance set (tests/search/search_corpus.py), published with their topics."""
+    """The articles of the relevance set (tests/search/search_corpus.py), published with their topics.
+
+    Each is validated as the admin validates it, so an article no editor could save (a summary over its length)
+    fails on SQLite too, not only on PostgreSQL.
+    """
     for slug, (title, summary, topic_name, body) in ARTICLES.items():
         topic, _ = Topic.objects.get_or_create(name=topic_name, slug=topic_name.lower().replace(" ", "-"))
-        make_article(title=title, slug=slug, summary=summary, body=body).topics.add(topic)
+        article = make_article(title=title, slug=slug, summary=summary, body=body)
+        article.full_clean()
+        article.topics.add(topic)
+
+
+MIN_MRR = 0.95
 
 
 def test_mean_reciprocal_rank_of_the_relevance_set(client, relevance_set, capsys):
-    """Each query of the relevance set should put its article first; MRR is printed and must stay >= 0.9."""
+    """Each query of the relevance set should put its article first: MRR >= 0.95, and every query finds something.
+
+    Prints, for the database in use, the MRR, the number of queries and of queries that found nothing, and each
+    query whose article was not first, with the rank it got on the first page and what came first instead.
+    """
     from django.db import connection
 
-    ranks = {}
+    reciprocal_ranks, misses, without_results = [], [], []
     for query, slug in QUERIES:
         links = result_links(search(client, query))
         expected = f"/articles/{slug}/"
-        ranks[query] = links.index(expected) + 1 if expected in links else None
-    mrr = sum(1 / rank for rank in ranks.values() if rank) / len(QUERIES)
-    misses = {query: rank for query, rank in ranks.items() if rank != 1}
-    line = f"search relevance on {connection.vendor}: MRR {mrr:.3f} over {len(QUERIES)} queries; not first: {misses}"
+        rank = links.index(expected) + 1 if expected in links else None
+        reciprocal_ranks.append(1 / rank if rank else 0)
+        if not links:
+            without_results.append(query)
+        elif rank != 1:
+            misses.append(f"  {query!r}: {f'rank {rank}' if rank else 'not on page 1'}, first {links[0]}")
+    mrr = sum(reciprocal_ranks) / len(QUERIES)
+    report = "\n".join(
+        [
+            f"search relevance on {connection.vendor}: MRR {mrr:.3f} over {len(QUERIES)} queries, "
+            f"{len(without_results)} without results {without_results}, {len(misses)} with another article first:",
+            *misses,
+        ]
+    )
     with capsys.disabled():
-        print(f"\n{line}")
-    assert mrr >= 0.9, line
+        print(f"\n{report}")
+    assert mrr >= MIN_MRR and not without_results, report
 
 
 def test_insurance_finds_nothing_on_the_real_seed_which_only_says_careers_cost_people(client, seeded):

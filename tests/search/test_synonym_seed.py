@@ -1,4 +1,4 @@
-"""The data migration that replaces the first seeded synonyms keeps what editors added or changed."""
+"""The data migrations that seed synonyms keep what editors added or changed, and can be undone."""
 
 import io
 
@@ -7,12 +7,53 @@ from django.core.management import call_command
 from search.models import Synonym
 from tests.support.builders import SEEDED_SYNONYMS
 
+CONCEPT_ROWS = {"job, work, employment, career, employer", "husband, wife, spouse, partner, loved one"}
+
+
+def migrate(*target):
+    call_command("migrate", *target, stdout=io.StringIO())
+
+
+def synonym_rows():
+    return set(Synonym.objects.values_list("terms", flat=True))
+
 
 def test_the_first_seed_is_replaced_and_editors_rows_stay(transactional_db):
-    call_command("migrate", "pages", "0009", stdout=io.StringIO())
+    migrate("pages", "0009")
     assert Synonym.objects.filter(terms="insurance, coverage, cost, pay").exists()
     Synonym.objects.create(terms="sober, sobriety")  # an editor's own
     Synonym.objects.filter(terms="relapse, slip, setback").update(terms="relapse, slip")  # an editor's change
-    call_command("migrate", "pages", stdout=io.StringIO())
-    expected = {*SEEDED_SYNONYMS, "sober, sobriety", "relapse, slip"}
-    assert set(Synonym.objects.values_list("terms", flat=True)) == expected
+    migrate()
+    assert synonym_rows() == {*SEEDED_SYNONYMS, "sober, sobriety", "relapse, slip"}
+
+
+def test_the_seeded_job_row_gains_career_and_employer_and_a_row_for_a_partner_is_added(transactional_db):
+    migrate("search", "0001")
+    Synonym.objects.all().delete()
+    Synonym.objects.create(terms="job, work, employment")  # as pages 0010 seeded it
+    migrate("search")
+    assert synonym_rows() == CONCEPT_ROWS
+
+
+def test_an_editors_own_job_row_stays_and_the_work_words_get_a_row_beside_it_until_migrated_back(transactional_db):
+    migrate("search", "0001")
+    Synonym.objects.all().delete()
+    Synonym.objects.create(terms="job, work, shift")
+    migrate("search")
+    assert synonym_rows() == {
+        "job, work, shift",
+        "job, work, career, employer",
+        "husband, wife, spouse, partner, loved one",
+    }
+    migrate("search", "0001")
+    assert synonym_rows() == {"job, work, shift"}
+
+
+def test_migrating_back_restores_the_seeded_job_row_and_keeps_editors_rows(transactional_db):
+    migrate("search", "0001")
+    Synonym.objects.all().delete()
+    Synonym.objects.create(terms="job, work, employment")
+    Synonym.objects.create(terms="sober, sobriety")
+    migrate("search")
+    migrate("search", "0001")
+    assert synonym_rows() == {"job, work, employment", "sober, sobriety"}

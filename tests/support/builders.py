@@ -166,8 +166,12 @@ def staff_login(client, user):
     return device
 
 
-# The synonym list the data migrations seed.
-SEEDED_SYNONYMS = importlib.import_module("pages.migrations.0010_synonyms_that_mean_the_same").SEED
+# The synonym list the data migrations seed: pages 0010's, with search 0002's concept words.
+_PAGES_SEED = importlib.import_module("pages.migrations.0010_synonyms_that_mean_the_same").SEED
+_CONCEPT_WORDS = importlib.import_module("search.migrations.0002_concept_word_synonyms")
+SEEDED_SYNONYMS = [
+    _CONCEPT_WORDS.EXTENDED_WORK if terms == _CONCEPT_WORDS.SEEDED_WORK else terms for terms in _PAGES_SEED
+] + [_CONCEPT_WORDS.PARTNER]
 
 
 def seed_synonyms():
