@@ -2,8 +2,10 @@
 
 Both answer the same questions for groups of alternative terms (search/query.py), always among published entries:
 
-- ``candidates``: up to N matching entries with a tier and a score. Each tier is a LIMITed index scan, so the cost
-  of ranking stays flat however many entries a broad word matches (search/results.py sorts and caches them);
+- ``candidates``: up to N matching entries with a score, those with a word in the title found first. Each is a
+  LIMITed index scan, so the cost stays flat however many entries a broad word matches;
+- ``field_matches``: for those candidates only, which groups each has in its title, summary, and as typed
+  (search/results.py ranks them on that, and caches the order);
 - ``rows``: the title and snippet of the entries on the page shown, highlighted;
 - ``titles_starting``: entries whose title has a word starting with each word typed (the type-ahead);
 - ``near`` and ``frequency``: the known words sharing most trigrams with a misspelling, and how many published
@@ -12,7 +14,7 @@ Both answer the same questions for groups of alternative terms (search/query.py)
 Highlights come back wrapped in control-character sentinels (START, STOP) that no indexed text contains;
 search/results.py escapes the text and only then turns them into ``<mark>``. The index over ``pages_searchentry``
 is built by pages' migrations 0005 and 0013 (an FTS5 table and triggers, or a generated weighted ``document``
-tsvector with a GIN index) and search's 0002 (the term list's trigram index, and PostgreSQL's ``title_document``).
+tsvector with a GIN index) and search's 0003 (the term list's trigram index, and PostgreSQL's ``title_document``).
 """
 
 from typing import NamedTuple
@@ -26,10 +28,9 @@ START, STOP = "\x02", "\x03"
 
 
 class Candidate(NamedTuple):
-    """A published entry that matches: its tier (0 when its title matches) and its score (lower ranks first)."""
+    """A published entry that matches, with the backend's own score for it (lower ranks first)."""
 
     entry_id: int
-    tier: int
     score: float
 
 
@@ -39,6 +40,23 @@ class Row(NamedTuple):
     entry_id: int
     title: str
     snippet: str
+
+
+class Matches(NamedTuple):
+    """Which of a query's groups (by index) an entry has in its title, its summary or topics, and as typed."""
+
+    title: frozenset = frozenset()
+    summary: frozenset = frozenset()
+    literal: frozenset = frozenset()
+
+
+def _matches_by_entry(rows):
+    """{entry id: Matches} from (group index, field, entry id) rows."""
+    found = {}
+    for index, field, entry_id in rows:
+        found.setdefault(entry_id, {}).setdefault(field, set()).add(index)
+    return {entry_id: Matches(**{field: frozenset(indexes) for field, indexes in fields.items()})
+            for entry_id, fields in found.items()}  # fmt: skip
 
 
 def published_condition():
@@ -77,18 +95,35 @@ class SqliteBackend:
     def candidates(self, groups, require_all, limit):
         match = self.match(groups, require_all)
         in_title = f"title : ({self.match(groups, False)})"
-        # bm25's IDF is near zero for words most items share, so a title match is a tier of its own.
-        tiers = (f"({match}) AND {in_title}", f"({match}) NOT {in_title}")
+        # When more match than are ranked, those with a word in the title are the ones kept.
         found = []
-        for tier, expression in enumerate(tiers):
+        for expression in (f"({match}) AND {in_title}", f"({match}) NOT {in_title}"):
             rows = self._ids(expression, limit - len(found), rank=", bm25(pages_searchentry_fts, 10.0, 4.0, 2.0, 1.0)")
-            found += [Candidate(rowid, tier, score) for rowid, score in rows]
+            found += [Candidate(rowid, score) for rowid, score in rows]
             if len(found) >= limit:
                 break
         return found
 
     def frequency(self, word, limit):
         return len(self._ids(f'"{word}"', limit))
+
+    def field_matches(self, groups, entry_ids):
+        # One statement; each part is a MATCH limited to the candidates' rowids, so it never reads other entries.
+        ids = ", ".join(["%s"] * len(entry_ids))
+        parts, params = [], []
+        for index, group in enumerate(groups):
+            alternatives = self.match([group], True)
+            for field, expression in (("title", f"title : {alternatives}"),
+                                      ("summary", f"{{summary topics}} : {alternatives}"),
+                                      ("literal", f'{{title summary topics}} : ("{group[0]}")')):  # fmt: skip
+                parts.append(
+                    f"SELECT %s, %s, rowid FROM pages_searchentry_fts "  # noqa: S608 - placeholders only
+                    f"WHERE pages_searchentry_fts MATCH %s AND rowid IN ({ids})"
+                )
+                params += [index, field, expression, *entry_ids]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            return _matches_by_entry(cursor.fetchall())
 
     def rows(self, groups, entry_ids):
         with connection.cursor() as cursor:
@@ -142,22 +177,42 @@ class PostgresBackend:
     def candidates(self, groups, require_all, limit):
         match, match_params = self.tsquery(groups, require_all)
         in_title, in_title_params = self.tsquery(groups, False)
-        # A title match is a tier of its own, as on SQLite: ts_rank_cd alone lets many body mentions outweigh it.
-        tiers = (f"document @@ {match} AND title_document @@ {in_title}",
-                 f"document @@ {match} AND NOT title_document @@ {in_title}")  # fmt: skip
+        # When more match than are ranked, those with a word in the title are the ones kept, as on SQLite.
         found = []
-        for tier, condition in enumerate(tiers):
+        for condition in (f"document @@ {match} AND title_document @@ {in_title}",
+                          f"document @@ {match} AND NOT title_document @@ {in_title}"):  # fmt: skip
             rows = self._ids(
                 condition, [*match_params, *in_title_params], limit - len(found),
-                rank=f", -ts_rank_cd(document, {match})", rank_params=match_params,
+                rank=f", -ts_rank(document, {match}, 1)", rank_params=match_params,
             )  # fmt: skip
-            found += [Candidate(pk, tier, score) for pk, score in rows]
+            found += [Candidate(pk, score) for pk, score in rows]
             if len(found) >= limit:
                 break
         return found
 
     def frequency(self, word, limit):
         return len(self._ids("document @@ phraseto_tsquery('english', %s)", [word], limit))
+
+    def field_matches(self, groups, entry_ids):
+        # Summary and topics are the document's weights B and C (pages migration 0005).
+        checks, params, fields = [], [], []
+        for index, group in enumerate(groups):
+            alternatives, terms = self.tsquery([group], True)
+            checks += [f"title_document @@ {alternatives}", f"ts_filter(document, '{{b,c}}') @@ {alternatives}",
+                       "ts_filter(document, '{a,b,c}') @@ phraseto_tsquery('english', %s)"]  # fmt: skip
+            params += [*terms, *terms, group[0]]
+            fields += [(index, "title"), (index, "summary"), (index, "literal")]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, {', '.join(checks)} FROM pages_searchentry WHERE id = ANY(%s)",  # noqa: S608
+                [*params, list(entry_ids)],
+            )
+            return _matches_by_entry(
+                (index, field, entry_id)
+                for entry_id, *checked in cursor.fetchall()
+                for (index, field), matched in zip(fields, checked, strict=True)
+                if matched
+            )
 
     def rows(self, groups, entry_ids):
         sql, params = self.tsquery(groups, False)

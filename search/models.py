@@ -56,7 +56,7 @@ class SearchTerm(models.Model):
 
     Words are added as items are indexed and only dropped when the index is rebuilt, so a term may come from a
     draft or a deleted item: a correction is only offered once it is found in published text (search/results.py).
-    A trigram index over ``term`` (FTS5 ``trigram`` on SQLite, ``pg_trgm`` on PostgreSQL; search migration 0002)
+    A trigram index over ``term`` (FTS5 ``trigram`` on SQLite, ``pg_trgm`` on PostgreSQL; search migration 0003)
     finds the close words of a misspelling without reading the others.
     """
 

@@ -12,60 +12,20 @@ MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 MAX_WORD_LENGTH = 40
 CORRECTION_CANDIDATES = 5  # close known words weighed against each other by how often the index uses them
-# Words too common to help ranking; FTS5 has no stop list of its own.
-STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "but",
-        "by",
-        "can",
-        "could",
-        "do",
-        "does",
-        "for",
-        "from",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "me",
-        "my",
-        "of",
-        "on",
-        "or",
-        "so",
-        "that",
-        "the",
-        "their",
-        "them",
-        "there",
-        "these",
-        "they",
-        "this",
-        "to",
-        "was",
-        "we",
-        "what",
-        "when",
-        "where",
-        "which",
-        "who",
-        "why",
-        "will",
-        "with",
-        "you",
-        "your",
-    ]
-)
+# Words too common to help ranking: PostgreSQL's English stop list (Snowball's), and "could". FTS5 has no stop list,
+# so dropping these here makes both databases look for the same words.
+STOP_WORDS = frozenset([
+    "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at", "be",
+    "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do",
+    "does", "doing", "don", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have",
+    "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is",
+    "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off",
+    "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "s", "same", "she",
+    "should", "so", "some", "such", "t", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
+    "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we",
+    "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "you", "your", "yours",
+    "yourself", "yourselves"
+])  # fmt: skip
 # Words that say a search is about someone else, whom the family reading on an empty results page is for.
 SOMEONE_ELSE = frozenset(
     [
@@ -149,8 +109,8 @@ def query_groups(words, synonym_lists):
             if length == 1 or " ".join(words[start : start + length]) in synonyms
         )
         key = " ".join(words[start : start + length])
-        terms = synonyms.get(key, [])
-        groups.append(tuple(dict.fromkeys([key, *terms] if length == 1 else terms)))
+        # What was typed comes first: ranking prefers an item that uses the visitor's own word.
+        groups.append(tuple(dict.fromkeys([key, *synonyms.get(key, [])])))
         start += length
     return groups
 

@@ -18,10 +18,11 @@ from django.utils.safestring import mark_safe
 from pages.cache import content_generation, lifetime_in_generation
 
 from .analytics import counted_query
-from .backends import START, STOP, Row, backend
+from .backends import START, STOP, Matches, Row, backend
 from .models import SearchEntry, Synonym
 from .query import as_title, did_you_mean, query_groups, query_words, words_of
 
+FEW_RESULTS = 10  # when fewer items than this have every word, those with some of them are ranked after them
 MAX_RESULTS = 100  # ranked per query; a broader query says there are more and asks for another word
 RANKING_SECONDS = 600
 SUGGESTION_CANDIDATES = 50  # titles matching what was typed, put in order before the first few are offered
@@ -56,18 +57,30 @@ def highlighted(text):
 
 
 def rank(query, groups):
-    """The Ranking of a query's groups of terms: the exact title first, then title matches, then the rest.
+    """The Ranking of a query's groups of terms: the exact title first, then by where the words are (``order``).
 
-    At most MAX_RESULTS candidates are found and scored (see search/backends.py), whatever the size of the site.
-    When nothing has every word, the entries having any of them are ranked.
+    At most MAX_RESULTS + 1 items having every word are found and scored (search/backends.py), and as many having
+    some of them when fewer than FEW_RESULTS have them all, whatever the size of the site.
     """
     engine = backend()
     found = engine.candidates(groups, True, MAX_RESULTS + 1)
-    if not found and len(groups) > 1:
-        found = engine.candidates(groups, False, MAX_RESULTS + 1)
+    having_all = {candidate.entry_id for candidate in found}
+    if len(found) < FEW_RESULTS and len(groups) > 1:
+        # Few items have every word, and may use them only in passing: those with some of them follow.
+        having_some = engine.candidates(groups, False, MAX_RESULTS + 1)
+        found += [candidate for candidate in having_some if candidate.entry_id not in having_all]
     exact_id = _exact_title_id(query) if found else None
-    ordered = sorted(found, key=lambda candidate: (candidate.entry_id != exact_id, candidate.tier, candidate.score))
-    entry_ids = [candidate.entry_id for candidate in ordered]
+    matches = engine.field_matches(groups, [candidate.entry_id for candidate in found]) if found else {}
+
+    def order(candidate):
+        # Every word before some of them; then words in the title count twice as much as in the summary; then the
+        # visitor's own words over synonyms; then the backend's own score (bm25, ts_rank), which weighs the body.
+        matched = matches.get(candidate.entry_id, Matches())
+        coverage = 2 * len(matched.title) + len(matched.summary)
+        has_all = candidate.entry_id in having_all
+        return (candidate.entry_id != exact_id, not has_all, -coverage, -len(matched.literal), candidate.score)
+
+    entry_ids = [candidate.entry_id for candidate in sorted(found, key=order)]
     if exact_id is not None and exact_id not in entry_ids:  # more title matches than were ranked
         entry_ids.insert(0, exact_id)
     return Ranking(entry_ids[:MAX_RESULTS], more=len(entry_ids) > MAX_RESULTS)

@@ -59,7 +59,7 @@ def fill_terms(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("search", "0001_initial")]
+    dependencies = [("search", "0002_concept_word_synonyms")]
 
     operations = [
         TrigramExtension(),
