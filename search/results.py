@@ -140,7 +140,10 @@ class SearchResults:
         return self.count()
 
     def __getitem__(self, bounds):
-        entry_ids = self.ranking.entry_ids[bounds]
+        return self.hits(self.ranking.entry_ids[bounds])
+
+    def hits(self, entry_ids):
+        """The Hits of these entries, in this order, highlighted for this query."""
         if not entry_ids:
             return []
         rows = {row.entry_id: row for row in map(Row._make, backend().rows(self.groups, entry_ids))}
@@ -187,8 +190,16 @@ def results_for(query, *, exact=False):
 
 
 def reading_for_families():
-    """A few of the best results for FAMILY_QUERY: where an empty search about someone else can lead."""
-    return SearchResults(FAMILY_QUERY, [])[0:FAMILY_READING]
+    """A few articles about families (the word in their title or summary): where an empty search about someone
+    else can lead. None when no article is, rather than pages that only mention a family in passing."""
+    found = SearchResults(FAMILY_QUERY, [])
+    entry_ids = found.ranking.entry_ids
+    matches = backend().field_matches(found.groups, entry_ids) if entry_ids else {}
+    about_families = [pk for pk in entry_ids if pk in matches and (matches[pk].title or matches[pk].summary)]
+    articles = set(
+        SearchEntry.objects.filter(pk__in=about_families, kind=SearchEntry.Kind.ARTICLE).values_list("pk", flat=True)
+    )
+    return found.hits([pk for pk in about_families if pk in articles][:FAMILY_READING])
 
 
 class IndexVocabulary:

@@ -24,6 +24,8 @@ PAGES = {
     "search with results": "/search/?q=job",
     "search without results": "/search/?q=xylophonequartz",
     "search with a misspelling": "/search/?q=outpatinet",
+    "search as typed, with Did you mean": "/search/?q=outpatinet&exact=1",
+    "search about someone else, nothing found": "/search/?q=my+brother+xylophonequartz",
     "search, empty": "/search/",
     "not found": "/no-such-page/",
 }

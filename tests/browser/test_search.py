@@ -4,7 +4,7 @@ import pytest
 
 from tests.support import axe
 from tests.support.browser import PHONE_WIDTH
-from tests.support.builders import seed_synonyms
+from tests.support.builders import make_article, seed_synonyms
 from tests.support.seed import SEED_ARTICLE_SLUG, SEED_ARTICLE_TITLE
 
 pytestmark = pytest.mark.browser
@@ -85,3 +85,29 @@ def test_escape_closes_the_suggestions_and_enter_then_searches(site_url, open_pa
     assert box.get_attribute("aria-expanded") == "false"
     page.keyboard.press("Enter")
     page.wait_for_url("**/search/?q=balanc")
+
+
+def test_withdrawl_shows_withdrawal_results_at_once_on_a_phone(site_url, open_page):
+    make_article(title="What Happens During Detox", slug="detox", body="Withdrawal can be uncomfortable.\n")
+    page = open_page(PHONE_WIDTH)
+    type_into_the_header_box(page, site_url, "withdrawl")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=withdrawl")
+    assert page.locator(".search-result h2 a").first.get_attribute("href") == "/articles/detox/"
+    correction = page.locator(".search-correction")
+    assert correction.inner_text() == "Showing results for withdrawal. Search instead for withdrawl."
+    results = axe.violations(page)
+    assert results == [], axe.readable(results)
+    correction.get_by_role("link", name="withdrawl", exact=True).click()
+    page.wait_for_url("**/search/?q=withdrawl&exact=1")
+    assert page.get_by_role("link", name="withdrawal", exact=True).is_visible(), "Did you mean, for what was typed"
+
+
+def test_nothing_found_about_someone_else_leads_to_family_reading(site_url, open_page):
+    make_article(title="When a Family Member Drinks", slug="family-drinks", body="What a family can do.\n")
+    page = open_page(PHONE_WIDTH)
+    page.goto(site_url + "/search/?q=my+brother+xylophonequartz")
+    help_section = page.get_by_role("region", name="Nothing matched your search")
+    assert "Worried about someone you love?" in help_section.inner_text()
+    help_section.get_by_role("link", name="When a Family Member Drinks").click()
+    page.wait_for_url("**/articles/family-drinks/")
