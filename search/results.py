@@ -23,6 +23,8 @@ from .models import SearchEntry, Synonym
 from .query import as_title, did_you_mean, query_groups, query_words, words_of
 
 FEW_RESULTS = 10  # when fewer items than this have every word, those with some of them are ranked after them
+TITLE_WEIGHT = 2  # against 1 for a word in the summary or a heading
+EVERY_WORD_WEIGHT = 0.5  # for having every word, anywhere
 MAX_RESULTS = 100  # ranked per query; a broader query says there are more and asks for another word
 RANKING_SECONDS = 600
 SUGGESTION_CANDIDATES = 50  # titles matching what was typed, put in order before the first few are offered
@@ -73,12 +75,13 @@ def rank(query, groups):
     matches = engine.field_matches(groups, [candidate.entry_id for candidate in found]) if found else {}
 
     def order(candidate):
-        # Every word before some of them; then words in the title count twice as much as in the summary; then the
-        # visitor's own words over synonyms; then the backend's own score (bm25, ts_rank), which weighs the body.
+        # Where the words are: a word in the title counts twice one in the summary (or a heading), and having every
+        # word somewhere counts less than either, so a body that happens to use "keep" does not outrank the title
+        # about jobs. Then the visitor's own words over synonyms; then the backend's score (bm25, ts_rank).
         matched = matches.get(candidate.entry_id, Matches())
-        coverage = 2 * len(matched.title) + len(matched.summary)
         has_all = candidate.entry_id in having_all
-        return (candidate.entry_id != exact_id, not has_all, -coverage, -len(matched.literal), candidate.score)
+        coverage = TITLE_WEIGHT * len(matched.title) + len(matched.summary) + EVERY_WORD_WEIGHT * has_all
+        return (candidate.entry_id != exact_id, -coverage, -len(matched.literal), candidate.score)
 
     entry_ids = [candidate.entry_id for candidate in sorted(found, key=order)]
     if exact_id is not None and exact_id not in entry_ids:  # more title matches than were ranked

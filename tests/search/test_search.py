@@ -352,3 +352,8 @@ def test_generate_demo_articles_makes_published_searchable_articles(client, db):
     assert demo.count() == 30 and all("<h2" in article.body_html for article in demo)
     assert SearchEntry.objects.filter(kind="article").count() == 30
     assert "30 results" in search(client, "practical advice").content.decode()
+
+
+def test_a_natural_question_ranks_the_article_that_answers_it_first(client, seeded):
+    """The walk-through's case: "can I keep my job" once ranked the privacy policy above the work article."""
+    assert result_links(search(client, "can I keep my job"))[0] == f"/articles/{SEED_ARTICLE_SLUG}/"
