@@ -184,7 +184,7 @@ def target(case, articles, value, value_at_10k):
             return f"< {RESULTS_TARGET_AT_100K} ms", RESULTS_TARGET_AT_100K, value < RESULTS_TARGET_AT_100K
         double = 2 * value_at_10k
         return (
-            f"< {RESULTS_TARGET_AT_100K} ms, ≤ 2 × 10k ({double:.1f} ms)",
+            f"< {RESULTS_TARGET_AT_100K} ms, ≤ 2 × 10k ({double:,.1f} ms)",
             min(RESULTS_TARGET_AT_100K, double),
             value < RESULTS_TARGET_AT_100K and value <= double,
         )
@@ -192,7 +192,7 @@ def target(case, articles, value, value_at_10k):
 
 
 def met_cell(value, limit, met):
-    return "yes" if met else f"no, by {value - limit:.1f} ms"
+    return "yes" if met else f"no, by {value - limit:,.1f} ms"
 
 
 def table(measured):
@@ -210,8 +210,8 @@ def table(measured):
                 goal = target(case, step.articles, value, value_at_10k)
                 target_text, met = ("—", "—") if goal is None else (goal[0], met_cell(value, *goal[1:]))
                 rows.append(
-                    f"| {database} | {step.articles:,} | {case} | {kind} | {statistics.median(timings):.1f} ms | "
-                    f"{value:.1f} ms | {len(timings)} | {target_text} | {met} |"
+                    f"| {database} | {step.articles:,} | {case} | {kind} | {statistics.median(timings):,.1f} ms | "
+                    f"{value:,.1f} ms | {len(timings)} | {target_text} | {met} |"
                 )
     return rows
 
