@@ -76,6 +76,8 @@ SENTENCES = [
 ]
 HEADINGS = ["Why it matters", "What you can try", "When to ask for help", "A plan for this week"]
 TOPIC_NAMES = ["Daily life", "Family", "Work", "Wellness", "Relapse prevention", "Treatment"]
+# Small enough for SQLite's limit on query parameters when the batch is indexed (search/index.py).
+BATCH_SIZE = 500
 
 
 def demo_article(number, rng):
@@ -104,27 +106,33 @@ class Command(BaseCommand):
         topics = [Topic.objects.get_or_create(name=name, defaults={"slug": name.lower().replace(" ", "-")})[0]
                   for name in TOPIC_NAMES]  # fmt: skip
         start = Article.objects.filter(slug__startswith="demo-").count()
+        numbers = range(start + 1, start + count + 1)
+        # Every text first, then every topic: the order the random draws have always been made in, so a given
+        # number of articles is the same articles, whichever version of this command made them.
+        texts = [demo_article(number, rng) for number in numbers]
+        topic_ids = [rng.choice(topics).pk for _ in numbers]
         now = timezone.now()
         with transaction.atomic():
-            # bulk_create skips Article.save(), so body_html is rendered here, as save() would.
-            articles = []
-            for number in range(start + 1, start + count + 1):
-                fields = demo_article(number, rng)
-                articles.append(
-                    Article(
-                        **fields,
-                        body_html=render_markdown(fields["body"]),
-                        status=Article.Status.PUBLISHED,
-                        published_at=now - timezone.timedelta(hours=number),
-                    )
-                )
-            Article.objects.bulk_create(articles, batch_size=500)
-            created = Article.objects.filter(slug__startswith="demo-").order_by("pk")[start:]
-            Article.topics.through.objects.bulk_create(
-                [Article.topics.through(article_id=a.pk, topic_id=rng.choice(topics).pk) for a in created],
-                batch_size=500,
-            )
-            # bulk_create sends no post_save either: say which rows appeared, in batches small enough for SQLite.
-            for pks in itertools.batched(created.values_list("pk", flat=True), 500):
-                publication_changed.send(sender=Article, pks=list(pks))
+            # One batch at a time from text to index: only one batch's HTML and index rows are ever held at once.
+            for batch in itertools.batched(zip(numbers, texts, topic_ids, strict=True), BATCH_SIZE):
+                self.create_batch(batch, now)
         self.stdout.write(f"Created {count} demo articles; they are in the search index.")
+
+    def create_batch(self, batch, now):
+        """Insert one batch of (number, text, topic id), with its topics, and put it in the search index."""
+        # bulk_create skips Article.save(), so body_html is rendered here, as save() would.
+        articles = Article.objects.bulk_create(
+            Article(
+                **fields,
+                body_html=render_markdown(fields["body"]),
+                status=Article.Status.PUBLISHED,
+                published_at=now - timezone.timedelta(hours=number),
+            )
+            for number, fields, _ in batch
+        )
+        Article.topics.through.objects.bulk_create(
+            Article.topics.through(article_id=article.pk, topic_id=topic_id)
+            for article, (_, _, topic_id) in zip(articles, batch, strict=True)
+        )
+        # bulk_create sends no post_save either: say which rows appeared, as a bulk publication change does.
+        publication_changed.send(sender=Article, pks=[article.pk for article in articles])
