@@ -108,8 +108,8 @@ class SqliteBackend:
         return len(self._ids(f'"{word}"', limit))
 
     def field_matches(self, groups, entry_ids):
-        # One statement; each part is a MATCH limited to the candidates' rowids, so it never reads other entries.
-        ids = ", ".join(["%s"] * len(entry_ids))
+        # One statement. Each part is a MATCH within the candidates' rowid range, which FTS5 seeks to; the rows
+        # outside the candidates are dropped here. (With "rowid IN (…)" SQLite runs the MATCH over every entry.)
         parts, params = [], []
         for index, group in enumerate(groups):
             alternatives = self.match([group], True)
@@ -117,13 +117,14 @@ class SqliteBackend:
                                       ("summary", f"{{summary topics}} : {alternatives}"),
                                       ("literal", f'{{title summary topics}} : ("{group[0]}")')):  # fmt: skip
                 parts.append(
-                    f"SELECT %s, %s, rowid FROM pages_searchentry_fts "  # noqa: S608 - placeholders only
-                    f"WHERE pages_searchentry_fts MATCH %s AND rowid IN ({ids})"
+                    "SELECT %s, %s, rowid FROM pages_searchentry_fts "
+                    "WHERE pages_searchentry_fts MATCH %s AND rowid BETWEEN %s AND %s"
                 )
-                params += [index, field, expression, *entry_ids]
+                params += [index, field, expression, min(entry_ids), max(entry_ids)]
+        candidates = set(entry_ids)
         with connection.cursor() as cursor:
             cursor.execute(" UNION ALL ".join(parts), params)
-            return _matches_by_entry(cursor.fetchall())
+            return _matches_by_entry(row for row in cursor.fetchall() if row[2] in candidates)
 
     def rows(self, groups, entry_ids):
         with connection.cursor() as cursor:
