@@ -28,7 +28,8 @@ help:
 	@echo "make scale-test - the system test alone: two app servers sharing PostgreSQL and Redis act as one site"
 	@echo "make load   - the load system test alone (64 connections for 60 s, a burst of inquiries); figures into docs/"
 	@echo "make faults - the fault system test alone (PostgreSQL and Redis stopped under traffic); figures into docs/"
-	@echo "make bench  - requests/s and p99 of cached/uncached article and a static file into docs/performance.md (needs wrk)"
+	@echo "make bench  - requests/s of article, site search and a static file; search p95 at 1k-100k articles on SQLite and"
+	@echo "              PostgreSQL, with a chart; into docs/performance.md (needs wrk and Redis; ~12 min)"
 	@echo "make image-smoke - build the Dockerfile with podman, run release + gunicorn in containers, check the site answers"
 
 $(VENV)/bin/python:

@@ -46,6 +46,12 @@ def _log_axis(values, pad):
     return 10**low, 10**high
 
 
+def _out_to_ticks(low, high):
+    """``low`` and ``high`` moved out to the nearest 1-2-5 ticks, so every value lies between two labelled lines."""
+    ticks = log_ticks(low / 10, high * 10)
+    return max(tick for tick in ticks if tick <= low), min(tick for tick in ticks if tick >= high)
+
+
 def _scale(low, high, start, length):
     """A function placing a value between ``low`` and ``high`` (log scale) along ``length`` pixels from ``start``."""
     span = math.log10(high) - math.log10(low)
@@ -68,7 +74,7 @@ def description(panels, guides, unit):
     """Every plotted value in words, for the chart's <desc>."""
 
     def values(points):
-        return ", ".join(f"{number(y)} {unit} at {number(x)}" for x, y in points)
+        return ", ".join(f"{y:,.1f} {unit} at {number(x)}" for x, y in points)  # as precise as the table
 
     parts = [
         f"{name}. " + "; ".join(f"{s.label}: {values(s.points)}" for s in series) + "."
@@ -87,7 +93,7 @@ def line_chart(*, title, panels, guides, x_title, y_title, unit):
     xs = [x for s in series for x, _ in s.points]
     ys = [y for s in series for _, y in s.points] + [y for g in guides for _, y in g.points]
     x_low, x_high = _log_axis(xs, 0.2)
-    y_low, y_high = _log_axis(ys, 0.1)
+    y_low, y_high = _out_to_ticks(*_log_axis(ys, 0.05))
     to_y = _scale(y_low, y_high, TOP + PLOT_HEIGHT, -PLOT_HEIGHT)
     legend = list(dict.fromkeys((s.label, s.colour, s.marker) for s in series))
     legend_top = TOP + PLOT_HEIGHT + AXIS_ROOM + 16
