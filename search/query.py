@@ -27,40 +27,11 @@ STOP_WORDS = frozenset([
     "yourself", "yourselves"
 ])  # fmt: skip
 # Words that say a search is about someone else, whom the family reading on an empty results page is for.
-SOMEONE_ELSE = frozenset(
-    [
-        "boyfriend",
-        "brother",
-        "child",
-        "children",
-        "dad",
-        "daughter",
-        "family",
-        "father",
-        "friend",
-        "girlfriend",
-        "he",
-        "her",
-        "him",
-        "his",
-        "husband",
-        "kid",
-        "kids",
-        "loved",
-        "mom",
-        "mother",
-        "parent",
-        "partner",
-        "she",
-        "sibling",
-        "sister",
-        "son",
-        "spouse",
-        "teen",
-        "teenager",
-        "wife",
-    ]
-)
+SOMEONE_ELSE = frozenset([
+    "boyfriend", "brother", "child", "children", "dad", "daughter", "family", "father", "friend", "girlfriend",
+    "he", "her", "him", "his", "husband", "kid", "kids", "loved", "mom", "mother", "parent", "partner", "she",
+    "sibling", "sister", "son", "spouse", "teen", "teenager", "wife"
+])  # fmt: skip
 _WORD = re.compile(r"\w+")
 
 
