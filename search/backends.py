@@ -131,8 +131,10 @@ class SqliteBackend:
             cursor.execute(
                 "SELECT f.rowid, highlight(pages_searchentry_fts, 0, %s, %s), "  # noqa: S608 - placeholders only
                 "snippet(pages_searchentry_fts, -1, %s, %s, '…', %s) FROM pages_searchentry_fts f "
-                f"WHERE pages_searchentry_fts MATCH %s AND f.rowid IN ({', '.join(['%s'] * len(entry_ids))})",
-                [START, STOP, START, STOP, SNIPPET_WORDS, self.match(groups, False), *entry_ids],
+                "WHERE pages_searchentry_fts MATCH %s AND f.rowid BETWEEN %s AND %s "  # the range FTS5 seeks to
+                f"AND f.rowid IN ({', '.join(['%s'] * len(entry_ids))})",
+                [START, STOP, START, STOP, SNIPPET_WORDS, self.match(groups, False), min(entry_ids), max(entry_ids),
+                 *entry_ids],
             )  # fmt: skip
             return cursor.fetchall()
 
