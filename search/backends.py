@@ -19,7 +19,7 @@ tsvector with a GIN index) and search's 0003 (the term list's trigram index, and
 
 from typing import NamedTuple
 
-from django.db import connection
+from django.db import connection, transaction
 
 from .models import SearchEntry
 
@@ -166,16 +166,21 @@ class PostgresBackend:
         """(id[, rank]) of up to ``limit`` published entries meeting ``condition``, in the order found.
 
         With no ORDER BY the LIMIT stops the scan of the GIN index's matches, and the rank is computed for the rows
-        returned only.
+        returned only. Sequential scans are turned off for this statement: with a LIMIT, the planner's estimate of
+        the matches (often thousands where there are none) makes reading the table until it finds enough look
+        cheaper, and at 100 000 entries a query that matches nothing then took 136 ms instead of 1.5.
         """
         published, published_params = published_condition()
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute(
                 f"SELECT id{rank} FROM pages_searchentry "  # noqa: S608 - placeholders only
                 f"WHERE {condition} AND {published} LIMIT %s",
                 [*rank_params, *params, *published_params, limit],
             )
-            return cursor.fetchall()
+            found = cursor.fetchall()
+            cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")  # for the rest of an enclosing transaction
+            return found
 
     def candidates(self, groups, require_all, limit):
         match, match_params = self.tsquery(groups, require_all)
