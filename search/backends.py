@@ -95,9 +95,12 @@ class SqliteBackend:
     def candidates(self, groups, require_all, limit):
         match = self.match(groups, require_all)
         in_title = f"title : ({self.match(groups, False)})"
-        # When more match than are ranked, those with a word in the title are the ones kept.
+        # When more have every word than are ranked, those with a word in the title are the ones kept. Items with
+        # some of the words rank after all of those anyway: telling their title matches apart first would read
+        # every doclist in full when few titles match.
+        tiers = [f"({match}) AND {in_title}", f"({match}) NOT {in_title}"] if require_all else [match]
         found = []
-        for expression in (f"({match}) AND {in_title}", f"({match}) NOT {in_title}"):
+        for expression in tiers:
             rows = self._ids(expression, limit - len(found), rank=", bm25(pages_searchentry_fts, 10.0, 4.0, 2.0, 1.0)")
             found += [Candidate(rowid, score) for rowid, score in rows]
             if len(found) >= limit:
@@ -185,12 +188,15 @@ class PostgresBackend:
     def candidates(self, groups, require_all, limit):
         match, match_params = self.tsquery(groups, require_all)
         in_title, in_title_params = self.tsquery(groups, False)
-        # When more match than are ranked, those with a word in the title are the ones kept, as on SQLite.
+        # When more have every word than are ranked, those with a word in the title are the ones kept (as on
+        # SQLite, and for the same reason only then).
+        with_title = [*match_params, *in_title_params]
+        tiers = [(f"document @@ {match} AND title_document @@ {in_title}", with_title),
+                 (f"document @@ {match} AND NOT title_document @@ {in_title}", with_title)]  # fmt: skip
         found = []
-        for condition in (f"document @@ {match} AND title_document @@ {in_title}",
-                          f"document @@ {match} AND NOT title_document @@ {in_title}"):  # fmt: skip
+        for condition, params in tiers if require_all else [(f"document @@ {match}", match_params)]:
             rows = self._ids(
-                condition, [*match_params, *in_title_params], limit - len(found),
+                condition, params, limit - len(found),
                 rank=f", -ts_rank(document, {match}, 1)", rank_params=match_params,
             )  # fmt: skip
             found += [Candidate(pk, score) for pk, score in rows]
