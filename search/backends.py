@@ -189,7 +189,9 @@ class PostgresBackend:
         match, match_params = self.tsquery(groups, require_all)
         in_title, in_title_params = self.tsquery(groups, False)
         # When more have every word than are ranked, those with a word in the title are the ones kept (as on
-        # SQLite, and for the same reason only then).
+        # SQLite, and for the same reason only then). The score adds the title's own rank divided by its length
+        # to the document's: bm25 normalises each column by its length, ts_rank only the whole document, which let
+        # a long title with the word in passing tie with the short title about it.
         with_title = [*match_params, *in_title_params]
         tiers = [(f"document @@ {match} AND title_document @@ {in_title}", with_title),
                  (f"document @@ {match} AND NOT title_document @@ {in_title}", with_title)]  # fmt: skip
@@ -197,7 +199,8 @@ class PostgresBackend:
         for condition, params in tiers if require_all else [(f"document @@ {match}", match_params)]:
             rows = self._ids(
                 condition, params, limit - len(found),
-                rank=f", -ts_rank(document, {match}, 1)", rank_params=match_params,
+                rank=f", -(ts_rank(document, {match}, 1) + ts_rank(title_document, {match}, 2))",
+                rank_params=[*match_params, *match_params],
             )  # fmt: skip
             found += [Candidate(pk, score) for pk, score in rows]
             if len(found) >= limit:
