@@ -49,6 +49,7 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/pyth
 content: $(VENV)/.installed-run
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) import_pages content/pages
+	$(MANAGE) import_programs content/programs
 	$(MANAGE) import_articles content/articles
 	$(MANAGE) rebuild_search_index
 

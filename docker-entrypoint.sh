@@ -6,6 +6,7 @@ set -eu
 if [ "${1:-}" = "release" ]; then
     python manage.py migrate --no-input
     python manage.py import_pages content/pages
+    python manage.py import_programs content/programs
     python manage.py import_articles content/articles
     python manage.py rebuild_search_index
     exit 0

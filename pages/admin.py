@@ -1,4 +1,4 @@
-"""Admin for content editors: articles, people, content pages, topics and the site settings record."""
+"""Admin for content editors: articles, people, pages, programs, topics, and the center's facts."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -12,7 +12,21 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from . import images, kept_uploads, redirects, services
-from .models import Article, ContentPage, Person, SiteSettings, Topic
+from .models import (
+    EXPIRY_WARNING_DAYS,
+    Accreditation,
+    Article,
+    ContentPage,
+    Licence,
+    Notice,
+    OpeningHours,
+    Payer,
+    Person,
+    Program,
+    ProgramSession,
+    SiteSettings,
+    Topic,
+)
 from .views import article_with_people, render_article
 
 
@@ -167,8 +181,8 @@ class PersonAdmin(admin.ModelAdmin):
 
 @admin.register(ContentPage)
 class ContentPageAdmin(PublishableAdmin):
-    list_display = ["title", "section", "slug", "status", "published_at", "updated_at"]
-    list_filter = ["status", "section"]
+    list_display = ["title", "slug", "status", "published_at", "updated_at"]
+    list_filter = ["status"]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
 
@@ -180,8 +194,98 @@ class TopicAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class ProgramSessionInline(admin.TabularInline):
+    model = ProgramSession
+    extra = 0
+    fields = ["name", "first_day", "last_day", "opens", "closes"]
+
+
+@admin.register(Program)
+class ProgramAdmin(PublishableAdmin):
+    list_display = ["title", "level_of_care", "hours_per_week", "status", "updated_at"]
+    list_filter = ["status"]
+    search_fields = ["title", "summary", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [ProgramSessionInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary"]}),
+        (
+            "Level of care and hours",
+            {"fields": ["level_of_care", "service_category", "hours_per_week", "length_weeks"]},
+        ),
+        ("For whom", {"fields": ["suited_to", "not_suited_to"]}),
+        ("Starting", {"fields": ["first_day", "what_to_bring"]}),
+        ("Page text", {"fields": ["body"]}),
+        ("Publication", {"fields": ["status", "published_at"]}),
+        ("Search engines", {"fields": ["seo_title", "noindex"], "classes": ["collapse"]}),
+    ]
+
+
+class OpeningHoursInline(admin.TabularInline):
+    model = OpeningHours
+    extra = 0
+    fields = ["first_day", "last_day", "opens", "closes"]
+
+
+def expiry_status(last_day):
+    """ "Expired", "Expires in 12 days" (a warning within EXPIRY_WARNING_DAYS) or "Current until …"."""
+    days = (last_day - timezone.localdate()).days
+    if days < 0:
+        return format_html('<strong class="expired">Expired on {:%b %-d, %Y}</strong>', last_day)
+    if days <= EXPIRY_WARNING_DAYS:
+        return format_html('<strong class="expiring">Expires in {} day{}</strong>', days, "" if days == 1 else "s")
+    return f"Current until {last_day:%b %-d, %Y}"
+
+
+class DatedRecordAdmin(admin.ModelAdmin):
+    """Licences and accreditations: warns on the list when one runs out within EXPIRY_WARNING_DAYS."""
+
+    def changelist_view(self, request, extra_context=None):
+        expiring = self.model.objects.expiring_within(EXPIRY_WARNING_DAYS)
+        for record in expiring:
+            messages.warning(request, f"{record} runs out on {getattr(record, self.model.last_day_field):%B %-d, %Y}.")
+        return super().changelist_view(request, extra_context)
+
+
+@admin.register(Licence)
+class LicenceAdmin(DatedRecordAdmin):
+    list_display = ["__str__", "issuer", "status"]
+
+    @admin.display(description="Status", ordering="expires_on")
+    def status(self, licence):
+        return expiry_status(licence.expires_on)
+
+
+@admin.register(Accreditation)
+class AccreditationAdmin(DatedRecordAdmin):
+    list_display = ["body", "scope", "valid_from", "status"]
+
+    @admin.display(description="Status", ordering="valid_until")
+    def status(self, accreditation):
+        return expiry_status(accreditation.valid_until)
+
+
+@admin.register(Payer)
+class PayerAdmin(admin.ModelAdmin):
+    list_display = ["name", "plan_types", "network_status", "verified_on", "verification"]
+    list_filter = ["network_status"]
+    search_fields = ["name", "plan_types"]
+
+    @admin.display(description="Shown to visitors as")
+    def verification(self, payer):
+        return "Please call to confirm (not verified in 90 days)" if payer.needs_confirmation() else "Verified"
+
+
+@admin.register(Notice)
+class NoticeAdmin(admin.ModelAdmin):
+    list_display = ["kind", "effective_on", "updated_at"]
+    list_filter = ["kind"]
+
+
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(admin.ModelAdmin):
+    inlines = [OpeningHoursInline]
+
     def has_add_permission(self, request):
         return not SiteSettings.objects.exists()
 

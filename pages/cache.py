@@ -32,7 +32,20 @@ from django.utils.http import parse_http_date_safe
 
 from restoration.cache import reconnected
 
-from .models import Article, ContentPage, Person, SiteSettings, Topic
+from .models import (
+    Accreditation,
+    Article,
+    ContentPage,
+    Licence,
+    Notice,
+    OpeningHours,
+    Payer,
+    Person,
+    Program,
+    ProgramSession,
+    SiteSettings,
+    Topic,
+)
 
 GENERATION_KEY = "pages:generation"
 CONDITIONAL_HEADERS = {"HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE"}
@@ -71,9 +84,9 @@ def _seconds_until_next_publication(generation):
     if when is None:
         upcoming = [
             model.objects.scheduled().order_by().values_list("published_at", flat=True)
-            for model in (Article, ContentPage)
+            for model in (Article, ContentPage, Program)
         ]
-        first = upcoming[0].union(upcoming[1]).order_by("published_at").first()
+        first = upcoming[0].union(*upcoming[1:]).order_by("published_at").first()
         when = first.timestamp() if first else 0
         # Forgotten when that moment comes, so the one after it is looked up then.
         lifetime = settings.PAGE_CACHE_SECONDS if not when else min(settings.PAGE_CACHE_SECONDS, when - time.time())
@@ -190,9 +203,14 @@ def connect_invalidation():
     def changed(**kwargs):
         content_changed()
 
-    for model in (Article, ContentPage, Person, SiteSettings, Topic):
+    for model in (Article, ContentPage, Person, Program, ProgramSession, SiteSettings, Topic, Payer, Notice):
         post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"pages-cache-save-{model.__name__}")
         post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"pages-cache-delete-{model.__name__}")
+    # The site settings record carries these to every page (SiteSettings.load()), so it is read afresh too.
+    for model in (OpeningHours, Licence, Accreditation):
+        for signal, name in ((post_save, "save"), (post_delete, "delete")):
+            signal.connect(SiteSettings.forget, sender=model, weak=False, dispatch_uid=f"site-{name}-{model.__name__}")
+            signal.connect(changed, sender=model, weak=False, dispatch_uid=f"pages-cache-{name}-{model.__name__}")
     m2m_changed.connect(changed, sender=Article.topics.through, weak=False, dispatch_uid="pages-cache-topics")
 
     def redis_is_back(**kwargs):

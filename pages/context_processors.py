@@ -2,11 +2,11 @@
 
 from django.urls import reverse
 
-from .models import ContentPage, SiteSettings
+from .models import Program, SiteSettings
 
 
 def site_settings(request):
     return {
         "site": SiteSettings.load(),
-        "main_program_url": reverse("pages:program", args=[ContentPage.MAIN_PROGRAM_SLUG]),
+        "main_program_url": reverse("pages:program", args=[Program.MAIN_SLUG]),
     }

@@ -15,13 +15,15 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from . import images, services
-from .models import Article, ContentPage, Person, Publishable, Topic
+from .models import Article, ContentPage, Person, Program, Publishable, Topic
 
 ARTICLE_KEYS = {
     "title", "slug", "summary", "topic", "topics", "published", "status",
     "author", "reviewer", "reviewed", "hero_image", "hero_image_alt",
 }  # fmt: skip
-PAGE_KEYS = {"title", "slug", "summary", "section", "status"}
+PAGE_KEYS = {"title", "slug", "summary", "status"}
+# A program's facts about the center (level of care, hours, schedule…) are the center's to enter in the admin.
+PROGRAM_KEYS = PAGE_KEYS
 SUMMARY_MAX = 160
 
 
@@ -211,17 +213,12 @@ def import_article(path):
     return article, outcome
 
 
-@transaction.atomic
-def import_page(path):
-    """Create or update one content page by section and slug; returns ``(page, what_happened)``."""
-    content = parse_source_file(path, PAGE_KEYS)
+def _import_publishable(model, path, keys):
+    content = parse_source_file(path, keys)
     _validate_common(content)
-    section = content.meta.get("section", "")
-    if section not in ContentPage.Section.values:
-        raise SourceFileError(f"{content.path}: field 'section' must be empty or 'programs'")
     return _upsert(
-        ContentPage,
-        {"section": section, "slug": content.meta["slug"]},
+        model,
+        {"slug": content.meta["slug"]},
         {
             "title": content.meta["title"],
             "summary": content.meta["summary"],
@@ -229,6 +226,18 @@ def import_page(path):
             "status": content.meta.get("status", Publishable.Status.PUBLISHED),
         },
     )
+
+
+@transaction.atomic
+def import_page(path):
+    """Create or update one content page by slug; returns ``(page, what_happened)``."""
+    return _import_publishable(ContentPage, path, PAGE_KEYS)
+
+
+@transaction.atomic
+def import_program(path):
+    """Create or update one program's text by slug; its facts stay as staff entered them in the admin."""
+    return _import_publishable(Program, path, PROGRAM_KEYS)
 
 
 def markdown_files(paths):

@@ -1,12 +1,19 @@
-"""Content models: articles, topics, people, content pages and the site-wide settings record."""
+"""Content models: articles, topics, people, content pages, programs, and the center's facts.
 
+The center's facts (site settings, opening hours, licences, accreditations, payers, notices) are each a record
+staff fill in the admin. Until they do, pages show an honest placeholder and ``go_live_check`` lists what is
+missing: nothing about the center is ever made up by the code.
+"""
+
+import datetime
 import math
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
 from restoration.phone import tel_href
 
@@ -124,14 +131,45 @@ class PersonQuerySet(models.QuerySet):
         published = Article.objects.published()
         return self.filter(models.Q(articles__in=published) | models.Q(reviewed_articles__in=published)).distinct()
 
+    def on_team(self):
+        """The people the "Our team" page shows, in the order staff gave them."""
+        return self.filter(on_team=True).order_by("team_position", "name")
+
+    def with_public_page(self):
+        """People with a page of their own: the team, and whoever wrote or reviewed a published article."""
+        published = Article.objects.published()
+        return self.filter(
+            models.Q(on_team=True) | models.Q(articles__in=published) | models.Q(reviewed_articles__in=published)
+        ).distinct()
+
 
 class Person(models.Model):
-    """An author or medical reviewer, with the credentials and short bio shown on their page."""
+    """Someone who cares for patients or writes for the site: a clinician on the team, an author, a reviewer."""
 
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100, unique=True)
-    credentials = models.CharField(max_length=100, blank=True, help_text="For example: LMFT, CADC-II")
+    credentials = models.CharField(
+        "licence or credentials",
+        max_length=100,
+        blank=True,
+        help_text="The licence or certification after their name, for example: LMFT, LCSW, MD, CADC-II. "
+        "A medical reviewer of articles must have one.",
+    )
+    role = models.CharField(max_length=100, blank=True, help_text="For example: Clinical director, Therapist.")
     bio = models.TextField(blank=True, help_text="A short paragraph in plain text, shown on their page.")
+    photo = models.FileField(
+        upload_to="people/",
+        blank=True,
+        help_text="Optional portrait. JPEG, PNG or WebP, at most 10 MB. Location data is removed on upload.",
+    )
+    # The same renditions as an article's hero image (pages/images.py).
+    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    on_team = models.BooleanField(
+        "show on the “Our team” page", default=False, help_text="For people who care for patients here."
+    )
+    team_position = models.PositiveSmallIntegerField(
+        "position on the team page", default=0, help_text="Lower numbers come first; equal ones by name."
+    )
 
     objects = PersonQuerySet.as_manager()
 
@@ -142,12 +180,25 @@ class Person(models.Model):
     def __str__(self):
         return self.name_with_credentials
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # As for hero images: renditions are made once, when the photo has changed.
+        if self.photo_renditions.get("source", "") != self.photo.name:
+            images.delete_renditions(self.photo_renditions)
+            self.photo_renditions = images.make_renditions(self.photo) if self.photo else {}
+            Person.objects.filter(pk=self.pk).update(photo_renditions=self.photo_renditions)
+
     def get_absolute_url(self):
         return reverse("pages:person", args=[self.slug])
 
     @property
     def name_with_credentials(self):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+    @property
+    def is_credentialed(self):
+        """Whether they hold a licence or credential, which a medical reviewer must."""
+        return bool(self.credentials.strip())
 
 
 # Slugs that name a page of their own under /articles/.
@@ -241,25 +292,153 @@ class Article(Publishable):
 
 
 class ContentPage(Publishable):
-    """A standing page: the program page, About, Privacy, Accessibility, Confidentiality."""
+    """A standing page at ``/<slug>/``: About, Privacy, Accessibility, and the words of the families and cost pages."""
 
-    class Section(models.TextChoices):
-        TOP = "", "Top level (/<slug>/)"
-        PROGRAMS = "programs", "Programs (/programs/<slug>/)"
-
-    # The program the site's navigation and home page lead to (content/pages/ holds its text).
-    MAIN_PROGRAM_SLUG = "intensive-outpatient-program-sacramento"
-
-    section = models.CharField(max_length=20, choices=Section.choices, default=Section.TOP, blank=True)
+    slug = models.SlugField(max_length=200, unique=True)
 
     class Meta:
         ordering = ["title"]
-        constraints = [models.UniqueConstraint(fields=["section", "slug"], name="unique_page_slug_per_section")]
 
     def get_absolute_url(self):
-        if self.section == self.Section.PROGRAMS:
-            return reverse("pages:program", args=[self.slug])
         return reverse("pages:page", args=[self.slug])
+
+
+class Weekday(models.IntegerChoices):
+    """ISO weekday numbers, as ``date.isoweekday()`` gives them."""
+
+    MONDAY = 1, "Monday"
+    TUESDAY = 2, "Tuesday"
+    WEDNESDAY = 3, "Wednesday"
+    THURSDAY = 4, "Thursday"
+    FRIDAY = 5, "Friday"
+    SATURDAY = 6, "Saturday"
+    SUNDAY = 7, "Sunday"
+
+
+def time_label(moment):
+    """ "9 a.m.", "5:30 p.m.", "noon": the way the site writes a time of day."""
+    return dateformat.time_format(moment, "P")
+
+
+class WeeklyHours(models.Model):
+    """A run of weekdays with the same times, such as "Monday to Friday, from 9 a.m. until 5 p.m.".
+
+    Opening hours and a program's group sessions are both made of these rows.
+    """
+
+    first_day = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    last_day = models.PositiveSmallIntegerField(
+        choices=Weekday.choices, help_text="The same as the first day for a single day."
+    )
+    opens = models.TimeField("from", help_text="24-hour clock, for example 09:00.")
+    closes = models.TimeField("until", help_text="24-hour clock, for example 17:30.")
+
+    class Meta:
+        abstract = True
+        ordering = ["first_day", "opens"]
+
+    def __str__(self):
+        return f"{self.days_label}, {self.times_label}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.first_day and self.last_day and self.last_day < self.first_day:
+            errors["last_day"] = "The last day comes after the first one (Monday is the first day of the week)."
+        if self.opens and self.closes and self.closes <= self.opens:
+            errors["closes"] = "The end time must be later than the start time."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def weekdays(self):
+        return [Weekday(day) for day in range(self.first_day, self.last_day + 1)]
+
+    @property
+    def days_label(self):
+        first, last = Weekday(self.first_day).label, Weekday(self.last_day).label
+        return first if first == last else f"{first} to {last}"
+
+    @property
+    def times_label(self):
+        return f"{time_label(self.opens)}–{time_label(self.closes)}"
+
+    def covers(self, moment):
+        """Whether this row is open at ``moment`` (a local datetime)."""
+        return self.first_day <= moment.isoweekday() <= self.last_day and self.opens <= moment.time() < self.closes
+
+
+class Program(Publishable):
+    """A program of care, with the facts a patient weighs first: level of care, hours, schedule, first day.
+
+    Stated plainly and never overstated: California's SB 349 (H&SC §11857 and following) governs how a
+    provider describes its services. Every field below is the center's to fill; the page shows a placeholder
+    for an empty one and ``go_live_check`` lists it.
+    """
+
+    # The program the site's navigation and home page lead to (content/programs/ holds its text).
+    MAIN_SLUG = "intensive-outpatient-program-sacramento"
+
+    slug = models.SlugField(max_length=200, unique=True)
+    level_of_care = models.CharField(
+        "ASAM level of care",
+        max_length=4,
+        blank=True,
+        validators=[RegexValidator(r"^[0-4](\.[0-9])?$", "An ASAM level such as 1.0, 2.1 or 2.5.")],
+        help_text="As the program is licensed or certified, for example 2.1 for intensive outpatient.",
+    )
+    service_category = models.CharField(
+        "DHCS service category",
+        max_length=100,
+        blank=True,
+        help_text="As on the DHCS licence or certification, for example: Intensive Outpatient Treatment.",
+    )
+    hours_per_week = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(60)]
+    )
+    length_weeks = models.PositiveSmallIntegerField(
+        "typical length in weeks", null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(104)]
+    )
+    suited_to = models.TextField("who it is for", blank=True, help_text="One point per line.")
+    not_suited_to = models.TextField(
+        "who it is not for", blank=True, help_text="One point per line, and where such a person can turn instead."
+    )
+    first_day = models.TextField(
+        "what happens on the first day", blank=True, help_text="Plain text; a blank line starts a new paragraph."
+    )
+    what_to_bring = models.TextField(blank=True, help_text="One item per line.")
+
+    class Meta:
+        ordering = ["title"]
+
+    def get_absolute_url(self):
+        return reverse("pages:program", args=[self.slug])
+
+    @staticmethod
+    def _lines(text):
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    @property
+    def suited_to_list(self):
+        return self._lines(self.suited_to)
+
+    @property
+    def not_suited_to_list(self):
+        return self._lines(self.not_suited_to)
+
+    @property
+    def what_to_bring_list(self):
+        return self._lines(self.what_to_bring)
+
+
+class ProgramSession(WeeklyHours):
+    """One group of a program's weekly schedule, such as the morning group."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="sessions")
+    name = models.CharField(max_length=100, help_text="For example: Morning group, Evening group.")
+
+    class Meta(WeeklyHours.Meta):
+        verbose_name = "session"
 
 
 class SiteSettings(models.Model):
@@ -279,12 +458,26 @@ class SiteSettings(models.Model):
     city = models.CharField(max_length=100, default="Sacramento")
     region = models.CharField(max_length=50, default="CA")
     postal_code = models.CharField(max_length=20, default="[ZIP]")
-    hours = models.CharField(max_length=200, default="[Office hours not yet set]")
-    licence_line = models.CharField(
-        "licence and certification line",
-        max_length=300,
-        default="[Licence and certification details not yet set]",
+    hours_note = models.CharField(
+        "note on the hours",
+        max_length=200,
+        blank=True,
+        help_text="Shown after the opening hours, for example: Closed on public holidays.",
     )
+    self_pay_information = models.TextField(
+        "self-pay information",
+        blank=True,
+        help_text="What treatment costs without insurance and how payment works, as visitors should read it. "
+        + MARKDOWN_HELP,
+    )
+    self_pay_html = models.TextField(editable=False, default="")
+    family_services = models.TextField(
+        "what we offer families",
+        blank=True,
+        help_text="Family sessions, groups or education the center offers, shown on the For families page. "
+        + MARKDOWN_HELP,
+    )
+    family_services_html = models.TextField(editable=False, default="")
     is_placeholder = models.BooleanField(
         default=True,
         help_text="Untick once the details above are real; while ticked the site says they are placeholders.",
@@ -298,6 +491,8 @@ class SiteSettings(models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = 1
+        self.self_pay_html = render_markdown(self.self_pay_information)
+        self.family_services_html = render_markdown(self.family_services)
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
 
@@ -310,6 +505,10 @@ class SiteSettings(models.Model):
         record = cache.get(cls.CACHE_KEY)
         if record is None:
             record, _ = cls.objects.get_or_create(pk=1)
+            # The facts every page's footer shows come along, so a page reads them in no query of its own.
+            record.hours = list(OpeningHours.objects.all())
+            record.licences = list(Licence.objects.all())
+            record.accreditations = list(Accreditation.objects.all())
             cache.set(cls.CACHE_KEY, record, None)
         SiteSettings.last_loaded = record
         return record
@@ -322,3 +521,192 @@ class SiteSettings(models.Model):
     @property
     def full_address(self):
         return f"{self.street_address}, {self.city}, {self.region} {self.postal_code}"
+
+    @property
+    def current_licences(self):
+        """The licences and certifications in force today; an expired one is never shown as current."""
+        today = timezone.localdate()
+        return [licence for licence in self.licences if licence.is_current(today)]
+
+    @property
+    def current_accreditations(self):
+        today = timezone.localdate()
+        return [accreditation for accreditation in self.accreditations if accreditation.is_current(today)]
+
+    @classmethod
+    def forget(cls, **kwargs):
+        """Drop the cached record (a receiver: the facts it carries have changed)."""
+        cache.delete(cls.CACHE_KEY)
+
+
+class OpeningHours(WeeklyHours):
+    """When admissions answers: the footer, the contact page, the JSON-LD and the callback promise read these."""
+
+    # Edited on the site settings page; there is only ever the one record.
+    site = models.ForeignKey(SiteSettings, on_delete=models.CASCADE, default=1, related_name="opening_hours")
+
+    class Meta(WeeklyHours.Meta):
+        verbose_name = verbose_name_plural = "opening hours"
+
+
+class DatedQuerySet(models.QuerySet):
+    """Records valid up to a last day (``last_day_field``): licences, accreditations."""
+
+    def current(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(**{f"{self.model.last_day_field}__gte": today})
+
+    def expiring_within(self, days, today=None):
+        """Current records whose last day is at most ``days`` away: the ones staff are warned about."""
+        today = today or timezone.localdate()
+        return self.current(today).filter(
+            **{f"{self.model.last_day_field}__lte": today + datetime.timedelta(days=days)}
+        )
+
+
+# Staff are warned this many days before a licence, certification or accreditation runs out.
+EXPIRY_WARNING_DAYS = 60
+
+
+class Licence(models.Model):
+    """A state licence or certification, stated in every page's footer as H&SC §11831.12 requires.
+
+    A licensed facility says "Licensed by the State Department of Health Care Services.", a certified program
+    "Certified by the State Department of Health Care Services.", each linked to the issuer's page that shows
+    the number and the expiry date.
+    """
+
+    class Kind(models.TextChoices):
+        LICENSED_FACILITY = "licensed", "Licensed facility"
+        CERTIFIED_PROGRAM = "certified", "Certified program"
+
+    DHCS = "State Department of Health Care Services"
+    last_day_field = "expires_on"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    issuer = models.CharField(max_length=100, default=DHCS)
+    number = models.CharField("licence or certification number", max_length=50)
+    expires_on = models.DateField("expiry date")
+    lookup_url = models.URLField(
+        "issuer's lookup page",
+        max_length=500,
+        help_text="The issuer's public page that shows this number and its expiry date (DHCS's facility lookup).",
+    )
+
+    objects = DatedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "number"]
+        verbose_name = "licence or certification"
+        verbose_name_plural = "licences and certifications"
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.number}"
+
+    @property
+    def public_statement(self):
+        """The sentence the law asks for, word for word."""
+        verb = "Licensed" if self.kind == self.Kind.LICENSED_FACILITY else "Certified"
+        return f"{verb} by the {self.issuer}."
+
+    def is_current(self, today):
+        return self.expires_on >= today
+
+
+class Accreditation(models.Model):
+    """An accreditation (The Joint Commission, CARF…), with what it covers and when it is valid."""
+
+    last_day_field = "valid_until"
+
+    body = models.CharField("accrediting body", max_length=100, help_text="For example: The Joint Commission, CARF.")
+    scope = models.CharField("what it covers", max_length=200, help_text="As the accreditation states it.")
+    valid_from = models.DateField()
+    valid_until = models.DateField()
+    lookup_url = models.URLField(
+        "public lookup page", max_length=500, blank=True, help_text="Where the accrediting body lists the center."
+    )
+
+    objects = DatedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["body"]
+
+    def __str__(self):
+        return f"{self.body}: {self.scope}"
+
+    def clean(self):
+        super().clean()
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValidationError({"valid_until": "The accreditation must end after it starts."})
+
+    def is_current(self, today):
+        return self.valid_from <= today <= self.valid_until
+
+
+class Payer(models.Model):
+    """An insurance company or plan, and whether the center is in its network, as staff last checked."""
+
+    class Network(models.TextChoices):
+        IN_NETWORK = "in", "In network"
+        OUT_OF_NETWORK = "out", "Out of network"
+        SINGLE_CASE = "single-case", "Out of network; a single-case agreement may be possible"
+
+    # A network status older than this is shown with "please call to confirm".
+    VERIFIED_DAYS = 90
+
+    name = models.CharField(max_length=100)
+    plan_types = models.CharField(max_length=200, blank=True, help_text="For example: PPO, EPO, HMO.")
+    network_status = models.CharField(max_length=20, choices=Network.choices)
+    verified_on = models.DateField("last verified", help_text="The day staff last confirmed this with the payer.")
+
+    class Meta:
+        ordering = ["name", "plan_types"]
+
+    def __str__(self):
+        return f"{self.name} ({self.plan_types})" if self.plan_types else self.name
+
+    def needs_confirmation(self, today=None):
+        today = today or timezone.localdate()
+        return (today - self.verified_on).days > self.VERIFIED_DAYS
+
+
+class NoticeQuerySet(models.QuerySet):
+    def in_effect(self, kind, today=None):
+        """The version of this notice in effect today (the newest one already effective), or None."""
+        today = today or timezone.localdate()
+        return self.filter(kind=kind, effective_on__lte=today).order_by("-effective_on").first()
+
+
+class Notice(models.Model):
+    """One version of a notice the center must make available, with the date it takes effect.
+
+    Older versions are kept: the notice in effect is the newest whose date has come.
+    """
+
+    class Kind(models.TextChoices):
+        # The values are the pages' addresses.
+        CLIENT_RIGHTS = "client-rights", "Client bill of rights"
+        PRIVACY_PRACTICES = "notice-of-privacy-practices", "Notice of Privacy Practices"
+        RECORDS_CONFIDENTIALITY = "confidentiality-of-records", "Confidentiality of substance use records"
+
+    kind = models.CharField(max_length=40, choices=Kind.choices)
+    effective_on = models.DateField("effective date")
+    body = models.TextField(help_text="The notice's text as the center issues it. " + MARKDOWN_HELP)
+    body_html = models.TextField(editable=False, default="")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = NoticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "-effective_on"]
+        constraints = [models.UniqueConstraint(fields=["kind", "effective_on"], name="one_notice_version_per_day")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}, effective {self.effective_on:%B %-d, %Y}"
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(f"pages:{self.kind}")

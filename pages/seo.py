@@ -51,7 +51,15 @@ def medical_clinic(request, site):
             },
             telephone=site.phone,
             email=site.email,
-            openingHours=site.hours,
+            openingHoursSpecification=[
+                {
+                    "@type": "OpeningHoursSpecification",
+                    "dayOfWeek": [f"https://schema.org/{day.label}" for day in row.weekdays],
+                    "opens": row.opens.isoformat("minutes"),
+                    "closes": row.closes.isoformat("minutes"),
+                }
+                for row in site.hours
+            ],
         )
     return clinic
 

@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Article, ContentPage, Person, Topic
+from .models import Article, ContentPage, Person, Program, Topic
 
 
 class StaticViewSitemap(Sitemap):
@@ -23,11 +23,17 @@ class ArticleSitemap(Sitemap):
 
 
 class ContentPageSitemap(Sitemap):
+    model = ContentPage
+
     def items(self):
-        return ContentPage.objects.published().filter(noindex=False)
+        return self.model.objects.published().filter(noindex=False)
 
     def lastmod(self, page):
         return page.updated_at
+
+
+class ProgramSitemap(ContentPageSitemap):
+    model = Program
 
 
 class TopicSitemap(Sitemap):
@@ -45,6 +51,7 @@ class PersonSitemap(Sitemap):
 sitemaps = {
     "static": StaticViewSitemap,
     "pages": ContentPageSitemap,
+    "programs": ProgramSitemap,
     "articles": ArticleSitemap,
     "topics": TopicSitemap,
     "people": PersonSitemap,

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from . import seo
 from .cache import cache_public_page
-from .models import Article, ContentPage, Person, SiteSettings, Topic
+from .models import Article, ContentPage, Person, Program, SiteSettings, Topic
 from .sitemaps import sitemaps
 
 ARTICLES_PER_PAGE = 10
@@ -41,7 +41,7 @@ def home(request):
         "pages/home.html",
         {
             "latest_articles": Article.objects.published().prefetch_related("topics")[:3],
-            "program": ContentPage.objects.published().filter(section=ContentPage.Section.PROGRAMS).first(),
+            "program": Program.objects.published().filter(slug=Program.MAIN_SLUG).first(),
         },
     )
 
@@ -187,16 +187,13 @@ def person_detail(request, slug):
 
 def render_content_page(request, page):
     breadcrumbs = [HOME, (page.title, page.get_absolute_url())]
-    is_program = page.section == ContentPage.Section.PROGRAMS
-    page_type = "MedicalWebPage" if is_program else "WebPage"
     return render(
         request,
         "pages/content_page.html",
         {
             "page": page,
             "breadcrumbs": breadcrumbs,
-            "jsonld": seo.web_page(request, page_type, page.title, page.summary, breadcrumbs),
-            "is_program": is_program,
+            "jsonld": seo.web_page(request, "WebPage", page.title, page.summary, breadcrumbs),
         },
     )
 
@@ -204,15 +201,24 @@ def render_content_page(request, page):
 @require_safe
 @cache_public_page
 def program_page(request, slug):
-    page = get_object_or_404(ContentPage.objects.published(), section=ContentPage.Section.PROGRAMS, slug=slug)
-    return render_content_page(request, page)
+    program = get_object_or_404(Program.objects.published().prefetch_related("sessions"), slug=slug)
+    breadcrumbs = [HOME, (program.title, program.get_absolute_url())]
+    return render(
+        request,
+        "pages/program_detail.html",
+        {
+            "program": program,
+            "breadcrumbs": breadcrumbs,
+            "jsonld": seo.web_page(request, "MedicalWebPage", program.title, program.summary, breadcrumbs),
+        },
+    )
 
 
 @require_safe
 @cache_public_page
 def page_or_legacy_article(request, slug):
     """A top-level content page, or a 301 from an old WordPress permalink to its article."""
-    page = ContentPage.objects.published().filter(section=ContentPage.Section.TOP, slug=slug).first()
+    page = ContentPage.objects.published().filter(slug=slug).first()
     if page:
         return render_content_page(request, page)
     if Article.objects.published().filter(slug=slug).exists():

@@ -10,7 +10,7 @@ import re
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.html import strip_tags
 
-from pages.models import Article, ContentPage, Topic
+from pages.models import Article, ContentPage, Program, Topic
 from pages.signals import publication_changed
 
 from .models import SearchEntry, SearchTerm
@@ -28,8 +28,11 @@ def _headings(markdown):
     return [line.lstrip("#").strip() for line in markdown.splitlines() if line.startswith("#")]
 
 
+KINDS = {Article: SearchEntry.Kind.ARTICLE, ContentPage: SearchEntry.Kind.PAGE, Program: SearchEntry.Kind.PROGRAM}
+
+
 def _kind(model):
-    return SearchEntry.Kind.ARTICLE if model is Article else SearchEntry.Kind.PAGE
+    return KINDS[model]
 
 
 def _entry_fields(item):
@@ -64,28 +67,28 @@ def _store(items):
 
 
 def index_item(item):
-    """Store (or refresh) the searchable text of an article or content page."""
+    """Store (or refresh) the searchable text of an article, content page or program."""
     fields = _entry_fields(item)
     _remember_terms([fields])
     SearchEntry.objects.update_or_create(kind=fields.pop("kind"), object_id=fields.pop("object_id"), defaults=fields)
 
 
 def unindex_item(item):
-    """Remove a deleted article or content page from the index."""
+    """Remove a deleted article, content page or program from the index."""
     SearchEntry.objects.filter(kind=_kind(type(item)), object_id=item.pk).delete()
 
 
 def rebuild_index():
-    """Index every article and content page afresh; returns how many entries were written."""
+    """Index every article, content page and program afresh; returns how many entries were written."""
     SearchEntry.objects.all().delete()
     SearchTerm.objects.all().delete()  # and words of deleted items with them
-    items = [*Article.objects.prefetch_related("topics"), *ContentPage.objects.all()]
+    items = [*Article.objects.prefetch_related("topics"), *ContentPage.objects.all(), *Program.objects.all()]
     _store(items)
     return len(items)
 
 
 def connect_index_updates():
-    """Keep the index in step with every write to articles, pages and topics (from SearchConfig.ready)."""
+    """Keep the index in step with every write to articles, pages, programs and topics (from SearchConfig.ready)."""
 
     def saved(instance, **kwargs):
         index_item(instance)
@@ -108,7 +111,7 @@ def connect_index_updates():
         SearchEntry.objects.filter(kind=_kind(sender), object_id__in=pks).delete()
         _store(items)
 
-    for model in (Article, ContentPage):
+    for model in KINDS:
         post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"search-index-save-{model.__name__}")
         post_delete.connect(deleted, sender=model, weak=False, dispatch_uid=f"search-index-delete-{model.__name__}")
     m2m_changed.connect(topics_changed, sender=Article.topics.through, weak=False, dispatch_uid="search-index-m2m")

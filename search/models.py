@@ -14,7 +14,7 @@ from .query import MAX_WORD_LENGTH, words_of
 
 
 class SearchEntry(models.Model):
-    """The searchable text of one article or content page, kept for every item whatever its status.
+    """The searchable text of one article, content page or program, kept for every item whatever its status.
 
     Visibility is decided when searching (status and ``published_at``), so a scheduled article appears at its
     time with no save event. The full-text index over these rows is database specific: see search/backends.py.
@@ -23,6 +23,7 @@ class SearchEntry(models.Model):
     class Kind(models.TextChoices):
         ARTICLE = "article", "Article"
         PAGE = "page", "Page"
+        PROGRAM = "program", "Program"
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     object_id = models.PositiveIntegerField()

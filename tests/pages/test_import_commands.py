@@ -5,9 +5,9 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from pages.models import Article, ContentPage, Person, Topic
+from pages.models import Article, ContentPage, Person, Program, Topic
 from tests.support.builders import image_file, write_content_file
-from tests.support.seed import ARTICLES_DIR, PAGES_DIR, SEED_ARTICLE_SLUG
+from tests.support.seed import ARTICLES_DIR, PAGES_DIR, PROGRAM_URL, PROGRAMS_DIR, SEED_ARTICLE_SLUG
 
 GOOD_ARTICLE = {
     "title": "Sleep and Early Recovery",
@@ -39,9 +39,16 @@ def test_importing_pages_twice_changes_nothing_the_second_time(db):
     call_command("import_pages", str(PAGES_DIR), stdout=io.StringIO())
     out = io.StringIO()
     call_command("import_pages", str(PAGES_DIR), stdout=out)
-    assert out.getvalue().count("unchanged: ") == 5
-    assert ContentPage.objects.count() == 5
-    assert ContentPage.objects.get(slug=ContentPage.MAIN_PROGRAM_SLUG).section == "programs"
+    assert out.getvalue().count("unchanged: ") == 4
+    assert ContentPage.objects.count() == 4
+
+
+def test_the_program_is_imported_as_a_program_at_its_address(db):
+    call_command("import_programs", str(PROGRAMS_DIR), stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("import_programs", str(PROGRAMS_DIR), stdout=out)
+    assert out.getvalue() == f"unchanged: {PROGRAM_URL} ({Program.MAIN_SLUG}.md)\n"
+    assert Program.objects.get().get_absolute_url() == PROGRAM_URL
 
 
 def test_an_imported_article_keeps_its_fields(db, tmp_path):

@@ -11,7 +11,7 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone
 
-from pages.models import Article, Person, SiteSettings
+from pages.models import Article, Person, SiteSettings, Weekday
 from tests.support.builders import make_article, make_reviewed_article
 from tests.support.htmlpage import parse_html
 from tests.support.seed import PROGRAM_URL, SEED_ARTICLE_SLUG
@@ -115,14 +115,25 @@ def test_the_clinic_keeps_placeholder_details_out_of_search_engines(client, seed
 
 def test_the_clinic_names_the_real_address_phone_and_hours_once_confirmed(client, seeded):
     site = SiteSettings.load()
-    site.street_address, site.postal_code, site.hours = "1 Example Way", "95814", "Mo-Fr 08:00-18:00"
+    site.street_address, site.postal_code = "1 Example Way", "95814"
     site.is_placeholder = False
     site.save()
+    site.opening_hours.create(first_day=Weekday.MONDAY, last_day=Weekday.FRIDAY, opens="08:00", closes="18:00")
+    site.opening_hours.create(first_day=Weekday.SATURDAY, last_day=Weekday.SATURDAY, opens="09:30", closes="13:00")
     clinic = node_of_type(client.get(PROGRAM_URL), "MedicalClinic")
     assert clinic["address"]["streetAddress"] == "1 Example Way"
     assert clinic["address"]["postalCode"] == "95814"
     assert clinic["telephone"] == site.phone
-    assert clinic["openingHours"] == "Mo-Fr 08:00-18:00"
+    weekdays = [f"https://schema.org/{day}" for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")]
+    assert clinic["openingHoursSpecification"] == [
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": weekdays, "opens": "08:00", "closes": "18:00"},
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": ["https://schema.org/Saturday"],
+            "opens": "09:30",
+            "closes": "13:00",
+        },
+    ]
 
 
 def test_open_graph_and_twitter_tags_point_to_this_site(client, reviewed_article):

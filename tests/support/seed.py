@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 CONTENT_DIR = ROOT / "content"
 ARTICLES_DIR = CONTENT_DIR / "articles"
 PAGES_DIR = CONTENT_DIR / "pages"
+PROGRAMS_DIR = CONTENT_DIR / "programs"
 
 SEED_ARTICLE_SLUG = "balancing-work-and-recovery-with-an-intensive-outpatient-program"
 SEED_ARTICLE_URL = f"/articles/{SEED_ARTICLE_SLUG}/"
@@ -21,6 +22,7 @@ PROGRAM_URL = "/programs/intensive-outpatient-program-sacramento/"
 
 
 def load_seed_content():
-    """Import content/pages and content/articles exactly as `make content` does."""
+    """Import content/pages, content/programs and content/articles exactly as `make content` does."""
     call_command("import_pages", str(PAGES_DIR), stdout=io.StringIO())
+    call_command("import_programs", str(PROGRAMS_DIR), stdout=io.StringIO())
     call_command("import_articles", str(ARTICLES_DIR), stdout=io.StringIO())

@@ -55,6 +55,7 @@ def prepare(env):
     """Migrate, load the shipped content and collect static files."""
     manage(env, "migrate", "--no-input", "-v", "0")
     manage(env, "import_pages", "content/pages")
+    manage(env, "import_programs", "content/programs")
     manage(env, "import_articles", "content/articles")
     manage(env, "collectstatic", "--no-input", "-v", "0")
 

@@ -6,5 +6,5 @@ from ._import import ImportCommand
 
 
 class Command(ImportCommand):
-    help = "Import content pages (program, About, Privacy, …) from Markdown files with front matter."
+    help = "Import content pages (About, Privacy, Accessibility, …) from Markdown files with front matter."
     import_one = staticmethod(import_page)
