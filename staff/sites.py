@@ -22,6 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .forms import EnrolCodeForm, VerifyCodeForm
 from .models import AuditEvent
+from .readiness import go_live_readiness
 from .two_factor import enrol_two_factor
 
 
@@ -62,6 +63,10 @@ class StaffAdminSite(admin.AdminSite):
             target = reverse("admin:two_factor_verify", current_app=self.name)
             return redirect(f"{target}?{request.GET.urlencode()}" if request.GET else target)
         return super().login(request, extra_context)
+
+    def index(self, request, extra_context=None):
+        """The admin's home page, with what still stands between the site and going live (staff/readiness.py)."""
+        return super().index(request, {"readiness": go_live_readiness(), **(extra_context or {})})
 
     def get_urls(self):
         views = [

@@ -1,10 +1,10 @@
 """The layout's arrows, read from the source: which package may import which.
 
 Each app is one room. `pages` owns the content and says what changed through signals; `search` reads `pages` and
-listens; `contact` owns inquiries; `staff` guards the admin and may read `contact` for its audit trail. The project
-package wires them together by dotted paths in settings and URLs and imports no app's models. Tests and tools share
-their helpers through tests/support, so no module ever imports a test module. Imports inside functions count too:
-a lazy import is still an arrow.
+listens; `contact` owns inquiries; `staff` guards the admin and may read `contact` for its audit trail, and both
+`pages` and `contact` for the go-live check. The project package wires them together by dotted paths in settings
+and URLs and imports no app's models. Tests and tools share their helpers through tests/support, so no module
+ever imports a test module. Imports inside functions count too: a lazy import is still an arrow.
 """
 
 import ast

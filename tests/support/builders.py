@@ -203,3 +203,63 @@ def make_reviewed_article(**overrides):
     article = make_article(**fields | overrides)
     article.topics.add(Topic.objects.get(slug="intensive-outpatient-program"))
     return article
+
+
+def fill_center_facts(today=None):
+    """Every fact and notice go_live_check asks for, as staff would enter them (needs the seed content loaded).
+
+    The values are made up for tests only: the shipped site never holds them.
+    """
+    from contact.models import NotificationRecipient
+    from pages.models import (
+        Accreditation,
+        Licence,
+        Notice,
+        Payer,
+        Person,
+        Program,
+        SiteSettings,
+        Weekday,
+    )
+
+    today = today or timezone.localdate()
+    site = SiteSettings.load()
+    site.phone, site.email = "(916) 555-2368", "admissions@restoration-test.org"
+    site.street_address, site.postal_code = "100 Test Street", "95814"
+    site.self_pay_information = "Self-pay rates are explained on the phone."
+    site.family_services = "A weekly family group."
+    site.is_placeholder = False
+    site.save()
+    site.opening_hours.create(first_day=Weekday.MONDAY, last_day=Weekday.FRIDAY, opens="08:00", closes="18:00")
+    Licence.objects.create(
+        kind=Licence.Kind.CERTIFIED_PROGRAM,
+        number="340000AP",
+        expires_on=today + datetime.timedelta(days=400),
+        lookup_url="https://example.dhcs.test/lookup/340000AP",
+    )
+    Accreditation.objects.create(
+        body="The Joint Commission",
+        scope="Behavioral Health Care",
+        valid_from=today - datetime.timedelta(days=30),
+        valid_until=today + datetime.timedelta(days=700),
+    )
+    program = Program.objects.get(slug=Program.MAIN_SLUG)
+    program.level_of_care, program.service_category = "2.1", "Intensive Outpatient Treatment"
+    program.hours_per_week, program.length_weeks = 9, 12
+    program.suited_to, program.not_suited_to = "Adults with a stable home", "Anyone who needs medical detox first"
+    program.first_day, program.what_to_bring = "An assessment with a counselor.", "Photo ID\nInsurance card"
+    program.save()
+    program.sessions.create(
+        name="Morning group", first_day=Weekday.MONDAY, last_day=Weekday.THURSDAY, opens="09:00", closes="12:00"
+    )
+    Payer.objects.create(
+        name="Test Health", plan_types="PPO", network_status=Payer.Network.IN_NETWORK, verified_on=today
+    )
+    for kind in Notice.Kind.values:
+        Notice.objects.create(kind=kind, effective_on=today - datetime.timedelta(days=1), body=f"The {kind} text.")
+    clinician = Person.objects.create(
+        name="Dana Cole", slug="dana-cole", credentials="LCSW", role="Clinical director", on_team=True
+    )
+    Article.objects.filter(reviewer__isnull=True).update(reviewer=clinician, last_reviewed_at=today)
+    NotificationRecipient.objects.create(email="intake@restoration-test.org")
+    return site

@@ -1,0 +1,196 @@
+"""Is the site ready to go live? Every fact about the center that is still a placeholder, and every duty unmet.
+
+The site never makes up a fact about the center: until staff enter one, the page shows a placeholder. This module
+lists those placeholders, and what a California treatment provider must publish, so that a site full of them is
+not mistaken for a finished one. ``manage.py go_live_check`` prints the list and fails while it is not empty; the
+admin's home page shows it to staff.
+
+A *gap* blocks going live; a *warning* (a licence running out, a payer not re-verified) needs attention soon.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from contact.notifications import notification_recipients
+from pages.models import (
+    EXPIRY_WARNING_DAYS,
+    Accreditation,
+    Article,
+    Licence,
+    Notice,
+    Payer,
+    Person,
+    Program,
+    SiteSettings,
+)
+from restoration.phone import national_digits
+
+# Reserved for fiction (555-0100 to 555-0199) and for documentation (example.org and the like, RFC 2606).
+FICTIONAL_PHONE_PREFIX = "55501"
+EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing to put right: what it is, in words for staff, and the admin page where it is done."""
+
+    area: str
+    message: str
+    admin_url: str
+
+
+@dataclass(frozen=True)
+class Readiness:
+    gaps: list
+    warnings: list
+
+    @property
+    def ready(self):
+        return not self.gaps
+
+
+def _admin(name, *args):
+    return reverse(f"admin:{name}", args=args)
+
+
+def _is_placeholder(record, field_name):
+    """A value still at its default, or written as a placeholder in square brackets."""
+    value = getattr(record, field_name)
+    return value == record._meta.get_field(field_name).get_default() or "[" in value
+
+
+def _site_settings_gaps(site):
+    url = _admin("pages_sitesettings_change", site.pk)
+    gaps = [
+        Item("Site settings", f"The {site._meta.get_field(name).verbose_name} is still a placeholder.", url)
+        for name in ("street_address", "postal_code")
+        if _is_placeholder(site, name)
+    ]
+    if _is_placeholder(site, "phone") or national_digits(site.phone)[3:8] == FICTIONAL_PHONE_PREFIX:
+        gaps.append(Item("Site settings", f"The phone number {site.phone} is a placeholder.", url))
+    if _is_placeholder(site, "email") or site.email.rpartition("@")[2].lower() in EXAMPLE_DOMAINS:
+        gaps.append(Item("Site settings", f"The email address {site.email} is a placeholder.", url))
+    if not site.hours:
+        gaps.append(Item("Site settings", "No opening hours are set.", url))
+    if not site.self_pay_information.strip():
+        gaps.append(Item("Insurance and cost", "No self-pay information is given.", url))
+    if not site.family_services.strip():
+        gaps.append(Item("For families", "What the center offers families is not described.", url))
+    if site.is_placeholder:
+        message = "The footer still says the details are placeholders: untick “Is placeholder” once they are real."
+        gaps.append(Item("Site settings", message, url))
+    return gaps
+
+
+def _licence_items(today):
+    gaps, warnings = [], []
+    if not Licence.objects.current(today).exists():
+        gaps.append(
+            Item(
+                "Licences",
+                "No licence or certification in force: the footer cannot make the statement H&SC §11831.12 requires.",
+                _admin("pages_licence_changelist"),
+            )
+        )
+    for model in (Licence, Accreditation):
+        last_day_field = model.last_day_field
+        for record in model.objects.filter(**{f"{last_day_field}__lt": today}):
+            url = _admin(f"pages_{model._meta.model_name}_change", record.pk)
+            gaps.append(Item("Licences", f"{record} ran out on {getattr(record, last_day_field):%B %-d, %Y}.", url))
+        for record in model.objects.expiring_within(EXPIRY_WARNING_DAYS, today):
+            url = _admin(f"pages_{model._meta.model_name}_change", record.pk)
+            warnings.append(
+                Item("Licences", f"{record} runs out on {getattr(record, last_day_field):%B %-d, %Y}.", url)
+            )
+    return gaps, warnings
+
+
+PROGRAM_FACTS = {
+    "level_of_care": "the ASAM level of care",
+    "service_category": "the DHCS service category",
+    "hours_per_week": "the hours per week",
+    "length_weeks": "the typical length",
+    "suited_to": "who it is for",
+    "not_suited_to": "who it is not for",
+    "first_day": "what happens on the first day",
+    "what_to_bring": "what to bring",
+}
+
+
+def _program_gaps():
+    gaps = []
+    for program in Program.objects.published().prefetch_related("sessions"):
+        missing = [label for field, label in PROGRAM_FACTS.items() if getattr(program, field) in (None, "")]
+        if not program.sessions.all():
+            missing.append("the session schedule")
+        if missing:
+            url = _admin("pages_program_change", program.pk)
+            gaps.append(Item("Programs", f"{program.title}: {', '.join(missing)} not yet given.", url))
+    return gaps
+
+
+def _payer_items(today):
+    if not Payer.objects.exists():
+        return [Item("Insurance and cost", "No insurance plans are listed.", _admin("pages_payer_changelist"))], []
+    stale = [payer for payer in Payer.objects.all() if payer.needs_confirmation(today)]
+    warnings = [
+        Item(
+            "Insurance and cost",
+            f"{payer} was last verified on {payer.verified_on:%B %-d, %Y}: visitors are asked to call to confirm.",
+            _admin("pages_payer_change", payer.pk),
+        )
+        for payer in stale
+    ]
+    return [], warnings
+
+
+def _notice_gaps(today):
+    return [
+        Item(
+            "Notices", f"No {label} is in effect: the page says it is available on request.", _admin("pages_notice_add")
+        )
+        for kind, label in Notice.Kind.choices
+        if Notice.objects.in_effect(kind, today) is None
+    ]
+
+
+def _people_gaps():
+    gaps = []
+    if not Person.objects.on_team().exists():
+        gaps.append(Item("Our team", "No one is shown on the “Our team” page.", _admin("pages_person_changelist")))
+    unreviewed = Article.objects.published().filter(Q(reviewer__isnull=True) | Q(reviewer__credentials=""))
+    for article in unreviewed.select_related("reviewer"):
+        reviewer = article.reviewer
+        if reviewer:
+            why = f"is reviewed by {reviewer.name}, who has no licence or credential"
+        else:
+            why = "has no medical reviewer"
+        gaps.append(Item("Articles", f"“{article.title}” {why}.", _admin("pages_article_change", article.pk)))
+    return gaps
+
+
+def _notification_gaps():
+    if notification_recipients():
+        return []
+    message = "No one is told about new inquiries: add a notification recipient."
+    return [Item("Inquiries", message, _admin("contact_notificationrecipient_changelist"))]
+
+
+def go_live_readiness(today=None):
+    """Everything that stands between this site and going live, and what needs attention soon."""
+    today = today or timezone.localdate()
+    licence_gaps, licence_warnings = _licence_items(today)
+    payer_gaps, payer_warnings = _payer_items(today)
+    gaps = [
+        *_site_settings_gaps(SiteSettings.load()),
+        *licence_gaps,
+        *_program_gaps(),
+        *payer_gaps,
+        *_notice_gaps(today),
+        *_people_gaps(),
+        *_notification_gaps(),
+    ]
+    return Readiness(gaps=gaps, warnings=[*licence_warnings, *payer_warnings])

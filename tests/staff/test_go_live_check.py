@@ -1,0 +1,117 @@
+"""go_live_check and the admin's readiness panel: every placeholder listed until staff fill it in."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from pages.models import Licence, Payer, Program, SiteSettings
+from staff.readiness import go_live_readiness
+from tests.support.builders import fill_center_facts, make_staff, staff_login
+from tests.support.htmlpage import parse_html
+
+
+def go_live_check():
+    """The command's output and whether it passed."""
+    out = io.StringIO()
+    try:
+        call_command("go_live_check", stdout=out)
+    except CommandError as failure:
+        return out.getvalue(), str(failure)
+    return out.getvalue(), None
+
+
+def test_the_shipped_site_is_not_ready_and_the_check_names_every_placeholder(seeded):
+    output, failure = go_live_check()
+    assert failure == "Not ready to go live: 17 item(s) missing."
+    for expected in (
+        "The street address is still a placeholder.",
+        "The postal code is still a placeholder.",
+        "The phone number (916) 555-0100 is a placeholder.",
+        "The email address admissions@example.org is a placeholder.",
+        "No opening hours are set.",
+        "The footer still says the details are placeholders",
+        "No self-pay information is given.",
+        "What the center offers families is not described.",
+        "No licence or certification in force",
+        "the ASAM level of care, the DHCS service category, the hours per week, the typical length, who it is "
+        "for, who it is not for, what happens on the first day, what to bring, the session schedule not yet given",
+        "No insurance plans are listed.",
+        "No Client bill of rights is in effect",
+        "No Notice of Privacy Practices is in effect",
+        "No Confidentiality of substance use records is in effect",
+        "No one is shown on the “Our team” page.",
+        "has no medical reviewer",
+        "No one is told about new inquiries",
+    ):
+        assert expected in output
+
+
+def test_with_every_fact_filled_in_the_check_passes(seeded, settings):
+    settings.CONTACT_NOTIFY_EMAILS = []
+    fill_center_facts()
+    output, failure = go_live_check()
+    assert failure is None, output
+    assert output.strip() == "Ready to go live: every fact and notice is in place."
+
+
+def test_an_expired_licence_fails_the_check_and_one_running_out_warns_without_failing(seeded):
+    today = timezone.localdate()
+    fill_center_facts(today)
+    Licence.objects.update(expires_on=today + datetime.timedelta(days=59))
+    readiness = go_live_readiness(today)
+    assert readiness.ready
+    assert [item.message for item in readiness.warnings] == [
+        f"Certified program 340000AP runs out on {today + datetime.timedelta(days=59):%B %-d, %Y}."
+    ]
+    Licence.objects.update(expires_on=today - datetime.timedelta(days=1))
+    messages = [item.message for item in go_live_readiness(today).gaps]
+    assert messages == [
+        "No licence or certification in force: the footer cannot make the statement H&SC §11831.12 requires.",
+        f"Certified program 340000AP ran out on {today - datetime.timedelta(days=1):%B %-d, %Y}.",
+    ]
+
+
+def test_a_payer_not_verified_in_90_days_warns(seeded):
+    today = timezone.localdate()
+    fill_center_facts(today)
+    Payer.objects.update(verified_on=today - datetime.timedelta(days=91))
+    readiness = go_live_readiness(today)
+    assert readiness.ready
+    assert "was last verified on" in readiness.warnings[0].message
+
+
+@pytest.mark.parametrize("phone", ["(916) 555-0199", "916.555.0123"])
+def test_a_fictional_phone_number_is_a_placeholder(seeded, phone):
+    fill_center_facts()
+    site = SiteSettings.load()
+    site.phone = phone
+    site.save()
+    assert [item.message for item in go_live_readiness().gaps] == [f"The phone number {phone} is a placeholder."]
+
+
+def test_a_program_missing_one_fact_names_just_that_fact(seeded):
+    fill_center_facts()
+    Program.objects.update(first_day="")
+    assert [item.message for item in go_live_readiness().gaps] == [
+        "Intensive Outpatient Program in Sacramento, CA: what happens on the first day not yet given."
+    ]
+
+
+def test_the_admin_home_page_lists_what_is_missing_with_links_to_fix_it(client, seeded):
+    staff_login(client, make_staff("lead", superuser=True))
+    page = parse_html(client.get("/admin/").content)
+    assert "Before the site goes live: 17 items to fill in" in page.texts("h2")
+    assert "Insurance and cost: No insurance plans are listed." in page.text
+    assert page.find_all("a", href="/admin/pages/payer/")
+    assert page.find_all("a", href="/admin/pages/sitesettings/1/change/")
+
+
+def test_the_admin_home_page_says_when_the_site_is_ready(client, seeded, settings):
+    fill_center_facts()
+    staff_login(client, make_staff("lead", superuser=True))
+    page = parse_html(client.get("/admin/").content)
+    assert "Ready to go live" in page.texts("h2")
+    assert "to fill in" not in page.text
