@@ -33,11 +33,12 @@ def site_url(live_server, transactional_db):
 
 @pytest.fixture
 def open_page(browser):
-    """Open a tab at a given viewport width; every tab opened is closed after the test."""
+    """Open a tab at a given viewport width (other context options, such as java_script_enabled, passed on);
+    every tab opened is closed after the test."""
     contexts = []
 
-    def open_page(width=DESKTOP_WIDTH, height=900):
-        context = browser.new_context(viewport={"width": width, "height": height})
+    def open_page(width=DESKTOP_WIDTH, height=900, **options):
+        context = browser.new_context(viewport={"width": width, "height": height}, **options)
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(10_000)

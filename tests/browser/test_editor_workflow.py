@@ -197,6 +197,7 @@ def run_action(page, title, action):
 def visitor_finds(visitor, site_url, title, screenshot):
     """Whether a visitor finds the article by its title: in the results of the header box, and in the type-ahead."""
     visitor.goto(site_url + "/")
+    visitor.locator(".header-search summary").click()  # on a phone the box is behind the header's Search button
     box = visitor.get_by_role("combobox", name="Search the site")
     box.focus()
     with visitor.expect_response(lambda response: "/search/suggest/" in response.url and "work" in response.url):

@@ -16,8 +16,13 @@ def _synonyms(site_url):
 
 
 def type_into_the_header_box(page, site_url, text):
-    """On the home page, type ``text`` into the header's search box with the keyboard; the box."""
+    """On the home page, type ``text`` into the header's search box with the keyboard; the box.
+
+    On a phone the box is behind the header's Search button: one tap opens it.
+    """
     page.goto(site_url + "/")
+    if page.viewport_size["width"] == PHONE_WIDTH:
+        page.locator(".header-search summary").click()
     box = page.get_by_role("combobox", name="Search the site")
     box.focus()
     page.keyboard.type(text)

@@ -1,5 +1,6 @@
 """Guards over every public page, found through the URL conf and the sitemap, so new pages need no new test."""
 
+import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from itertools import pairwise
@@ -8,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
+from pages.models import SiteSettings
 from tests.support.builders import make_reviewed_article
 from tests.support.htmlpage import parse_html
 from tests.support.seed import PROGRAM_URL, SEED_ARTICLE_SLUG
@@ -215,6 +217,43 @@ def test_public_pages_have_no_inline_styles_or_scripts(public_pages):
     assert failures == [], failures_report(failures)
 
 
+def main_menu(html):
+    """(text, href) of each link in the header's main menu, in order."""
+    nav = re.search(r'<nav class="site-nav" aria-label="Main">(.*?)</nav>', html, re.S)
+    links = re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav.group(1)) if nav else []
+    return [(text, href) for href, text in links]
+
+
+def test_every_public_page_offers_the_same_main_menu(public_pages):
+    """The same six places, in the same order, wherever a visitor lands (WCAG 3.2.3, consistent navigation)."""
+    expected = [
+        ("Programs", PROGRAM_URL),
+        ("Insurance and cost", "/insurance-and-cost/"),
+        ("For families", "/families/"),
+        ("Articles", "/articles/"),
+        ("About", "/about/"),
+        ("Contact", "/contact/"),
+    ]
+    failures = [
+        (url, f"menu {main_menu(response.content.decode())}")
+        for url, (response, _) in public_pages.items()
+        if main_menu(response.content.decode()) != expected
+    ]
+    assert failures == [], failures_report(failures)
+
+
+def test_every_public_page_has_the_call_bar_with_the_centers_number(public_pages):
+    """In the HTML itself, not added by script: it is there from the first paint, so nothing shifts."""
+    phone_href = re.escape(SiteSettings.load().phone_href)
+    call_bar = re.compile(rf'<aside class="call-bar"[^>]*>\s*<a [^>]*href="{phone_href}"')
+    failures = [
+        (url, "no call bar dialling the center")
+        for url, (response, _) in public_pages.items()
+        if not call_bar.search(response.content.decode())
+    ]
+    assert failures == [], failures_report(failures)
+
+
 def test_the_page_checks_above_can_fail():
     """A self-check: the parser sees what the guards look for, so a passing guard means something."""
     page = parse_html(
@@ -226,3 +265,4 @@ def test_the_page_checks_above_can_fail():
     assert page.texts("script") == ["alert(1)"]
     assert ("img", "src", "https://cdn.example.com/x.png") in page.urls()
     assert page.meta_content("description") is None
+    assert main_menu('<nav class="site-nav" aria-label="Main"><a href="/x/">X</a></nav>') == [("X", "/x/")]
