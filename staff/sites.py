@@ -20,6 +20,8 @@ from django.views.decorators.cache import never_cache
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from pages.expiry import warn_staff_of_expiry
+
 from .forms import EnrolCodeForm, VerifyCodeForm
 from .models import AuditEvent
 from .two_factor import enrol_two_factor
@@ -62,6 +64,11 @@ class StaffAdminSite(admin.AdminSite):
             target = reverse("admin:two_factor_verify", current_app=self.name)
             return redirect(f"{target}?{request.GET.urlencode()}" if request.GET else target)
         return super().login(request, extra_context)
+
+    def index(self, request, extra_context=None):
+        """The admin's home page, warning of licences and accreditations about to run out."""
+        warn_staff_of_expiry(request)
+        return super().index(request, extra_context)
 
     def get_urls(self):
         views = [

@@ -1,0 +1,99 @@
+"""Licences and accreditations: in force from their first day through their last, and staff are warned
+EXPIRY_WARNING_DAYS before one runs out."""
+
+import pytest
+from django.test import Client
+
+from pages.models import EXPIRY_WARNING_DAYS, Accreditation, Licence
+from tests.support.builders import days_from_today, make_accreditation, make_licence, staff_login
+
+def test_an_accreditation_is_current_from_its_first_day_through_its_last(db):
+    not_yet = make_accreditation(valid_from=days_from_today(1))
+    starting = make_accreditation(body="CARF International", valid_from=days_from_today(0))
+    ending = make_accreditation(body="COA", valid_from=days_from_today(-10), valid_until=days_from_today(0))
+    make_accreditation(body="Ended", valid_from=days_from_today(-10), valid_until=days_from_today(-1))
+    today = days_from_today(0)
+    assert set(Accreditation.objects.current()) == {starting, ending}
+    assert [record.is_current(today) for record in (not_yet, starting, ending)] == [False, True, True]
+
+
+# Staff warnings in the admin.
+
+
+@pytest.fixture
+def admin_client(superuser):
+    client = Client()
+    staff_login(client, superuser)
+    return client
+
+
+def messages_on(response):
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_the_licence_list_warns_of_one_running_out_within_the_warning_period(admin_client):
+    licence = make_licence(number="190001AP", expires_on=days_from_today(30))
+    response = admin_client.get("/admin/pages/licence/")
+    assert messages_on(response) == [
+        f"Licence or certification “Certified program 190001AP” runs out in 30 days, on "
+        f"{licence.expires_on:%B %-d, %Y}. After that day the site no longer shows it: once it is renewed, "
+        "enter the new date here."
+    ]
+    assert "Expires in 30 days" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("days_left", "warned"), [(EXPIRY_WARNING_DAYS + 1, False), (EXPIRY_WARNING_DAYS, True), (0, True), (-1, False)]
+)
+def test_the_warning_begins_exactly_the_warning_period_ahead_and_ends_with_the_record(admin_client, days_left, warned):
+    make_licence(expires_on=days_from_today(days_left))
+    assert bool(messages_on(admin_client.get("/admin/pages/licence/"))) is warned
+
+
+def test_an_expired_licence_is_marked_expired_on_the_list(admin_client):
+    licence = make_licence(expires_on=days_from_today(-3))
+    assert f"Expired on {licence.expires_on:%b %-d, %Y}" in admin_client.get("/admin/pages/licence/").content.decode()
+
+
+def test_the_accreditation_list_warns_too(admin_client):
+    make_accreditation(valid_until=days_from_today(1))
+    (warning,) = messages_on(admin_client.get("/admin/pages/accreditation/"))
+    assert warning.startswith(
+        "Accreditation “The Joint Commission: Behavioral Health Care and Human Services” runs out tomorrow"
+    )
+
+
+def test_the_admin_home_page_warns_of_every_record_running_out_the_soonest_first(admin_client):
+    make_accreditation(valid_until=days_from_today(40))
+    make_licence(number="190001AP", expires_on=days_from_today(10))
+    make_licence(number="190002AP", expires_on=days_from_today(200), lookup_url="https://b.example.org/")
+    warnings = messages_on(admin_client.get("/admin/"))
+    assert [warning.split(" runs out ")[1].split(",")[0] for warning in warnings] == ["in 10 days", "in 40 days"]
+    assert "190001AP" in warnings[0]
+
+
+def test_staff_who_cannot_see_licences_are_not_warned_of_them(client, admissions):
+    make_licence(expires_on=days_from_today(10))
+    staff_login(client, admissions)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert messages_on(response) == []
+
+
+def test_a_warning_is_shown_once_not_again_after_a_form_is_sent(admin_client):
+    """A post redirects back to the list: the warning is shown there, not carried over as well."""
+    licence = make_licence(expires_on=days_from_today(10))
+    response = admin_client.post(
+        f"/admin/pages/licence/{licence.pk}/change/",
+        {
+            "kind": Licence.Kind.CERTIFIED_PROGRAM,
+            "issuer": Licence.DHCS,
+            "number": licence.number,
+            "expires_on": days_from_today(20).isoformat(),
+            "lookup_url": licence.lookup_url,
+        },
+        follow=True,
+    )
+    warnings = [message for message in messages_on(response) if "runs out" in message]
+    assert len(warnings) == 1
+    assert "in 20 days" in warnings[0]
