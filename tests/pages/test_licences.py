@@ -1,11 +1,18 @@
-"""Licences and accreditations: in force from their first day through their last, and staff are warned
-EXPIRY_WARNING_DAYS before one runs out."""
+"""Licences and accreditations: in force from their first day through their last (and no cached page outlasts
+that), and staff are warned EXPIRY_WARNING_DAYS before one runs out."""
+
+import datetime
+import time
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
+from pages.cache import content_generation, page_lifetime
 from pages.models import EXPIRY_WARNING_DAYS, Accreditation, Licence
 from tests.support.builders import days_from_today, make_accreditation, make_licence, staff_login
+
 
 def test_an_accreditation_is_current_from_its_first_day_through_its_last(db):
     not_yet = make_accreditation(valid_from=days_from_today(1))
@@ -97,3 +104,57 @@ def test_a_warning_is_shown_once_not_again_after_a_form_is_sent(admin_client):
     warnings = [message for message in messages_on(response) if "runs out" in message]
     assert len(warnings) == 1
     assert "in 20 days" in warnings[0]
+
+
+# How long the page cache may keep a page.
+
+
+def seconds_until_midnight_starting(day):
+    """Seconds from now until 00:00 of ``day`` in the site's time zone."""
+    midnight = datetime.datetime.combine(day, datetime.time.min, tzinfo=ZoneInfo(settings.TIME_ZONE))
+    return midnight.timestamp() - time.time()
+
+
+@pytest.fixture
+def long_page_cache(settings):
+    """A page cache lifetime far longer than any test, so only the records' dates can shorten it."""
+    settings.PAGE_CACHE_SECONDS = 400 * 86400
+    return settings.PAGE_CACHE_SECONDS
+
+
+def lifetime():
+    return page_lifetime(content_generation())
+
+
+@pytest.mark.parametrize("days_left", [0, 3, 45])
+def test_a_cached_page_lasts_no_longer_than_the_licence_it_states(db, long_page_cache, days_left):
+    """A page cached on a licence's last day (or any day before) is gone at the midnight that ends that day."""
+    make_licence(expires_on=days_from_today(days_left))
+    expected = seconds_until_midnight_starting(days_from_today(days_left + 1))
+    assert expected - 2 <= lifetime() <= expected
+
+
+def test_the_soonest_change_of_any_record_ends_a_cached_page(db, long_page_cache):
+    make_licence(expires_on=days_from_today(300))
+    make_accreditation(valid_until=days_from_today(20))
+    expected = seconds_until_midnight_starting(days_from_today(21))
+    assert expected - 2 <= lifetime() <= expected
+
+
+def test_a_cached_page_ends_when_an_accreditation_starts(db, long_page_cache):
+    """The footer names an accreditation from its first day: the page cached the day before must not outlast it."""
+    make_accreditation(valid_from=days_from_today(2), valid_until=days_from_today(800))
+    expected = seconds_until_midnight_starting(days_from_today(2))
+    assert expected - 2 <= lifetime() <= expected
+
+
+def test_expired_records_leave_the_page_cache_lifetime_alone(db, long_page_cache):
+    make_licence(expires_on=days_from_today(-1))
+    make_accreditation(valid_from=days_from_today(-400), valid_until=days_from_today(-30))
+    assert lifetime() == long_page_cache
+
+
+def test_the_usual_page_cache_lifetime_wins_when_it_is_shorter(db, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    make_licence(expires_on=days_from_today(0))
+    assert lifetime() == min(600, int(seconds_until_midnight_starting(days_from_today(1))))
