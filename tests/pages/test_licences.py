@@ -1,7 +1,8 @@
-"""Licences and accreditations: in force from their first day through their last (and no cached page outlasts
-that), and staff are warned EXPIRY_WARNING_DAYS before one runs out."""
+"""Licences and accreditations: never stated once expired (not even from the page cache), in the clinic's JSON-LD
+while in force, and staff are warned EXPIRY_WARNING_DAYS before one runs out."""
 
 import datetime
+import json
 import time
 from zoneinfo import ZoneInfo
 
@@ -12,6 +13,9 @@ from django.test import Client
 from pages.cache import content_generation, page_lifetime
 from pages.models import EXPIRY_WARNING_DAYS, Accreditation, Licence
 from tests.support.builders import days_from_today, make_accreditation, make_licence, staff_login
+from tests.support.htmlpage import parse_html
+
+CERTIFIED = "Certified by the State Department of Health Care Services."
 
 
 def test_an_accreditation_is_current_from_its_first_day_through_its_last(db):
@@ -158,3 +162,49 @@ def test_the_usual_page_cache_lifetime_wins_when_it_is_shorter(db, settings):
     settings.PAGE_CACHE_SECONDS = 600
     make_licence(expires_on=days_from_today(0))
     assert lifetime() == min(600, int(seconds_until_midnight_starting(days_from_today(1))))
+
+
+# The clinic's JSON-LD (home, program and contact pages).
+
+
+def clinic_of(client):
+    page = parse_html(client.get("/").content)
+    blocks = [json.loads(el.text) for el in page.captured if el.attrs.get("type") == "application/ld+json"]
+    (clinic,) = [block for block in blocks if block.get("@type") == "MedicalClinic"]
+    return clinic
+
+
+def test_the_clinic_json_ld_carries_the_licence_and_accreditation_in_force(client, seeded):
+    licence = make_licence(number="190001AP", expires_on=days_from_today(100))
+    accreditation = make_accreditation(valid_until=days_from_today(200))
+    assert clinic_of(client)["hasCredential"] == [
+        {
+            "@type": "EducationalOccupationalCredential",
+            "name": CERTIFIED,
+            "credentialCategory": "Certified program",
+            "identifier": "190001AP",
+            "expires": licence.expires_on.isoformat(),
+            "recognizedBy": {"@type": "Organization", "name": "State Department of Health Care Services"},
+            "url": licence.lookup_url,
+        },
+        {
+            "@type": "EducationalOccupationalCredential",
+            "name": "Accredited by The Joint Commission: Behavioral Health Care and Human Services",
+            "credentialCategory": "Accreditation",
+            "expires": accreditation.valid_until.isoformat(),
+            "recognizedBy": {"@type": "Organization", "name": "The Joint Commission"},
+            "url": accreditation.lookup_url,
+        },
+    ]
+
+
+def test_the_clinic_json_ld_names_no_expired_or_future_credential(client, seeded):
+    make_licence(expires_on=days_from_today(-1))
+    make_accreditation(valid_from=days_from_today(5))
+    assert "hasCredential" not in clinic_of(client)
+
+
+def test_an_expired_licence_leaves_the_json_ld_and_the_newer_one_stays(client, seeded):
+    make_licence(number="OLD-1", expires_on=days_from_today(-1), lookup_url="https://a.example.org/")
+    make_licence(number="NEW-2", expires_on=days_from_today(364), lookup_url="https://b.example.org/")
+    assert [credential["identifier"] for credential in clinic_of(client)["hasCredential"]] == ["NEW-2"]
