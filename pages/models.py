@@ -643,6 +643,11 @@ class Licence(DatedRecord, models.Model):
         verb = "Licensed" if self.kind == self.Kind.LICENSED_FACILITY else "Certified"
         return f"{verb} by the {self.issuer}."
 
+    @property
+    def number_label(self):
+        """ "Licence number" or "Certification number", as the footer names the number beside that sentence."""
+        return "Licence number" if self.kind == self.Kind.LICENSED_FACILITY else "Certification number"
+
 
 class Accreditation(DatedRecord, models.Model):
     """An accreditation (The Joint Commission, CARF…), with what it covers and when it is valid."""
