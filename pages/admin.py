@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from . import images, kept_uploads, redirects, services
+from .expiry import warn_staff_of_expiry
 from .models import (
     EXPIRY_WARNING_DAYS,
     Accreditation,
@@ -227,42 +228,42 @@ class OpeningHoursInline(admin.TabularInline):
     fields = ["first_day", "last_day", "opens", "closes"]
 
 
-def expiry_status(last_day):
-    """ "Expired", "Expires in 12 days" (a warning within EXPIRY_WARNING_DAYS) or "Current until …"."""
-    days = (last_day - timezone.localdate()).days
+def expiry_status(record):
+    """ "Expired", "Expires in 12 days" (a warning within EXPIRY_WARNING_DAYS), "Current until …" or "Starts on …"."""
+    today = timezone.localdate()
+    first_day = getattr(record, record.first_day_field) if record.first_day_field else None
+    last_day = getattr(record, record.last_day_field)
+    days = (last_day - today).days
     if days < 0:
-        return format_html('<strong class="expired">Expired on {:%b %-d, %Y}</strong>', last_day)
+        # format_html escapes its arguments into strings first, so the date is written out before.
+        return format_html('<strong class="expired">Expired on {}</strong>', f"{last_day:%b %-d, %Y}")
+    if first_day and first_day > today:
+        return f"Starts on {first_day:%b %-d, %Y}, until {last_day:%b %-d, %Y}"
     if days <= EXPIRY_WARNING_DAYS:
         return format_html('<strong class="expiring">Expires in {} day{}</strong>', days, "" if days == 1 else "s")
     return f"Current until {last_day:%b %-d, %Y}"
 
 
 class DatedRecordAdmin(admin.ModelAdmin):
-    """Licences and accreditations: warns on the list when one runs out within EXPIRY_WARNING_DAYS."""
+    """Licences and accreditations: the list warns of each one running out within EXPIRY_WARNING_DAYS."""
 
     def changelist_view(self, request, extra_context=None):
-        expiring = self.model.objects.expiring_within(EXPIRY_WARNING_DAYS)
-        for record in expiring:
-            messages.warning(request, f"{record} runs out on {getattr(record, self.model.last_day_field):%B %-d, %Y}.")
+        warn_staff_of_expiry(request, models=[self.model])
         return super().changelist_view(request, extra_context)
+
+    @admin.display(description="Status")
+    def status(self, record):
+        return expiry_status(record)
 
 
 @admin.register(Licence)
 class LicenceAdmin(DatedRecordAdmin):
-    list_display = ["__str__", "issuer", "status"]
-
-    @admin.display(description="Status", ordering="expires_on")
-    def status(self, licence):
-        return expiry_status(licence.expires_on)
+    list_display = ["__str__", "issuer", "expires_on", "status"]
 
 
 @admin.register(Accreditation)
 class AccreditationAdmin(DatedRecordAdmin):
-    list_display = ["body", "scope", "valid_from", "status"]
-
-    @admin.display(description="Status", ordering="valid_until")
-    def status(self, accreditation):
-        return expiry_status(accreditation.valid_until)
+    list_display = ["body", "scope", "valid_from", "valid_until", "status"]
 
 
 @admin.register(Payer)

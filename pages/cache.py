@@ -6,7 +6,8 @@ this module), so the very next request on any server finds its copy out of date 
 the generation are read in one round trip, by a middleware early in the stack, so a hit skips most of Django.
 This is also why no public page may carry a CSP nonce: a page with one is never stored.
 A scheduled article has no save event when its time comes, so no page is cached past the next scheduled
-publication.
+publication; nor, since every footer states the licences and accreditations in force, past the midnight on which
+one starts or ends (an expired licence is never shown as current, from the cache or otherwise).
 
 Pages are identical for every visitor (no nonce, no CSRF token, nothing per user), which is what makes sharing
 them safe. Pages with a form, previews and drafts never come through here.
@@ -17,6 +18,7 @@ that names none of its pages, and only a 200 is stored, so the number of copies 
 site has, whatever a flood of query strings sends.
 """
 
+import datetime
 import functools
 import hashlib
 import time
@@ -27,6 +29,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
@@ -100,6 +103,28 @@ def lifetime_in_generation(seconds, generation):
     """``seconds``, or fewer if a scheduled item goes live sooner: how long anything drawn from content may be kept."""
     until_next = _seconds_until_next_publication(generation)
     return seconds if until_next is None else min(seconds, int(until_next))
+
+
+def _seconds_until_credentials_change():
+    """Seconds until the local midnight on which a licence or accreditation starts or stops being in force, or None.
+
+    Read from the site settings record the footer itself is drawn from (cached, so usually no query).
+    """
+    site = SiteSettings.load()
+    today = timezone.localdate()
+    days = [day for record in (*site.licences, *site.accreditations) if (day := record.next_change(today))]
+    if not days:
+        return None
+    midnight = timezone.make_aware(datetime.datetime.combine(min(days), datetime.time.min))
+    return midnight.timestamp() - time.time()
+
+
+def page_lifetime(generation):
+    """How long a page rendered now may be served from the cache: PAGE_CACHE_SECONDS, or until content changes on
+    its own (a scheduled publication, a licence or accreditation starting or ending), whichever comes first."""
+    seconds = lifetime_in_generation(settings.PAGE_CACHE_SECONDS, generation)
+    until_change = _seconds_until_credentials_change()
+    return seconds if until_change is None else min(seconds, int(until_change))
 
 
 def _page_key(request):
@@ -191,7 +216,7 @@ class PageCacheMiddleware:
             return response
         _set_etag(response)
         if key and _shareable(response):
-            timeout = lifetime_in_generation(settings.PAGE_CACHE_SECONDS, generation)
+            timeout = page_lifetime(generation)
             if timeout > 0:
                 cache.set(key, (generation, response.content, dict(response.headers)), timeout)
         return _finish(request, response)

@@ -550,25 +550,59 @@ class OpeningHours(WeeklyHours):
 
 
 class DatedQuerySet(models.QuerySet):
-    """Records valid up to a last day (``last_day_field``): licences, accreditations."""
+    """Records valid from a first day (``first_day_field``, when the model has one) up to and including a last day
+    (``last_day_field``): licences, accreditations."""
 
     def current(self, today=None):
+        """The records in force today: the same rule as ``DatedRecord.is_current``, in the database."""
         today = today or timezone.localdate()
-        return self.filter(**{f"{self.model.last_day_field}__gte": today})
+        in_force = models.Q(**{f"{self.model.last_day_field}__gte": today})
+        if self.model.first_day_field:
+            in_force &= models.Q(**{f"{self.model.first_day_field}__lte": today})
+        return self.filter(in_force)
 
     def expiring_within(self, days, today=None):
-        """Current records whose last day is at most ``days`` away: the ones staff are warned about."""
+        """Records whose last day is today or at most ``days`` away: the ones staff are warned about."""
         today = today or timezone.localdate()
-        return self.current(today).filter(
-            **{f"{self.model.last_day_field}__lte": today + datetime.timedelta(days=days)}
-        )
+        last_day = self.model.last_day_field
+        return self.filter(
+            **{f"{last_day}__gte": today, f"{last_day}__lte": today + datetime.timedelta(days=days)}
+        ).order_by(last_day)
+
+
+class DatedRecord:
+    """What licences and accreditations share: in force from a first day (if any) through a last day.
+
+    Pages show only the records in force, so a page drawn from them is out of date the day one starts or ends;
+    ``next_change`` says which day that is, and the page cache keeps no page past it.
+    """
+
+    first_day_field = None
+    last_day_field = None
+
+    def _first_and_last_day(self):
+        first = getattr(self, self.first_day_field) if self.first_day_field else None
+        return first, getattr(self, self.last_day_field)
+
+    def is_current(self, today):
+        first, last = self._first_and_last_day()
+        return (first is None or first <= today) and today <= last
+
+    def next_change(self, today):
+        """The first day after ``today`` on which this record starts or stops being in force, or None."""
+        first, last = self._first_and_last_day()
+        if first is not None and first > today:
+            return first
+        if last >= today:
+            return last + datetime.timedelta(days=1)
+        return None
 
 
 # Staff are warned this many days before a licence, certification or accreditation runs out.
 EXPIRY_WARNING_DAYS = 60
 
 
-class Licence(models.Model):
+class Licence(DatedRecord, models.Model):
     """A state licence or certification, stated in every page's footer as H&SC §11831.12 requires.
 
     A licensed facility says "Licensed by the State Department of Health Care Services.", a certified program
@@ -609,13 +643,16 @@ class Licence(models.Model):
         verb = "Licensed" if self.kind == self.Kind.LICENSED_FACILITY else "Certified"
         return f"{verb} by the {self.issuer}."
 
-    def is_current(self, today):
-        return self.expires_on >= today
+    @property
+    def number_label(self):
+        """ "Licence number" or "Certification number", as the footer names the number beside that sentence."""
+        return "Licence number" if self.kind == self.Kind.LICENSED_FACILITY else "Certification number"
 
 
-class Accreditation(models.Model):
+class Accreditation(DatedRecord, models.Model):
     """An accreditation (The Joint Commission, CARF…), with what it covers and when it is valid."""
 
+    first_day_field = "valid_from"
     last_day_field = "valid_until"
 
     body = models.CharField("accrediting body", max_length=100, help_text="For example: The Joint Commission, CARF.")
@@ -638,9 +675,6 @@ class Accreditation(models.Model):
         super().clean()
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
             raise ValidationError({"valid_until": "The accreditation must end after it starts."})
-
-    def is_current(self, today):
-        return self.valid_from <= today <= self.valid_until
 
 
 class Payer(models.Model):

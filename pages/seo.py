@@ -31,14 +31,49 @@ def organization(request, site):
     return {"@type": "Organization", "name": site.name, "url": request.build_absolute_uri(reverse("pages:home"))}
 
 
+def licence_credential(licence):
+    """A licence or certification in force, as the footer states it, with the issuer's page that shows it."""
+    return {
+        "@type": "EducationalOccupationalCredential",
+        "name": licence.public_statement,
+        "credentialCategory": licence.get_kind_display(),
+        "identifier": licence.number,
+        "expires": licence.expires_on.isoformat(),
+        "recognizedBy": {"@type": "Organization", "name": licence.issuer},
+        "url": licence.lookup_url,
+    }
+
+
+def accreditation_credential(accreditation):
+    credential = {
+        "@type": "EducationalOccupationalCredential",
+        "name": f"Accredited by {accreditation.body}: {accreditation.scope}",
+        "credentialCategory": "Accreditation",
+        "expires": accreditation.valid_until.isoformat(),
+        "recognizedBy": {"@type": "Organization", "name": accreditation.body},
+    }
+    if accreditation.lookup_url:
+        credential["url"] = accreditation.lookup_url
+    return credential
+
+
 def medical_clinic(request, site):
-    """The center as a ``MedicalClinic``. Address, phone and hours are left out while they are placeholders."""
+    """The center as a ``MedicalClinic``. Address, phone and hours are left out while they are placeholders.
+
+    Its credentials are the licences and accreditations in force today (records staff entered, never placeholders):
+    an expired one is left out, as the footer leaves it out.
+    """
     clinic = {
         "@context": CONTEXT,
         "@type": "MedicalClinic",
         "name": site.name,
         "url": request.build_absolute_uri(reverse("pages:home")),
     }
+    credentials = [licence_credential(licence) for licence in site.current_licences] + [
+        accreditation_credential(accreditation) for accreditation in site.current_accreditations
+    ]
+    if credentials:
+        clinic["hasCredential"] = credentials
     if not site.is_placeholder:
         clinic.update(
             address={

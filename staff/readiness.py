@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from contact.notifications import notification_recipients
+from pages.expiry import expiring_records
 from pages.models import (
-    EXPIRY_WARNING_DAYS,
     Accreditation,
     Article,
     Licence,
@@ -100,11 +100,8 @@ def _licence_items(today):
         for record in model.objects.filter(**{f"{last_day_field}__lt": today}):
             url = _admin(f"pages_{model._meta.model_name}_change", record.pk)
             gaps.append(Item("Licences", f"{record} ran out on {getattr(record, last_day_field):%B %-d, %Y}.", url))
-        for record in model.objects.expiring_within(EXPIRY_WARNING_DAYS, today):
-            url = _admin(f"pages_{model._meta.model_name}_change", record.pk)
-            warnings.append(
-                Item("Licences", f"{record} runs out on {getattr(record, last_day_field):%B %-d, %Y}.", url)
-            )
+    for model, sentence in expiring_records(today=today):
+        warnings.append(Item("Licences", sentence, _admin(f"pages_{model._meta.model_name}_changelist")))
     return gaps, warnings
 
 

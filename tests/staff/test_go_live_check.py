@@ -63,8 +63,10 @@ def test_an_expired_licence_fails_the_check_and_one_running_out_warns_without_fa
     Licence.objects.update(expires_on=today + datetime.timedelta(days=59))
     readiness = go_live_readiness(today)
     assert readiness.ready
+    last_day = today + datetime.timedelta(days=59)
     assert [item.message for item in readiness.warnings] == [
-        f"Certified program 340000AP runs out on {today + datetime.timedelta(days=59):%B %-d, %Y}."
+        f"Licence or certification “Certified program 340000AP” runs out in 59 days, on {last_day:%B %-d, %Y}. "
+        "After that day the site no longer shows it: once it is renewed, enter the new date here."
     ]
     Licence.objects.update(expires_on=today - datetime.timedelta(days=1))
     messages = [item.message for item in go_live_readiness(today).gaps]

@@ -28,6 +28,38 @@ def make_article(**overrides):
     return Article.objects.create(**fields)
 
 
+def days_from_today(days):
+    """A date ``days`` from today in the site's time zone (negative: in the past)."""
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
+def make_licence(**overrides):
+    """A DHCS certification in force for another year, with its lookup page; override any field."""
+    from pages.models import Licence
+
+    fields = {
+        "kind": Licence.Kind.CERTIFIED_PROGRAM,
+        "number": "190001AP",
+        "expires_on": days_from_today(365),
+        "lookup_url": "https://dhcs-lookup.example.org/facility?number=190001AP",
+    }
+    return Licence.objects.create(**fields | overrides)
+
+
+def make_accreditation(**overrides):
+    """A Joint Commission accreditation that began a year ago and runs for two more; override any field."""
+    from pages.models import Accreditation
+
+    fields = {
+        "body": "The Joint Commission",
+        "scope": "Behavioral Health Care and Human Services",
+        "valid_from": days_from_today(-365),
+        "valid_until": days_from_today(730),
+        "lookup_url": "https://quality-check.example.org/center/1234",
+    }
+    return Accreditation.objects.create(**fields | overrides)
+
+
 def write_content_file(folder, name, meta, body="A paragraph of body text.\n"):
     """Write a Markdown file with a front-matter block (``meta`` in order) and return its path."""
     lines = ["---", *(f"{key}: {value}" for key, value in meta.items()), "---", "", body]
