@@ -12,4 +12,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             count = rebuild_index()
-        self.stdout.write(f"Indexed {count} articles and pages.")
+        self.stdout.write(f"Indexed {count} articles, pages and programs.")
