@@ -7,7 +7,7 @@ from search.index import rebuild_index
 
 
 class Command(BaseCommand):
-    help = "Rebuild the site search index from every article and content page."
+    help = "Rebuild the site search index from every article, content page and program."
 
     def handle(self, *args, **options):
         with transaction.atomic():
