@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 URL_ATTRIBUTES = {"src", "href", "action", "formaction", "poster", "srcset", "xlink:href"}
-CAPTURED_TAGS = {"title", "h1", "h2", "script", "style", "footer", "main"}
+CAPTURED_TAGS = {"title", "h1", "h2", "script", "style", "footer", "main", "caption", "th", "td", "dt", "dd", "li"}
 
 
 def normalise_space(text):
