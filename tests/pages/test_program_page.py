@@ -10,6 +10,7 @@ import json
 import pytest
 from django.utils import timezone
 
+from pages import services
 from pages.models import Program, SiteSettings, Weekday
 from tests.support.builders import fill_program_facts
 from tests.support.htmlpage import parse_html
@@ -204,6 +205,14 @@ def test_the_page_costs_three_queries_however_many_sessions(client, filled, djan
     with django_assert_max_num_queries(3):
         page = program_page(client)
     assert len(schedule_rows(page)) == 5
+
+
+def test_search_finds_a_program_by_its_facts(client, filled):
+    filled.what_to_bring = "A photo ID\nA refillable water bottle"
+    services.save(filled)
+    for query in ("water bottle", "counselor", "detox"):
+        results = parse_html(client.get("/search/", {"q": query}).content)
+        assert results.find_all("a", href=PROGRAM_URL), query
 
 
 def test_the_home_page_leads_to_the_schedule_and_the_first_day_in_one_tap(client, filled):

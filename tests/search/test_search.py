@@ -10,7 +10,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pages.models import Article, ContentPage, Topic
+from pages.models import Article, ContentPage, Program, Topic
 from search.models import SearchEntry, Synonym
 from search.query import did_you_mean
 from tests.search.search_corpus import ARTICLES, QUERIES
@@ -116,7 +116,8 @@ def test_rebuild_search_index_restores_a_lost_index(client, seeded):
     assert result_links(search(client, "job")) == []
     out = io.StringIO()
     call_command("rebuild_search_index", stdout=out)
-    assert f"Indexed {Article.objects.count() + ContentPage.objects.count()}" in out.getvalue()
+    total = Article.objects.count() + ContentPage.objects.count() + Program.objects.count()
+    assert f"Indexed {total} articles, pages and programs." in out.getvalue()
     assert result_links(search(client, "job"))[0] == f"/articles/{SEED_ARTICLE_SLUG}/"
 
 
