@@ -8,11 +8,12 @@ import datetime
 import json
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from pages import services
 from pages.models import Program, SiteSettings, Weekday
-from tests.support.builders import fill_program_facts
+from tests.support.builders import fill_program_facts, make_editor, staff_login
 from tests.support.htmlpage import parse_html
 from tests.support.seed import PROGRAM_URL
 
@@ -219,3 +220,84 @@ def test_the_home_page_leads_to_the_schedule_and_the_first_day_in_one_tap(client
     home = parse_html(client.get("/").content)
     for target in (f"{PROGRAM_URL}#schedule", f"{PROGRAM_URL}#first-day"):
         assert home.find_all("a", href=target), target
+
+
+# --- The admin, as an editor uses it ---------------------------------------------------------------------------
+
+CHANGE_FORM = "/admin/pages/program/{}/change/"
+
+
+@pytest.fixture
+def editor(db):
+    editor = Client()
+    staff_login(editor, make_editor())
+    return editor
+
+
+def change_form_data(program, *sessions):
+    """What the program's change form posts: its fields as they are, and ``sessions`` as new inline rows."""
+    data = {
+        "title": program.title,
+        "slug": program.slug,
+        "summary": program.summary,
+        "body": program.body,
+        "level_of_care": program.level_of_care,
+        "service_category": program.service_category,
+        "hours_per_week": program.hours_per_week or "",
+        "length_weeks": program.length_weeks or "",
+        "suited_to": program.suited_to,
+        "not_suited_to": program.not_suited_to,
+        "first_day": program.first_day,
+        "what_to_bring": program.what_to_bring,
+        "status": program.status,
+        "published_at_0": timezone.localtime(program.published_at).strftime("%Y-%m-%d"),
+        "published_at_1": timezone.localtime(program.published_at).strftime("%H:%M:%S"),
+        "seo_title": "",
+        "sessions-TOTAL_FORMS": len(sessions),
+        "sessions-INITIAL_FORMS": 0,
+        "sessions-MIN_NUM_FORMS": 0,
+        "sessions-MAX_NUM_FORMS": 1000,
+        "_save": "Save",
+    }
+    for index, session in enumerate(sessions):
+        data.update({f"sessions-{index}-{field}": value for field, value in session.items()})
+    return data
+
+
+MORNING = {"name": "Morning group", "first_day": 1, "last_day": 4, "opens": "09:00", "closes": "12:00"}
+
+
+def test_an_editor_adds_a_session_and_the_page_shows_it_at_once(client, editor, program):
+    assert "[Session times not yet set" in program_page(client).text  # and now cached
+    response = editor.post(CHANGE_FORM.format(program.pk), change_form_data(program, MORNING))
+    assert response.status_code == 302, parse_html(response.content).text[:2000]
+    assert schedule_rows(program_page(client)) == [["Morning group", "Monday to Thursday", "9 a.m.–noon"]]
+
+
+@pytest.mark.parametrize(
+    ("session", "message"),
+    [
+        ({**MORNING, "closes": "08:30"}, "The end time must be later than the start time."),
+        ({**MORNING, "first_day": 5, "last_day": 2}, "The last day comes after the first one"),
+    ],
+    ids=["ends before it starts", "days in the wrong order"],
+)
+def test_a_session_that_makes_no_sense_is_refused_with_a_message(client, editor, program, session, message):
+    response = editor.post(CHANGE_FORM.format(program.pk), change_form_data(program, session))
+    assert response.status_code == 200
+    assert message in parse_html(response.content).text
+    assert not program.sessions.exists()
+
+
+def test_the_change_form_explains_placeholders_and_links_to_the_public_page(editor, program):
+    page = parse_html(editor.get(CHANGE_FORM.format(program.pk)).content)
+    assert "the page then shows a placeholder saying it is not yet set" in page.text
+    assert page.find_all("a", href=PROGRAM_URL), "View on site"
+    assert "View on site" in page.text
+
+
+def test_a_draft_has_no_view_on_site_link(editor, program):
+    Program.objects.filter(pk=program.pk).update(status=Program.Status.DRAFT, published_at=None)
+    page = parse_html(editor.get(CHANGE_FORM.format(program.pk)).content)
+    assert not page.find_all("a", href=PROGRAM_URL)
+    assert "Not public yet" in parse_html(editor.get("/admin/pages/program/").content).text

@@ -98,7 +98,8 @@ def test_staff_groups_keep_their_permissions_on_the_moved_models(database_before
 
     migrate(latest())
 
-    assert Group.objects.get(name="Editors").permissions.get().pk == reports, "the same permission, not a new one"
+    editors = Group.objects.get(name="Editors").permissions
+    assert editors.get(codename="view_topsearch").pk == reports, "the same permission, not a new one"
     assert Permission.objects.get(pk=reports).content_type.app_label == "search"
     assert Group.objects.get(name="Auditors").permissions.get().pk == trail
     assert Permission.objects.get(pk=trail).content_type.app_label == "staff"
