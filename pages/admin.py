@@ -5,7 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.redirects.models import Redirect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db.models import F
+from django.db.models import Count, F
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
@@ -196,30 +196,62 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 class ProgramSessionInline(admin.TabularInline):
+    """The weekly schedule, one row per group; each row is checked as WeeklyHours.clean checks it (days, times)."""
+
     model = ProgramSession
-    extra = 0
     fields = ["name", "first_day", "last_day", "opens", "closes"]
+    verbose_name_plural = "weekly schedule"
+
+    def get_extra(self, request, obj=None, **kwargs):
+        """One empty row to fill in while the program has no session yet; none once it has a schedule."""
+        return 0 if obj and obj.sessions.exists() else 1
+
+
+PLACEHOLDER_NOTE = "Leave a field empty rather than guess: the page then shows a placeholder saying it is not yet set."
 
 
 @admin.register(Program)
 class ProgramAdmin(PublishableAdmin):
-    list_display = ["title", "level_of_care", "hours_per_week", "status", "updated_at"]
+    list_display = ["title", "level_of_care", "session_count", "status", "page_link"]
     list_filter = ["status"]
-    search_fields = ["title", "summary", "body"]
+    search_fields = ["title", "summary", "body", "suited_to", "not_suited_to", "first_day", "what_to_bring"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [ProgramSessionInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary"]}),
         (
             "Level of care and hours",
-            {"fields": ["level_of_care", "service_category", "hours_per_week", "length_weeks"]},
+            {
+                "fields": ["level_of_care", "service_category", "hours_per_week", "length_weeks"],
+                "description": "Shown “at a glance” at the top of the page. State them as the licence or "
+                "certification does: California's SB 349 forbids misleading statements about a provider's services. "
+                + PLACEHOLDER_NOTE,
+            },
         ),
-        ("For whom", {"fields": ["suited_to", "not_suited_to"]}),
-        ("Starting", {"fields": ["first_day", "what_to_bring"]}),
-        ("Page text", {"fields": ["body"]}),
+        ("For whom", {"fields": ["suited_to", "not_suited_to"], "description": PLACEHOLDER_NOTE}),
+        ("Starting", {"fields": ["first_day", "what_to_bring"], "description": PLACEHOLDER_NOTE}),
+        ("Page text", {"fields": ["body"], "description": "Shown below the facts, under “About the program”."}),
         ("Publication", {"fields": ["status", "published_at"]}),
         ("Search engines", {"fields": ["seo_title", "noindex"], "classes": ["collapse"]}),
     ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(session_total=Count("sessions"))
+
+    def view_on_site(self, program):
+        """The change form's "View on site" button, for a program visitors can see (a draft's address is a 404)."""
+        return program.get_absolute_url() if program.is_public else None
+
+    @admin.display(description="Sessions", ordering="session_total")
+    def session_count(self, program):
+        return program.session_total
+
+    @admin.display(description="On the site")
+    def page_link(self, program):
+        url = self.view_on_site(program)
+        if url is None:
+            return "Not public yet"
+        return format_html('<a href="{}" target="_blank" rel="noopener">View on site</a>', url)
 
 
 class OpeningHoursInline(admin.TabularInline):

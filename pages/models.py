@@ -394,19 +394,28 @@ class Program(Publishable):
         help_text="As on the DHCS licence or certification, for example: Intensive Outpatient Treatment.",
     )
     hours_per_week = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(60)]
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="Hours of treatment a week, as the program is run. ASAM level 2.1 means at least 9 for adults.",
     )
     length_weeks = models.PositiveSmallIntegerField(
-        "typical length in weeks", null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(104)]
+        "typical length in weeks",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(104)],
+        help_text="How long most people take part, as the center states it.",
     )
     suited_to = models.TextField("who it is for", blank=True, help_text="One point per line.")
     not_suited_to = models.TextField(
         "who it is not for", blank=True, help_text="One point per line, and where such a person can turn instead."
     )
     first_day = models.TextField(
-        "what happens on the first day", blank=True, help_text="Plain text; a blank line starts a new paragraph."
+        "what happens on the first day",
+        blank=True,
+        help_text="Plain text, in the second person (“You meet…”); a blank line starts a new paragraph.",
     )
-    what_to_bring = models.TextField(blank=True, help_text="One item per line.")
+    what_to_bring = models.TextField(blank=True, help_text="One item per line, for example: A photo ID")
 
     class Meta:
         ordering = ["title"]

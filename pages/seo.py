@@ -57,6 +57,16 @@ def accreditation_credential(accreditation):
     return credential
 
 
+def weekly_hours(row):
+    """An ``OpeningHoursSpecification`` from a row of days and times (opening hours, a program's session)."""
+    return {
+        "@type": "OpeningHoursSpecification",
+        "dayOfWeek": [f"https://schema.org/{day.label}" for day in row.weekdays],
+        "opens": row.opens.isoformat("minutes"),
+        "closes": row.closes.isoformat("minutes"),
+    }
+
+
 def medical_clinic(request, site):
     """The center as a ``MedicalClinic``. Address, phone and hours are left out while they are placeholders.
 
@@ -86,15 +96,7 @@ def medical_clinic(request, site):
             },
             telephone=site.phone,
             email=site.email,
-            openingHoursSpecification=[
-                {
-                    "@type": "OpeningHoursSpecification",
-                    "dayOfWeek": [f"https://schema.org/{day.label}" for day in row.weekdays],
-                    "opens": row.opens.isoformat("minutes"),
-                    "closes": row.closes.isoformat("minutes"),
-                }
-                for row in site.hours
-            ],
+            openingHoursSpecification=[weekly_hours(row) for row in site.hours],
         )
     return clinic
 
@@ -133,6 +135,43 @@ def article_page(request, article, breadcrumbs, site):
         entity["image"] = request.build_absolute_uri(image["url"])
     crumbs = {**breadcrumb_list(request, breadcrumbs), "@id": f"{url}#breadcrumb"}
     return {"@context": CONTEXT, "@graph": [webpage, entity, crumbs]}
+
+
+def program_page(request, program, breadcrumbs, site):
+    """``MedicalWebPage`` whose main entity is the program, a ``Service`` of the center, plus its breadcrumbs.
+
+    ``Service`` is the schema.org type that carries what a patient plans around: ``serviceType`` (the DHCS service
+    category), ``category`` (the ASAM level of care) and ``hoursAvailable`` (the weekly sessions). Each is given
+    only once staff have entered it: a placeholder never reaches search engines.
+    """
+    url = request.build_absolute_uri(program.get_absolute_url())
+    webpage = {
+        "@type": "MedicalWebPage",
+        "@id": f"{url}#webpage",
+        "url": url,
+        "name": program.seo_title or program.title,
+        "description": program.summary,
+        "breadcrumb": {"@id": f"{url}#breadcrumb"},
+        "mainEntity": {"@id": f"{url}#program"},
+    }
+    service = {
+        "@type": "Service",
+        "@id": f"{url}#program",
+        "name": program.title,
+        "description": program.summary,
+        "url": url,
+        "provider": organization(request, site),
+        "mainEntityOfPage": {"@id": f"{url}#webpage"},
+    }
+    if program.service_category:
+        service["serviceType"] = program.service_category
+    if program.level_of_care:
+        service["category"] = f"ASAM level of care {program.level_of_care}"
+    sessions = program.sessions.all()
+    if sessions:
+        service["hoursAvailable"] = [{**weekly_hours(session), "name": session.name} for session in sessions]
+    crumbs = {**breadcrumb_list(request, breadcrumbs), "@id": f"{url}#breadcrumb"}
+    return {"@context": CONTEXT, "@graph": [webpage, service, crumbs]}
 
 
 def web_page(request, page_type, name, description, breadcrumbs):

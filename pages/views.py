@@ -201,6 +201,7 @@ def render_content_page(request, page):
 @require_safe
 @cache_public_page
 def program_page(request, slug):
+    """A program with the facts a patient weighs first; each one staff have not entered shows as a placeholder."""
     program = get_object_or_404(Program.objects.published().prefetch_related("sessions"), slug=slug)
     breadcrumbs = [HOME, (program.title, program.get_absolute_url())]
     return render(
@@ -209,7 +210,7 @@ def program_page(request, slug):
         {
             "program": program,
             "breadcrumbs": breadcrumbs,
-            "jsonld": seo.web_page(request, "MedicalWebPage", program.title, program.summary, breadcrumbs),
+            "jsonld": seo.program_page(request, program, breadcrumbs, SiteSettings.load()),
         },
     )
 

@@ -35,16 +35,21 @@ def _kind(model):
     return KINDS[model]
 
 
+# A program's facts, which its page shows around the body text, are searched as its body is.
+PROGRAM_FACTS = ["suited_to", "not_suited_to", "first_day", "what_to_bring"]
+
+
 def _entry_fields(item):
     is_article = isinstance(item, Article)
     topics = ", ".join(topic.name for topic in item.topics.all()) if is_article else ""
+    facts = [getattr(item, name) for name in PROGRAM_FACTS] if isinstance(item, Program) else []
     return {
         "kind": _kind(type(item)),
         "object_id": item.pk,
         "title": _plain(item.title),
         "summary": _plain(" ".join([item.summary, *_headings(item.body)])),
         "topics": _plain(topics),
-        "body": _plain(strip_tags(item.body_html)),
+        "body": _plain(" ".join([strip_tags(item.body_html), *facts])),
         "url": item.get_absolute_url(),
         "status": item.status,
         "published_at": item.published_at,

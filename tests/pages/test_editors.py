@@ -6,7 +6,7 @@ from pages.models import Article
 from tests.support.builders import article_form_data, make_article, make_editor, staff_login
 from tests.support.htmlpage import parse_html
 
-CONTENT_MODELS = {("pages", m) for m in ("article", "contentpage", "topic", "person")} | {
+CONTENT_MODELS = {("pages", m) for m in ("article", "contentpage", "program", "programsession", "topic", "person")} | {
     ("search", "synonym"),
     ("redirects", "redirect"),
 }

@@ -52,7 +52,7 @@ def reviewed_article(seeded):
 
 PAGE_TYPES = {
     "home": ("/", {"MedicalClinic"}),
-    "program": (PROGRAM_URL, {"MedicalWebPage", "BreadcrumbList", "MedicalClinic"}),
+    "program": (PROGRAM_URL, {"MedicalWebPage", "Service", "BreadcrumbList", "MedicalClinic"}),
     "article": (f"/articles/{SEED_ARTICLE_SLUG}/", {"MedicalWebPage", "Article", "BreadcrumbList"}),
     "article list": ("/articles/", {"CollectionPage", "BreadcrumbList"}),
     "topic": ("/topics/intensive-outpatient-program/", {"CollectionPage", "BreadcrumbList"}),

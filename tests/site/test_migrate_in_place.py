@@ -1,10 +1,13 @@
-"""A database made before the `search` and `staff` apps existed migrates forward in place, keeping every row.
+"""Databases made by older versions migrate forward in place, keeping every row and every address.
 
 The search models (SearchEntry, Synonym, SearchCount) moved from `pages` to `search`, and AuditEvent from `contact`
 to `staff`, by changing only Django's idea of who owns them: the tables keep their names and their rows. This
 test builds the schema as it was, fills it through the models of that time, migrates to today, and reads it all
-back through today's models; and the groups that were allowed to see those models still are.
+back through today's models; and the groups that were allowed to see those models still are. Program pages, once
+content pages, became programs (pages 0015, search 0004) at the same address, still found by search.
 """
+
+import datetime
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -14,9 +17,11 @@ from django.db.migrations.executor import MigrationExecutor
 
 from contact.crypto import lookup_hash, normalise_email
 from contact.models import Inquiry
+from pages.models import ContentPage, Program
 from restoration.phone import national_digits
 from search.models import SearchCount, SearchEntry, Synonym
 from staff.models import AuditEvent
+from tests.support.htmlpage import parse_html
 
 # Where a database made before the move stands: the two apps at their last migration then, the new ones absent.
 BEFORE_THE_MOVE = [
@@ -98,9 +103,64 @@ def test_staff_groups_keep_their_permissions_on_the_moved_models(database_before
 
     migrate(latest())
 
-    assert Group.objects.get(name="Editors").permissions.get().pk == reports, "the same permission, not a new one"
+    editors = Group.objects.get(name="Editors").permissions
+    assert editors.get(codename="view_topsearch").pk == reports, "the same permission, not a new one"
     assert Permission.objects.get(pk=reports).content_type.app_label == "search"
     assert Group.objects.get(name="Auditors").permissions.get().pk == trail
     assert Permission.objects.get(pk=trail).content_type.app_label == "staff"
     assert not ContentType.objects.filter(app_label="pages", model__in=["searchcount", "synonym", "searchentry"])
     assert not ContentType.objects.filter(app_label="contact", model="auditevent")
+
+
+# Where a database stood before programs had a model of their own: program pages were content pages.
+BEFORE_PROGRAMS = [
+    ("pages", "0014_search_models_move_to_the_search_app"),
+    ("search", "0003_search_terms_and_title_index"),
+]
+
+
+@pytest.fixture
+def database_before_programs(transactional_db):
+    old = migrate(BEFORE_PROGRAMS)
+    yield old
+    migrate(latest())
+
+
+def test_a_program_page_becomes_a_program_at_the_same_address_and_search_still_finds_it(
+    client, database_before_programs
+):
+    old = database_before_programs
+    published, updated = (
+        datetime.datetime(2026, 3, 2, 9, 30, tzinfo=datetime.UTC),
+        datetime.datetime(2026, 5, 4, 16, 0, tzinfo=datetime.UTC),
+    )
+    page = old.get_model("pages", "ContentPage").objects.create(
+        section="programs",
+        slug="evening-iop",
+        title="Evening IOP",
+        summary="Groups after work.",
+        body="Quokka evenings.",
+        body_html="<p>Quokka evenings.</p>",
+        status="published",
+        published_at=published,
+    )
+    old.get_model("pages", "ContentPage").objects.filter(pk=page.pk).update(updated_at=updated)
+    old.get_model("search", "SearchEntry").objects.create(
+        kind="page", object_id=page.pk, title="Evening IOP", summary="Groups after work.", body="Quokka evenings.",
+        url="/programs/evening-iop/", status="published", published_at=published,
+    )  # fmt: skip
+
+    migrate(latest())
+
+    program = Program.objects.get(slug="evening-iop")
+    assert (program.title, program.body, program.status) == ("Evening IOP", "Quokka evenings.", "published")
+    assert (program.published_at, program.updated_at) == (published, updated), "its dates are kept"
+    assert not ContentPage.objects.filter(slug="evening-iop").exists()
+    assert program.get_absolute_url() == "/programs/evening-iop/"
+    response = client.get("/programs/evening-iop/")
+    assert response.status_code == 200
+    assert parse_html(response.content).texts("h1") == ["Evening IOP"]
+    entry = SearchEntry.objects.get()
+    assert (entry.kind, entry.object_id) == (SearchEntry.Kind.PROGRAM, program.pk)
+    results = parse_html(client.get("/search/", {"q": "quokka"}).content)
+    assert results.find_all("a", href="/programs/evening-iop/")

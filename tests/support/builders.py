@@ -243,16 +243,7 @@ def fill_center_facts(today=None):
     The values are made up for tests only: the shipped site never holds them.
     """
     from contact.models import NotificationRecipient
-    from pages.models import (
-        Accreditation,
-        Licence,
-        Notice,
-        Payer,
-        Person,
-        Program,
-        SiteSettings,
-        Weekday,
-    )
+    from pages.models import Notice, Payer, Person, Program, SiteSettings, Weekday
 
     today = today or timezone.localdate()
     site = SiteSettings.load()
@@ -263,27 +254,9 @@ def fill_center_facts(today=None):
     site.is_placeholder = False
     site.save()
     site.opening_hours.create(first_day=Weekday.MONDAY, last_day=Weekday.FRIDAY, opens="08:00", closes="18:00")
-    Licence.objects.create(
-        kind=Licence.Kind.CERTIFIED_PROGRAM,
-        number="340000AP",
-        expires_on=today + datetime.timedelta(days=400),
-        lookup_url="https://example.dhcs.test/lookup/340000AP",
-    )
-    Accreditation.objects.create(
-        body="The Joint Commission",
-        scope="Behavioral Health Care",
-        valid_from=today - datetime.timedelta(days=30),
-        valid_until=today + datetime.timedelta(days=700),
-    )
-    program = Program.objects.get(slug=Program.MAIN_SLUG)
-    program.level_of_care, program.service_category = "2.1", "Intensive Outpatient Treatment"
-    program.hours_per_week, program.length_weeks = 9, 12
-    program.suited_to, program.not_suited_to = "Adults with a stable home", "Anyone who needs medical detox first"
-    program.first_day, program.what_to_bring = "An assessment with a counselor.", "Photo ID\nInsurance card"
-    program.save()
-    program.sessions.create(
-        name="Morning group", first_day=Weekday.MONDAY, last_day=Weekday.THURSDAY, opens="09:00", closes="12:00"
-    )
+    make_licence(number="340000AP", expires_on=today + datetime.timedelta(days=400))
+    make_accreditation(valid_from=today - datetime.timedelta(days=30), valid_until=today + datetime.timedelta(days=700))
+    fill_program_facts(Program.objects.get(slug=Program.MAIN_SLUG))
     Payer.objects.create(
         name="Test Health", plan_types="PPO", network_status=Payer.Network.IN_NETWORK, verified_on=today
     )
@@ -295,3 +268,24 @@ def fill_center_facts(today=None):
     Article.objects.filter(reviewer__isnull=True).update(reviewer=clinician, last_reviewed_at=today)
     NotificationRecipient.objects.create(email="intake@restoration-test.org")
     return site
+
+
+def fill_program_facts(program):
+    """Enter every fact of ``program`` as staff would in the admin, with a morning and an evening group."""
+    from pages import services
+    from pages.models import Weekday
+
+    program.level_of_care = "2.1"
+    program.service_category = "Intensive Outpatient Treatment"
+    program.hours_per_week = 9
+    program.length_weeks = 12
+    program.suited_to = "Adults with a stable place to live\n\nPeople who can keep working while in treatment\n"
+    program.not_suited_to = "People who need medical detox first"
+    program.first_day = "You meet your counselor.\n\nThen you join your first group."
+    program.what_to_bring = "A photo ID\nYour insurance card, if you have one"
+    services.save(program)
+    for name, opens, closes in [("Morning group", "09:00", "12:00"), ("Evening group", "18:00", "21:00")]:
+        program.sessions.create(
+            name=name, first_day=Weekday.MONDAY, last_day=Weekday.THURSDAY, opens=opens, closes=closes
+        )
+    return program

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 URL_ATTRIBUTES = {"src", "href", "action", "formaction", "poster", "srcset", "xlink:href"}
-CAPTURED_TAGS = {"title", "h1", "h2", "script", "style", "footer", "main", "a"}
+CAPTURED_TAGS = {"title", "h1", "h2", "script", "style", "footer", "main", "a", "caption", "th", "td", "dt", "dd", "li"}
 
 
 def normalise_space(text):

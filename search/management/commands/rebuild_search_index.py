@@ -1,4 +1,4 @@
-"""Rebuild the site search index from every article and content page."""
+"""Rebuild the site search index from every article, content page and program."""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
