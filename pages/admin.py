@@ -97,18 +97,56 @@ class PublishableAdmin(admin.ModelAdmin):
         services.save(obj)
 
 
+class MedicalReviewFilter(admin.SimpleListFilter):
+    """Find the articles no qualified person has checked: health information needs a credentialed reviewer."""
+
+    title = "medical review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("uncredentialed", "Reviewer without a credential"),
+            ("none", "No medical reviewer"),
+            ("credentialed", "By a credentialed reviewer"),
+        ]
+
+    def queryset(self, request, queryset):
+        uncredentialed = queryset.with_uncredentialed_reviewer()
+        if self.value() == "uncredentialed":
+            return uncredentialed
+        if self.value() == "none":
+            return queryset.filter(reviewer__isnull=True)
+        if self.value() == "credentialed":
+            return queryset.filter(reviewer__isnull=False).exclude(pk__in=uncredentialed.values("pk"))
+        return queryset
+
+
+def warn_if_reviewer_uncredentialed(request, article):
+    """Warn (never refuse: the editor may be waiting on the clinician) when the medical reviewer has no credential."""
+    if article.reviewer and not article.reviewer.is_credentialed:
+        messages.warning(
+            request,
+            f"“{article.title}”: its medical reviewer, {article.reviewer.name}, has no licence or credential on "
+            "their record. Health information must be reviewed by a qualified person: choose a credentialed "
+            "reviewer, or add their credential under People. Until then the article says “Reviewed by”, not "
+            "“Medically reviewed by”, and the go-live check lists it.",
+        )
+
+
 @admin.register(Article)
 class ArticleAdmin(PublishableAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "visibility", "published_at", "updated_at", "topic_names", "preview_link"]
-    list_filter = ["status", "topics", "author", "reviewer"]
+    list_display = [
+        "title", "visibility", "published_at", "updated_at", "topic_names", "medical_review", "preview_link",
+    ]  # fmt: skip
+    list_filter = ["status", MedicalReviewFilter, "topics", "author", "reviewer"]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["topics"]
     date_hierarchy = "published_at"
     # Undated drafts first, on every database (PostgreSQL and SQLite disagree on where NULLs sort).
     ordering = [F("published_at").desc(nulls_first=True), "-pk"]
-    list_select_related = ["author"]
+    list_select_related = ["author", "reviewer"]
     actions = [publish_now, unpublish]
     readonly_fields = ["preview_link", "updated_at", "hero_thumbnail"]
     fieldsets = [
@@ -125,6 +163,14 @@ class ArticleAdmin(PublishableAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         kept_uploads.discard(form["kept_hero_image"].data)  # the article holds its image now
+        warn_if_reviewer_uncredentialed(request, obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            article = self.get_object(request, object_id)
+            if article:
+                warn_if_reviewer_uncredentialed(request, article)
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
         preview = path("<int:pk>/preview/", self.admin_site.admin_view(self.preview_view), name="pages_article_preview")
@@ -159,6 +205,14 @@ class ArticleAdmin(PublishableAdmin):
             thumbnail["height"],
             article.hero_image_alt,
         )
+
+    @admin.display(description="Medical review")
+    def medical_review(self, article):
+        if not article.reviewer:
+            return "None"
+        if not article.reviewer.is_credentialed:
+            return format_html("<strong>⚠ {}: no credential</strong>", article.reviewer.name)
+        return article.reviewer.name_with_credentials
 
     @admin.display(description="Topics")
     def topic_names(self, article):

@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models.functions import Trim
 from django.urls import reverse
 from django.utils import dateformat, timezone
 
@@ -205,6 +206,18 @@ class Person(models.Model):
 RESERVED_ARTICLE_SLUGS = {"feed"}
 
 
+class ArticleQuerySet(PublishableQuerySet):
+    def with_uncredentialed_reviewer(self):
+        """Articles whose medical reviewer holds no licence or credential (``Person.is_credentialed`` in SQL).
+
+        Health information must be checked by someone qualified to check it: the admin flags these, and the
+        go-live check lists them.
+        """
+        return self.alias(reviewer_credentials=Trim("reviewer__credentials")).filter(
+            reviewer__isnull=False, reviewer_credentials=""
+        )
+
+
 class Article(Publishable):
     slug = models.SlugField(max_length=200, unique=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="articles")
@@ -233,6 +246,8 @@ class Article(Publishable):
     last_reviewed_at = models.DateField("last medically reviewed", null=True, blank=True)
     citations = models.TextField(blank=True, help_text="Markdown list of sources, one “- ” item each. " + MARKDOWN_HELP)
     citations_html = models.TextField(editable=False, default="")
+
+    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]

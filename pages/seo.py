@@ -76,10 +76,11 @@ def article_page(request, article, breadcrumbs, site):
         "breadcrumb": {"@id": f"{url}#breadcrumb"},
         "mainEntity": {"@id": f"{url}#article"},
     }
-    if article.reviewer:
+    # A medical review, to search engines: only one by someone with a licence or credential counts as one.
+    if article.reviewer and article.reviewer.is_credentialed:
         webpage["reviewedBy"] = person(request, article.reviewer)
-    if article.last_reviewed_at:
-        webpage["lastReviewed"] = article.last_reviewed_at.isoformat()
+        if article.last_reviewed_at:
+            webpage["lastReviewed"] = article.last_reviewed_at.isoformat()
     entity = {
         "@type": "Article",
         "@id": f"{url}#article",
