@@ -226,11 +226,49 @@ class ArticleAdmin(PublishableAdmin):
         return format_html('<a href="{}" target="_blank" rel="noopener">Preview “{}”</a>', url, article.title)
 
 
+class PersonAdminForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ["name", "slug", "credentials", "role", "bio", "photo", "on_team", "team_position"]
+
+    def clean_photo(self):
+        """As for hero images: only a sane JPEG, PNG or WebP, kept upright and without camera or GPS metadata."""
+        upload = self.cleaned_data.get("photo")
+        if upload and "photo" in self.changed_data:
+            return images.clean_image_upload(upload)
+        return upload
+
+
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ["name", "credentials", "slug"]
-    search_fields = ["name", "credentials"]
+    form = PersonAdminForm
+    list_display = ["name", "credentials", "role", "on_team", "team_position", "has_photo"]
+    list_filter = ["on_team"]
+    search_fields = ["name", "credentials", "role"]
     prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["photo_thumbnail"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "credentials", "role", "bio"]}),
+        ("Photo", {"fields": ["photo_thumbnail", "photo"]}),
+        ("“Our team” page", {"fields": ["on_team", "team_position"]}),
+    ]
+
+    @admin.display(description="Photo", boolean=True)
+    def has_photo(self, person):
+        return bool(person.photo)
+
+    @admin.display(description="Current photo")
+    def photo_thumbnail(self, person):
+        thumbnail = images.thumbnail(person.photo_renditions)
+        if thumbnail is None:
+            return "None saved yet."
+        return format_html(
+            '<img src="{}" width="{}" height="{}" alt="Photo of {}">',
+            thumbnail["url"],
+            thumbnail["width"],
+            thumbnail["height"],
+            person.name,
+        )
 
 
 @admin.register(ContentPage)
@@ -332,8 +370,17 @@ class PayerAdmin(admin.ModelAdmin):
 
 @admin.register(Notice)
 class NoticeAdmin(admin.ModelAdmin):
-    list_display = ["kind", "effective_on", "updated_at"]
+    list_display = ["kind", "effective_on", "shown_to_visitors", "updated_at"]
     list_filter = ["kind"]
+
+    @admin.display(description="Shown to visitors")
+    def shown_to_visitors(self, notice):
+        """Which version the notice's page shows: a version dated ahead waits for its day."""
+        if notice.effective_on > timezone.localdate():
+            return f"From {notice.effective_on:%b %-d, %Y}"
+        if notice == Notice.objects.in_effect(notice.kind):
+            return "In effect"
+        return "As an earlier version"
 
 
 @admin.register(SiteSettings)

@@ -127,11 +127,6 @@ class Topic(models.Model):
 
 
 class PersonQuerySet(models.QuerySet):
-    def with_published_work(self):
-        """People who wrote or reviewed a published article: the ones with a public bio page."""
-        published = Article.objects.published()
-        return self.filter(models.Q(articles__in=published) | models.Q(reviewed_articles__in=published)).distinct()
-
     def on_team(self):
         """The people the "Our team" page shows, in the order staff gave them."""
         return self.filter(on_team=True).order_by("team_position", "name")
@@ -200,6 +195,11 @@ class Person(models.Model):
     def is_credentialed(self):
         """Whether they hold a licence or credential, which a medical reviewer must."""
         return bool(self.credentials.strip())
+
+    @property
+    def portrait(self):
+        """The photo as ``includes/picture.html`` draws it, or None. No alt text: the name is always beside it."""
+        return images.picture(self.photo_renditions, "")
 
 
 # Slugs that name a page of their own under /articles/.
@@ -686,10 +686,17 @@ class Payer(models.Model):
 
 
 class NoticeQuerySet(models.QuerySet):
+    def effective(self, kind, today=None):
+        """The versions of this notice whose day has come, newest (the one in effect) first.
+
+        A version dated ahead stays unseen until its day.
+        """
+        today = today or timezone.localdate()
+        return self.filter(kind=kind, effective_on__lte=today).order_by("-effective_on")
+
     def in_effect(self, kind, today=None):
         """The version of this notice in effect today (the newest one already effective), or None."""
-        today = today or timezone.localdate()
-        return self.filter(kind=kind, effective_on__lte=today).order_by("-effective_on").first()
+        return self.effective(kind, today).first()
 
 
 class Notice(models.Model):

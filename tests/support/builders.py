@@ -203,3 +203,25 @@ def make_reviewed_article(**overrides):
     article = make_article(**fields | overrides)
     article.topics.add(Topic.objects.get(slug="intensive-outpatient-program"))
     return article
+
+
+def make_team_member(**overrides):
+    """A person shown on the "Our team" page; pass ``photo=portrait_file()`` for one with a photo."""
+    from pages.models import Person
+
+    fields = {
+        "name": "Ana Ruiz",
+        "slug": "ana-ruiz",
+        "credentials": "LMFT",
+        "role": "Clinical director",
+        "bio": "Ana leads the morning IOP group and has worked in recovery care for twelve years.",
+        "on_team": True,
+    }
+    return Person.objects.create(**fields | overrides)
+
+
+def portrait_file(name="portrait.jpg", size=(900, 1200)):
+    """An uploaded portrait, cleaned as the admin cleans it (upright, no metadata), ready to store on a Person."""
+    from pages import images
+
+    return images.clean_image_upload(image_file(name, size=size, colour=(180, 140, 110)))
