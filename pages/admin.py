@@ -98,18 +98,56 @@ class PublishableAdmin(admin.ModelAdmin):
         services.save(obj)
 
 
+class MedicalReviewFilter(admin.SimpleListFilter):
+    """Find the articles no qualified person has checked: health information needs a credentialed reviewer."""
+
+    title = "medical review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("uncredentialed", "Reviewer without a credential"),
+            ("none", "No medical reviewer"),
+            ("credentialed", "By a credentialed reviewer"),
+        ]
+
+    def queryset(self, request, queryset):
+        uncredentialed = queryset.with_uncredentialed_reviewer()
+        if self.value() == "uncredentialed":
+            return uncredentialed
+        if self.value() == "none":
+            return queryset.filter(reviewer__isnull=True)
+        if self.value() == "credentialed":
+            return queryset.filter(reviewer__isnull=False).exclude(pk__in=uncredentialed.values("pk"))
+        return queryset
+
+
+def warn_if_reviewer_uncredentialed(request, article):
+    """Warn (never refuse: the editor may be waiting on the clinician) when the medical reviewer has no credential."""
+    if article.reviewer and not article.reviewer.is_credentialed:
+        messages.warning(
+            request,
+            f"“{article.title}”: its medical reviewer, {article.reviewer.name}, has no licence or credential on "
+            "their record. Health information must be reviewed by a qualified person: choose a credentialed "
+            "reviewer, or add their credential under People. Until then the article says “Reviewed by”, not "
+            "“Medically reviewed by”, and the go-live check lists it.",
+        )
+
+
 @admin.register(Article)
 class ArticleAdmin(PublishableAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "visibility", "published_at", "updated_at", "topic_names", "preview_link"]
-    list_filter = ["status", "topics", "author", "reviewer"]
+    list_display = [
+        "title", "visibility", "published_at", "updated_at", "topic_names", "medical_review", "preview_link",
+    ]  # fmt: skip
+    list_filter = ["status", MedicalReviewFilter, "topics", "author", "reviewer"]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["topics"]
     date_hierarchy = "published_at"
     # Undated drafts first, on every database (PostgreSQL and SQLite disagree on where NULLs sort).
     ordering = [F("published_at").desc(nulls_first=True), "-pk"]
-    list_select_related = ["author"]
+    list_select_related = ["author", "reviewer"]
     actions = [publish_now, unpublish]
     readonly_fields = ["preview_link", "updated_at", "hero_thumbnail"]
     fieldsets = [
@@ -126,6 +164,14 @@ class ArticleAdmin(PublishableAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         kept_uploads.discard(form["kept_hero_image"].data)  # the article holds its image now
+        warn_if_reviewer_uncredentialed(request, obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            article = self.get_object(request, object_id)
+            if article:
+                warn_if_reviewer_uncredentialed(request, article)
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
         preview = path("<int:pk>/preview/", self.admin_site.admin_view(self.preview_view), name="pages_article_preview")
@@ -161,6 +207,14 @@ class ArticleAdmin(PublishableAdmin):
             article.hero_image_alt,
         )
 
+    @admin.display(description="Medical review")
+    def medical_review(self, article):
+        if not article.reviewer:
+            return "None"
+        if not article.reviewer.is_credentialed:
+            return format_html("<strong>⚠ {}: no credential</strong>", article.reviewer.name)
+        return article.reviewer.name_with_credentials
+
     @admin.display(description="Topics")
     def topic_names(self, article):
         return ", ".join(topic.name for topic in article.topics.all())
@@ -173,11 +227,49 @@ class ArticleAdmin(PublishableAdmin):
         return format_html('<a href="{}" target="_blank" rel="noopener">Preview “{}”</a>', url, article.title)
 
 
+class PersonAdminForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ["name", "slug", "credentials", "role", "bio", "photo", "on_team", "team_position"]
+
+    def clean_photo(self):
+        """As for hero images: only a sane JPEG, PNG or WebP, kept upright and without camera or GPS metadata."""
+        upload = self.cleaned_data.get("photo")
+        if upload and "photo" in self.changed_data:
+            return images.clean_image_upload(upload)
+        return upload
+
+
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ["name", "credentials", "slug"]
-    search_fields = ["name", "credentials"]
+    form = PersonAdminForm
+    list_display = ["name", "credentials", "role", "on_team", "team_position", "has_photo"]
+    list_filter = ["on_team"]
+    search_fields = ["name", "credentials", "role"]
     prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["photo_thumbnail"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "credentials", "role", "bio"]}),
+        ("Photo", {"fields": ["photo_thumbnail", "photo"]}),
+        ("“Our team” page", {"fields": ["on_team", "team_position"]}),
+    ]
+
+    @admin.display(description="Photo", boolean=True)
+    def has_photo(self, person):
+        return bool(person.photo)
+
+    @admin.display(description="Current photo")
+    def photo_thumbnail(self, person):
+        thumbnail = images.thumbnail(person.photo_renditions)
+        if thumbnail is None:
+            return "None saved yet."
+        return format_html(
+            '<img src="{}" width="{}" height="{}" alt="Photo of {}">',
+            thumbnail["url"],
+            thumbnail["width"],
+            thumbnail["height"],
+            person.name,
+        )
 
 
 @admin.register(ContentPage)
@@ -311,8 +403,17 @@ class PayerAdmin(admin.ModelAdmin):
 
 @admin.register(Notice)
 class NoticeAdmin(admin.ModelAdmin):
-    list_display = ["kind", "effective_on", "updated_at"]
+    list_display = ["kind", "effective_on", "shown_to_visitors", "updated_at"]
     list_filter = ["kind"]
+
+    @admin.display(description="Shown to visitors")
+    def shown_to_visitors(self, notice):
+        """Which version the notice's page shows: a version dated ahead waits for its day."""
+        if notice.effective_on > timezone.localdate():
+            return f"From {notice.effective_on:%b %-d, %Y}"
+        if notice == Notice.objects.in_effect(notice.kind):
+            return "In effect"
+        return "As an earlier version"
 
 
 @admin.register(SiteSettings)

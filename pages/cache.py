@@ -5,9 +5,10 @@ Every cached page is stored with the content *generation* it was rendered in, a 
 this module), so the very next request on any server finds its copy out of date and renders afresh. The page and
 the generation are read in one round trip, by a middleware early in the stack, so a hit skips most of Django.
 This is also why no public page may carry a CSP nonce: a page with one is never stored.
-A scheduled article has no save event when its time comes, so no page is cached past the next scheduled
-publication; nor, since every footer states the licences and accreditations in force, past the midnight on which
-one starts or ends (an expired licence is never shown as current, from the cache or otherwise).
+A scheduled article has no save event when its time comes, nor has a notice version dated ahead when its day
+comes, so no page is cached past the next scheduled publication or the next notice's first day; nor, since every
+footer states the licences and accreditations in force, past the midnight on which one starts or ends (an expired
+licence is never shown as current, from the cache or otherwise).
 
 Pages are identical for every visitor (no nonce, no CSRF token, nothing per user), which is what makes sharing
 them safe. Pages with a form, previews and drafts never come through here.
@@ -80,8 +81,16 @@ def content_changed():
     transaction.on_commit(_bump_generation)
 
 
+def _next_notice_start():
+    """The moment the next notice version dated ahead takes effect (the start of its day, local time), or None."""
+    upcoming = Notice.objects.filter(effective_on__gt=timezone.localdate()).order_by("effective_on")
+    day = upcoming.values_list("effective_on", flat=True).first()
+    return day and timezone.make_aware(datetime.datetime.combine(day, datetime.time.min)).timestamp()
+
+
 def _seconds_until_next_publication(generation):
-    """Seconds until the next scheduled article or page goes live, or None; remembered per generation."""
+    """Seconds until the next scheduled article or page goes live or a notice takes effect, or None; remembered
+    per generation."""
     key = f"pages:next-publication:{generation}"
     when = cache.get(key)
     if when is None:
@@ -90,7 +99,7 @@ def _seconds_until_next_publication(generation):
             for model in (Article, ContentPage, Program)
         ]
         first = upcoming[0].union(*upcoming[1:]).order_by("published_at").first()
-        when = first.timestamp() if first else 0
+        when = min(filter(None, [first and first.timestamp(), _next_notice_start()]), default=0)
         # Forgotten when that moment comes, so the one after it is looked up then.
         lifetime = settings.PAGE_CACHE_SECONDS if not when else min(settings.PAGE_CACHE_SECONDS, when - time.time())
         cache.set(key, when, max(1, int(lifetime)))

@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models.functions import Trim
 from django.urls import reverse
 from django.utils import dateformat, timezone
 
@@ -126,11 +127,6 @@ class Topic(models.Model):
 
 
 class PersonQuerySet(models.QuerySet):
-    def with_published_work(self):
-        """People who wrote or reviewed a published article: the ones with a public bio page."""
-        published = Article.objects.published()
-        return self.filter(models.Q(articles__in=published) | models.Q(reviewed_articles__in=published)).distinct()
-
     def on_team(self):
         """The people the "Our team" page shows, in the order staff gave them."""
         return self.filter(on_team=True).order_by("team_position", "name")
@@ -200,9 +196,26 @@ class Person(models.Model):
         """Whether they hold a licence or credential, which a medical reviewer must."""
         return bool(self.credentials.strip())
 
+    @property
+    def portrait(self):
+        """The photo as ``includes/picture.html`` draws it, or None. No alt text: the name is always beside it."""
+        return images.picture(self.photo_renditions, "")
+
 
 # Slugs that name a page of their own under /articles/.
 RESERVED_ARTICLE_SLUGS = {"feed"}
+
+
+class ArticleQuerySet(PublishableQuerySet):
+    def with_uncredentialed_reviewer(self):
+        """Articles whose medical reviewer holds no licence or credential (``Person.is_credentialed`` in SQL).
+
+        Health information must be checked by someone qualified to check it: the admin flags these, and the
+        go-live check lists them.
+        """
+        return self.alias(reviewer_credentials=Trim("reviewer__credentials")).filter(
+            reviewer__isnull=False, reviewer_credentials=""
+        )
 
 
 class Article(Publishable):
@@ -233,6 +246,8 @@ class Article(Publishable):
     last_reviewed_at = models.DateField("last medically reviewed", null=True, blank=True)
     citations = models.TextField(blank=True, help_text="Markdown list of sources, one “- ” item each. " + MARKDOWN_HELP)
     citations_html = models.TextField(editable=False, default="")
+
+    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -714,10 +729,17 @@ class Payer(models.Model):
 
 
 class NoticeQuerySet(models.QuerySet):
+    def effective(self, kind, today=None):
+        """The versions of this notice whose day has come, newest (the one in effect) first.
+
+        A version dated ahead stays unseen until its day.
+        """
+        today = today or timezone.localdate()
+        return self.filter(kind=kind, effective_on__lte=today).order_by("-effective_on")
+
     def in_effect(self, kind, today=None):
         """The version of this notice in effect today (the newest one already effective), or None."""
-        today = today or timezone.localdate()
-        return self.filter(kind=kind, effective_on__lte=today).order_by("-effective_on").first()
+        return self.effective(kind, today).first()
 
 
 class Notice(models.Model):

@@ -22,6 +22,8 @@ def breadcrumb_list(request, breadcrumbs):
 
 def person(request, someone):
     node = {"@type": "Person", "name": someone.name, "url": request.build_absolute_uri(someone.get_absolute_url())}
+    if someone.role:
+        node["jobTitle"] = someone.role
     if someone.credentials:
         node["honorificSuffix"] = someone.credentials
     return node
@@ -113,10 +115,11 @@ def article_page(request, article, breadcrumbs, site):
         "breadcrumb": {"@id": f"{url}#breadcrumb"},
         "mainEntity": {"@id": f"{url}#article"},
     }
-    if article.reviewer:
+    # A medical review, to search engines: only one by someone with a licence or credential counts as one.
+    if article.reviewer and article.reviewer.is_credentialed:
         webpage["reviewedBy"] = person(request, article.reviewer)
-    if article.last_reviewed_at:
-        webpage["lastReviewed"] = article.last_reviewed_at.isoformat()
+        if article.last_reviewed_at:
+            webpage["lastReviewed"] = article.last_reviewed_at.isoformat()
     entity = {
         "@type": "Article",
         "@id": f"{url}#article",
@@ -172,6 +175,26 @@ def program_page(request, program, breadcrumbs, site):
         service["hoursAvailable"] = [{**weekly_hours(session), "name": session.name} for session in sessions]
     crumbs = {**breadcrumb_list(request, breadcrumbs), "@id": f"{url}#breadcrumb"}
     return {"@context": CONTEXT, "@graph": [webpage, service, crumbs]}
+
+
+def profile_page(request, someone, breadcrumbs):
+    """``ProfilePage`` about the ``Person``, and its trail."""
+    page = web_page(request, "ProfilePage", someone.name, someone.bio, breadcrumbs)
+    page["@graph"][0]["mainEntity"] = person(request, someone)
+    return page
+
+
+def team_page(request, people, description, breadcrumbs, site):
+    """``AboutPage`` whose main entity is the list of the team, each a ``Person`` (role, licence, photo)."""
+    members = []
+    for position, someone in enumerate(people, start=1):
+        member = {**person(request, someone), "worksFor": organization(request, site)}
+        if portrait := someone.portrait:
+            member["image"] = request.build_absolute_uri(portrait["src"])
+        members.append({"@type": "ListItem", "position": position, "item": member})
+    page = web_page(request, "AboutPage", "Our team", description, breadcrumbs)
+    page["@graph"][0]["mainEntity"] = {"@type": "ItemList", "itemListElement": members}
+    return page
 
 
 def web_page(request, page_type, name, description, breadcrumbs):

@@ -3,12 +3,18 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Article, ContentPage, Person, Program, Topic
+from .models import Article, ContentPage, Notice, Person, Program, Topic
 
 
 class StaticViewSitemap(Sitemap):
     def items(self):
-        return ["pages:home", "pages:article_list", "contact:form"]
+        return [
+            "pages:home",
+            "pages:article_list",
+            "pages:team",
+            *(f"pages:{kind.value}" for kind in Notice.Kind),
+            "contact:form",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -42,10 +48,10 @@ class TopicSitemap(Sitemap):
 
 
 class PersonSitemap(Sitemap):
-    """Bio pages of the people who wrote or reviewed a published article."""
+    """Pages of the people on the team and of those who wrote or reviewed a published article."""
 
     def items(self):
-        return Person.objects.with_published_work()
+        return Person.objects.with_public_page()
 
 
 sitemaps = {

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import views
+from .models import Notice
 
 app_name = "pages"
 
@@ -14,5 +15,8 @@ urlpatterns = [
     path("articles/<slug:slug>/", views.article_detail, name="article"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("authors/<slug:slug>/", views.person_detail, name="person"),
+    path("team/", views.team_page, name="team"),
+    # One page per kind of notice, at the address its value spells: pages:client-rights, …
+    *(path(f"{kind.value}/", views.notice_page, {"kind": kind.value}, name=kind.value) for kind in Notice.Kind),
     path("<slug:slug>/", views.page_or_legacy_article, name="page"),
 ]

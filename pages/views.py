@@ -1,4 +1,4 @@
-"""Public views: home, articles, topics, people, content pages, the feed and the sitemap."""
+"""Public views: home, articles, topics, people and the team, content pages, notices, the feed and the sitemap."""
 
 import re
 
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from . import seo
 from .cache import cache_public_page
-from .models import Article, ContentPage, Person, Program, SiteSettings, Topic
+from .models import Article, ContentPage, Notice, Person, Program, SiteSettings, Topic
 from .sitemaps import sitemaps
 
 ARTICLES_PER_PAGE = 10
@@ -168,10 +168,11 @@ def topic_detail(request, slug):
 @require_safe
 @cache_public_page
 def person_detail(request, slug):
-    """An author's or reviewer's bio page, with what they wrote or reviewed (only people with published work)."""
-    person = get_object_or_404(Person.objects.with_published_work(), slug=slug)
+    """A team member's or writer's page, with what they wrote or reviewed (only for people with a public page)."""
+    person = get_object_or_404(Person.objects.with_public_page(), slug=slug)
     published = Article.objects.published()
-    breadcrumbs = [HOME, ("Articles", reverse("pages:article_list")), (person.name, person.get_absolute_url())]
+    parent = ("Our team", reverse("pages:team")) if person.on_team else ("Articles", reverse("pages:article_list"))
+    breadcrumbs = [HOME, parent, (person.name, person.get_absolute_url())]
     return render(
         request,
         "pages/person_detail.html",
@@ -180,7 +181,86 @@ def person_detail(request, slug):
             "written": published.filter(author=person),
             "reviewed": published.filter(reviewer=person),
             "breadcrumbs": breadcrumbs,
-            "jsonld": seo.web_page(request, "ProfilePage", person.name, person.bio, breadcrumbs),
+            "jsonld": seo.profile_page(request, person, breadcrumbs),
+        },
+    )
+
+
+TEAM_DESCRIPTION = "The people who care for you here: their roles, licences and backgrounds."
+
+
+@require_safe
+@cache_public_page
+def team_page(request):
+    """Our team: the people on the team, in the order staff gave them, each linking to their own page."""
+    people = list(Person.objects.on_team())
+    breadcrumbs = [HOME, ("Our team", reverse("pages:team"))]
+    return render(
+        request,
+        "pages/team.html",
+        {
+            "people": people,
+            "description": TEAM_DESCRIPTION,
+            "breadcrumbs": breadcrumbs,
+            "jsonld": seo.team_page(request, people, TEAM_DESCRIPTION, breadcrumbs, SiteSettings.load()),
+        },
+    )
+
+
+# What each notice is, in a sentence: the page's lead and its description for search engines. About the law,
+# never about what the center's own notice says.
+NOTICE_DESCRIPTIONS = {
+    Notice.Kind.CLIENT_RIGHTS: "California law gives people treated for a substance use disorder a set of rights, "
+    "and asks every treatment provider to make its client bill of rights available to clients and prospective "
+    "clients.",
+    Notice.Kind.PRIVACY_PRACTICES: "How your health information may be used and shared, the rights you have over it, "
+    "and a provider's duty to protect it: what a Notice of Privacy Practices tells you under HIPAA.",
+    Notice.Kind.RECORDS_CONFIDENTIALITY: "Records of treatment for a substance use disorder have extra protection "
+    "under federal law (42 CFR Part 2): a plain-language note on what that means for you.",
+}
+
+
+def requested_version(request, versions):
+    """The version that ``?version=`` names by its effective date, as the page's own links spell it; else 404.
+
+    Only versions already in effect can be named: one dated ahead is not shown before its day. One spelling per
+    version also keeps the page cache to one copy of each (pages/cache.py).
+    """
+    value = request.GET["version"]
+    for version in versions:
+        if version.effective_on.isoformat() == value:
+            return version
+    raise Http404("No version of this notice took effect on that day.")
+
+
+@require_safe
+@cache_public_page(query_parameters=("version",))
+def notice_page(request, kind):
+    """A notice the center must make available: the version in effect (or, with ``?version=``, an earlier one) and
+    the list of versions; until staff enter its text, how to get it from admissions."""
+    versions = list(Notice.objects.effective(kind))
+    notice = versions[0] if versions else None
+    if "version" in request.GET:
+        notice = requested_version(request, versions)
+        if notice == versions[0]:
+            return redirect(request.path)  # the version in effect has one address: the notice's own
+    # Newest first, each with the day the next one replaced it (none for the first: the one in effect).
+    history = [(version, versions[i - 1].effective_on if i else None) for i, version in enumerate(versions)]
+    title = Notice.Kind(kind).label
+    breadcrumbs = [HOME, (title, request.path)]
+    return render(
+        request,
+        "pages/notice_detail.html",
+        {
+            "kind": kind,
+            "title": title,
+            "description": NOTICE_DESCRIPTIONS[kind],
+            "notice": notice,
+            "is_earlier": notice is not None and notice != versions[0],
+            "replaced_on": dict(history).get(notice),
+            "versions": history,
+            "breadcrumbs": breadcrumbs,
+            "jsonld": seo.web_page(request, "WebPage", title, NOTICE_DESCRIPTIONS[kind], breadcrumbs),
         },
     )
 

@@ -10,7 +10,6 @@ A *gap* blocks going live; a *warning* (a licence running out, a payer not re-ve
 
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -158,7 +157,8 @@ def _people_gaps():
     gaps = []
     if not Person.objects.on_team().exists():
         gaps.append(Item("Our team", "No one is shown on the “Our team” page.", _admin("pages_person_changelist")))
-    unreviewed = Article.objects.published().filter(Q(reviewer__isnull=True) | Q(reviewer__credentials=""))
+    published = Article.objects.published()
+    unreviewed = published.filter(reviewer__isnull=True) | published.with_uncredentialed_reviewer()
     for article in unreviewed.select_related("reviewer"):
         reviewer = article.reviewer
         if reviewer:

@@ -1,11 +1,13 @@
 """axe-core finds no WCAG 2.2 A/AA problem on any kind of page, on a phone and on a desktop."""
 
+import datetime
+
 import pytest
 
-from pages.models import Program
+from pages.models import Notice, Program
 from tests.support import axe
 from tests.support.browser import DESKTOP_WIDTH, PHONE_WIDTH
-from tests.support.builders import fill_program_facts
+from tests.support.builders import fill_program_facts, make_team_member, portrait_file
 from tests.support.seed import PROGRAM_URL, SEED_ARTICLE_SLUG
 
 pytestmark = pytest.mark.browser
@@ -17,6 +19,10 @@ PAGES = {
     "topic": "/topics/intensive-outpatient-program/",
     "author": "/authors/editorial-team/",
     "program": PROGRAM_URL,
+    "our team, no one on it yet": "/team/",
+    "client rights, text not yet entered": "/client-rights/",
+    "notice of privacy practices, text not yet entered": "/notice-of-privacy-practices/",
+    "confidentiality of records, text not yet entered": "/confidentiality-of-records/",
     "about": "/about/",
     "privacy": "/privacy/",
     "accessibility": "/accessibility/",
@@ -52,6 +58,20 @@ def test_axe_finds_no_violations_on_a_program_with_every_fact_and_its_schedule(s
     assert page.locator("table caption").inner_text() == "Weekly group sessions"
     found = axe.violations(page)
     assert found == [], axe.readable(found)
+
+
+def test_axe_finds_no_violations_on_a_notice_with_its_versions_and_a_team_with_a_photo(site_url, open_page, width):
+    """The seed has no notice text and no team: their filled-in markup (version list, photos) is checked here."""
+    for year in (2025, 2026):
+        body = f"## Your rights\n\nThe {year} text.\n\n- One right.\n- Another right.\n"
+        Notice.objects.create(kind=Notice.Kind.CLIENT_RIGHTS, effective_on=datetime.date(year, 1, 1), body=body)
+    make_team_member(photo=portrait_file())
+    make_team_member(name="Ben Okafor", slug="ben-okafor", credentials="MD", role="Medical director")
+    page = open_page(width)
+    for path in ("/client-rights/", "/client-rights/?version=2025-01-01", "/team/", "/authors/ana-ruiz/"):
+        assert page.goto(site_url + path).status == 200
+        found = axe.violations(page)
+        assert found == [], f"{path}: {axe.readable(found)}"
 
 
 def test_axe_would_report_a_violation(site_url, open_page):

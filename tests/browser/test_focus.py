@@ -20,6 +20,8 @@ PAGES = {
     "topic": "/topics/intensive-outpatient-program/",
     "program": PROGRAM_URL,
     "content page": "/about/",
+    "notice": "/client-rights/",
+    "our team": "/team/",
     "search results": "/search/?q=job",
     "contact form": "/contact/",
     "thank-you": "/contact/thanks/",

@@ -243,7 +243,7 @@ def fill_center_facts(today=None):
     The values are made up for tests only: the shipped site never holds them.
     """
     from contact.models import NotificationRecipient
-    from pages.models import Notice, Payer, Person, Program, SiteSettings, Weekday
+    from pages.models import Notice, Payer, Program, SiteSettings, Weekday
 
     today = today or timezone.localdate()
     site = SiteSettings.load()
@@ -262,9 +262,7 @@ def fill_center_facts(today=None):
     )
     for kind in Notice.Kind.values:
         Notice.objects.create(kind=kind, effective_on=today - datetime.timedelta(days=1), body=f"The {kind} text.")
-    clinician = Person.objects.create(
-        name="Dana Cole", slug="dana-cole", credentials="LCSW", role="Clinical director", on_team=True
-    )
+    clinician = make_team_member(name="Dana Cole", slug="dana-cole", credentials="LCSW")
     Article.objects.filter(reviewer__isnull=True).update(reviewer=clinician, last_reviewed_at=today)
     NotificationRecipient.objects.create(email="intake@restoration-test.org")
     return site
@@ -289,3 +287,25 @@ def fill_program_facts(program):
             name=name, first_day=Weekday.MONDAY, last_day=Weekday.THURSDAY, opens=opens, closes=closes
         )
     return program
+
+
+def make_team_member(**overrides):
+    """A person shown on the "Our team" page; pass ``photo=portrait_file()`` for one with a photo."""
+    from pages.models import Person
+
+    fields = {
+        "name": "Ana Ruiz",
+        "slug": "ana-ruiz",
+        "credentials": "LMFT",
+        "role": "Clinical director",
+        "bio": "Ana leads the morning IOP group and has worked in recovery care for twelve years.",
+        "on_team": True,
+    }
+    return Person.objects.create(**fields | overrides)
+
+
+def portrait_file(name="portrait.jpg", size=(900, 1200)):
+    """An uploaded portrait, cleaned as the admin cleans it (upright, no metadata), ready to store on a Person."""
+    from pages import images
+
+    return images.clean_image_upload(image_file(name, size=size, colour=(180, 140, 110)))

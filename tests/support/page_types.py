@@ -13,6 +13,8 @@ FIXED_PAGES = [
     ("topic", "/topics/intensive-outpatient-program/"),
     ("author", "/authors/editorial-team/"),
     ("program", "/programs/intensive-outpatient-program-sacramento/"),
+    ("team", "/team/"),
+    ("notice", "/client-rights/"),
     ("about", "/about/"),
     ("contact", "/contact/"),
     ("thanks", "/contact/thanks/"),
