@@ -1,14 +1,14 @@
 """sitemap.xml: published content only, with last-modified dates."""
 
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from .models import Article, ContentPage, Person, Program, Topic
 
 
 class StaticViewSitemap(Sitemap):
     def items(self):
-        return ["pages:home", "pages:article_list", "contact:form"]
+        return ["pages:home", "pages:article_list", "pages:insurance", "pages:families", "contact:form"]
 
     def location(self, item):
         return reverse(item)
@@ -32,6 +32,14 @@ class ContentPageSitemap(Sitemap):
         return page.updated_at
 
 
+class StandingPageSitemap(ContentPageSitemap):
+    """Content pages at ``/<slug>/``. The words of a page with a view of its own (insurance, families) are not
+    listed again: StaticViewSitemap lists that page, which stands with or without them."""
+
+    def items(self):
+        return [page for page in super().items() if resolve(page.get_absolute_url()).url_name == "page"]
+
+
 class ProgramSitemap(ContentPageSitemap):
     model = Program
 
@@ -50,7 +58,7 @@ class PersonSitemap(Sitemap):
 
 sitemaps = {
     "static": StaticViewSitemap,
-    "pages": ContentPageSitemap,
+    "pages": StandingPageSitemap,
     "programs": ProgramSitemap,
     "articles": ArticleSitemap,
     "topics": TopicSitemap,

@@ -14,5 +14,7 @@ urlpatterns = [
     path("articles/<slug:slug>/", views.article_detail, name="article"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("authors/<slug:slug>/", views.person_detail, name="person"),
+    path("insurance-and-cost/", views.insurance, name="insurance"),
+    path("families/", views.families, name="families"),
     path("<slug:slug>/", views.page_or_legacy_article, name="page"),
 ]

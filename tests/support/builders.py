@@ -28,6 +28,30 @@ def make_article(**overrides):
     return Article.objects.create(**fields)
 
 
+def make_payer(days_since_verified=7, **overrides):
+    """An insurance plan as staff enter it, last verified ``days_since_verified`` days ago; override any field."""
+    from pages.models import Payer
+
+    fields = {
+        "name": "Quokka Health",
+        "plan_types": "PPO, EPO",
+        "network_status": Payer.Network.IN_NETWORK,
+        "verified_on": timezone.localdate() - datetime.timedelta(days=days_since_verified),
+    }
+    return Payer.objects.create(**fields | overrides)
+
+
+def fill_site_settings(**fields):
+    """Enter ``fields`` in the site settings record, as staff do in the admin."""
+    from pages.models import SiteSettings
+
+    site = SiteSettings.objects.get_or_create(pk=1)[0]
+    for name, value in fields.items():
+        setattr(site, name, value)
+    site.save()
+    return site
+
+
 def write_content_file(folder, name, meta, body="A paragraph of body text.\n"):
     """Write a Markdown file with a front-matter block (``meta`` in order) and return its path."""
     lines = ["---", *(f"{key}: {value}" for key, value in meta.items()), "---", "", body]

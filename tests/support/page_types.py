@@ -14,6 +14,8 @@ FIXED_PAGES = [
     ("author", "/authors/editorial-team/"),
     ("program", "/programs/intensive-outpatient-program-sacramento/"),
     ("about", "/about/"),
+    ("insurance", "/insurance-and-cost/"),
+    ("families", "/families/"),
     ("contact", "/contact/"),
     ("thanks", "/contact/thanks/"),
     ("search-results", "/search/?q=job"),
