@@ -215,10 +215,10 @@ def program_page(request, slug):
 
 
 def render_page_with_facts(request, template, slug, title, summary, **facts):
-    """A page of the center's facts below its editor's words: the content page ``slug``, while it is published.
+    """A page of the center's facts with its editor's words: the content page ``slug``, while it is published.
 
     Without those words the page still stands, under ``title`` and ``summary``: the facts are what a visitor
-    came for.
+    came for. The template places the words (the insurance page puts its plan list first).
     """
     page = ContentPage.objects.published().filter(slug=slug).first()
     if page:

@@ -2,8 +2,10 @@
 
 import pytest
 
+from pages.models import Payer
 from tests.support import axe
 from tests.support.browser import DESKTOP_WIDTH, PHONE_WIDTH
+from tests.support.builders import fill_site_settings, make_payer
 from tests.support.seed import PROGRAM_URL, SEED_ARTICLE_SLUG
 
 pytestmark = pytest.mark.browser
@@ -16,6 +18,8 @@ PAGES = {
     "author": "/authors/editorial-team/",
     "program": PROGRAM_URL,
     "about": "/about/",
+    "insurance and cost": "/insurance-and-cost/",
+    "families": "/families/",
     "privacy": "/privacy/",
     "accessibility": "/accessibility/",
     "confidentiality": "/confidentiality/",
@@ -39,6 +43,19 @@ def test_axe_finds_no_violations(site_url, open_page, path, width):
     assert response.status == (404 if path == "/no-such-page/" else 200)
     found = axe.violations(page)
     assert found == [], axe.readable(found)
+
+
+@pytest.mark.parametrize("width", [PHONE_WIDTH, DESKTOP_WIDTH], ids=["phone", "desktop"])
+def test_axe_finds_no_violations_with_the_center_facts_entered(site_url, open_page, width):
+    """The payer table, a "please call to confirm" and staff's own Markdown pass as the placeholders do."""
+    make_payer(name="Quokka Health", plan_types="PPO, EPO")
+    make_payer(name="Aardvark Assurance", network_status=Payer.Network.SINGLE_CASE, days_since_verified=120)
+    fill_site_settings(self_pay_information="## Payment plans\n\nAsk us.", family_services="- A family group\n")
+    page = open_page(width)
+    for path in ("/insurance-and-cost/", "/families/"):
+        page.goto(site_url + path)
+        found = axe.violations(page)
+        assert found == [], f"{path}: {axe.readable(found)}"
 
 
 def test_axe_would_report_a_violation(site_url, open_page):

@@ -20,6 +20,8 @@ PAGES = {
     "topic": "/topics/intensive-outpatient-program/",
     "program": PROGRAM_URL,
     "content page": "/about/",
+    "insurance and cost": "/insurance-and-cost/",
+    "families": "/families/",
     "search results": "/search/?q=job",
     "contact form": "/contact/",
     "thank-you": "/contact/thanks/",

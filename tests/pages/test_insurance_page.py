@@ -17,7 +17,7 @@ NO_PAYERS = (
     "[Our list of insurance plans is not yet published — please call admissions and we will check your coverage]"
 )
 NO_SELF_PAY = "[Self-pay information not yet set — please call admissions to ask what treatment costs]"
-CONFIRM = "please call to confirm"
+CONFIRM = "Please call to confirm"
 
 
 def visit(client):
@@ -32,9 +32,9 @@ def test_with_nothing_entered_the_page_says_so_and_still_explains_costs(client, 
     assert NO_PAYERS in page.text
     assert NO_SELF_PAY in page.text
     assert not page.find_all("table")
-    # The editor's text from content/pages/insurance-and-cost.md, above the center's facts.
+    # The editor's explanation from content/pages/insurance-and-cost.md, after the facts a visitor came for.
     assert "What a verification of benefits is" in page.texts("h2")
-    assert page.text.index("What a verification of benefits is") < page.text.index(NO_PAYERS)
+    assert page.text.index(NO_PAYERS) < page.text.index("What a verification of benefits is")
 
 
 def test_the_payers_show_as_staff_entered_them_with_the_date_each_was_verified(client, seeded):

@@ -35,13 +35,13 @@ def test_the_list_says_how_visitors_see_each_payer_and_finds_the_ones_to_check_a
 
 def test_marking_payers_verified_today_clears_the_call_to_confirm_on_the_public_page(client, superuser, seeded):
     stale = make_payer(name="Stale Plan", days_since_verified=200)
-    assert "please call to confirm" in client.get("/insurance-and-cost/").content.decode()
+    assert "Please call to confirm" in client.get("/insurance-and-cost/").content.decode()
     staff_login(client, superuser)
     response = client.post(LIST_URL, {"action": "mark_verified_today", "_selected_action": [stale.pk]}, follow=True)
     assert "Marked 1 payer as verified today." in parse_html(response.content).text
     assert Payer.objects.get().verified_on == timezone.localdate()
     client.logout()
-    assert "please call to confirm" not in client.get("/insurance-and-cost/").content.decode()
+    assert "Please call to confirm" not in client.get("/insurance-and-cost/").content.decode()
 
 
 def test_the_admin_links_to_the_page_visitors_see(client, superuser):
