@@ -30,6 +30,7 @@ CSV_COLUMNS = [
     ("Best time", lambda i: i.get_best_time_display()),
     ("Inquiry is for", lambda i: i.get_inquiry_for_display()),
     ("Program", lambda i: i.get_program_display()),
+    ("Insurance check asked for", lambda i: "yes" if i.insurance_check else "no"),
     ("Message", lambda i: i.message),
     ("Source page", lambda i: i.source_page),
     ("Assigned to", lambda i: i.assigned_to.get_username() if i.assigned_to else ""),
@@ -97,7 +98,7 @@ class InquiryAdmin(admin.ModelAdmin):
         "number", "created_at", "status", "program", "preferred_contact", "source_page", "staff_email", "deletion",
     ]  # fmt: skip
     list_display_links = ["number"]
-    list_filter = [("status", InboxStatusFilter), "program", "created_at"]
+    list_filter = [("status", InboxStatusFilter), "program", "insurance_check", "created_at"]
     # Names and messages are encrypted, so they cannot be searched; the box (templates/admin/contact/inquiry/
     # search_form.html, shown only when search_fields is set) posts to search_view.
     search_fields = ["email_hash", "phone_hash"]

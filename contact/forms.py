@@ -19,6 +19,7 @@ CONSENT_LABEL = (
     "I agree that the admissions team may keep these details and use them only to reply to this inquiry, "
     "in the way I chose above."
 )
+INSURANCE_CHECK_HELP = "We’ll ask for your plan’s details when we reply, so there is no need to type them here."
 ALREADY_SENT = (
     "This form was already sent, so we didn’t take it a second time. If you saw our thank-you page, your message "
     "reached us and there is nothing more to do. If you’re not sure, press “Send my message” to send it again: "
@@ -39,6 +40,20 @@ def normalise_phone(value):
     if len(digits) != 10:
         raise ValidationError("Please enter a 10-digit phone number, like (916) 555-0123.")
     return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
+
+
+# "Who is this for?" as a link may preset it: /contact/?for=loved-one, from the For families page.
+INQUIRY_FOR_IN_LINKS = {choice.value.replace("_", "-"): choice.value for choice in Inquiry.InquiryFor}
+
+
+def preset_answers(query):
+    """The answers a link to the form chose in advance (``?for=loved-one``, ``?insurance=1``); others are ignored."""
+    preset = {}
+    if inquiry_for := INQUIRY_FOR_IN_LINKS.get(query.get("for", "")):
+        preset["inquiry_for"] = inquiry_for
+    if query.get("insurance") == "1":
+        preset["insurance_check"] = True
+    return preset
 
 
 def normalise_source_page(value):
@@ -75,6 +90,7 @@ class InquiryForm(forms.ModelForm):
             "best_time": "Best time to reach you",
             "inquiry_for": "Who is this for?",
             "program": "Program you’re asking about",
+            "insurance_check": "I’d like my insurance checked",
             "message": "Anything you’d like us to know (optional)",
             "consent": CONSENT_LABEL,
         }
@@ -83,6 +99,7 @@ class InquiryForm(forms.ModelForm):
             "email": "Give an email address, a phone number, or both.",
             "phone": PHONE_HELP,
             "voicemail_ok": "We won’t leave a message unless you tick this.",
+            "insurance_check": INSURANCE_CHECK_HELP,
             "message": MESSAGE_HELP,
         }
         widgets = {

@@ -83,7 +83,7 @@ class Inquiry(models.Model):
     # What the visitor sends through the form, in the order they fill it in; staff may read it, never change it.
     SUBMITTED_FIELDS = (
         "name", "email", "phone", "preferred_contact", "voicemail_ok", "best_time",
-        "inquiry_for", "program", "message", "consent", "source_page",
+        "inquiry_for", "program", "insurance_check", "message", "consent", "source_page",
     )  # fmt: skip
 
     class Status(models.TextChoices):
@@ -127,6 +127,8 @@ class Inquiry(models.Model):
     best_time = models.CharField(max_length=10, choices=BestTime.choices, default=BestTime.ANY)
     inquiry_for = models.CharField("inquiry is for", max_length=10, choices=InquiryFor.choices)
     program = models.CharField(max_length=10, choices=Program.choices, default=Program.IOP)
+    # Only the wish: the insurance details themselves are asked for when staff reply.
+    insurance_check = models.BooleanField("insurance check asked for", default=False)
     message = EncryptedTextField(blank=True, max_length=2000)
     consent = models.BooleanField(default=False)
     source_page = models.CharField(max_length=200, blank=True, help_text="The page on this site the visitor came from.")

@@ -9,7 +9,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 
 from . import spam
-from .forms import InquiryForm, normalise_source_page
+from .forms import InquiryForm, normalise_source_page, preset_answers
 from .services import inquiry_submit
 
 
@@ -27,7 +27,7 @@ def source_page_of(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def contact_form(request):
     if request.method != "POST":
-        form = InquiryForm(initial={"source_page": source_page_of(request)})
+        form = InquiryForm(initial={"source_page": source_page_of(request), **preset_answers(request.GET)})
         return render(request, "contact/form.html", {"form": form})
     form = InquiryForm(request.POST)
     if not form.is_valid():

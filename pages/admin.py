@@ -390,15 +390,54 @@ class AccreditationAdmin(DatedRecordAdmin):
     list_display = ["body", "scope", "valid_from", "valid_until", "status"]
 
 
+VERIFIED = "Verified"
+CALL_TO_CONFIRM = f"Please call to confirm (not verified in {Payer.VERIFIED_DAYS} days)"
+
+
+class PayerVerificationFilter(admin.SimpleListFilter):
+    """Finds the payers whose status visitors are asked to call to confirm: the ones to check again."""
+
+    title = "shown to visitors as"
+    parameter_name = "verification"
+
+    def lookups(self, request, model_admin):
+        return [("verified", VERIFIED), ("call", CALL_TO_CONFIRM)]
+
+    def queryset(self, request, queryset):
+        stale = queryset.needing_confirmation()
+        if self.value() == "call":
+            return stale
+        if self.value() == "verified":
+            return queryset.exclude(pk__in=stale.values("pk"))
+        return queryset
+
+
 @admin.register(Payer)
 class PayerAdmin(admin.ModelAdmin):
     list_display = ["name", "plan_types", "network_status", "verified_on", "verification"]
-    list_filter = ["network_status"]
+    list_filter = [PayerVerificationFilter, "network_status"]
     search_fields = ["name", "plan_types"]
+    actions = ["mark_verified_today"]
 
     @admin.display(description="Shown to visitors as")
     def verification(self, payer):
-        return "Please call to confirm (not verified in 90 days)" if payer.needs_confirmation() else "Verified"
+        return CALL_TO_CONFIRM if payer.needs_confirmation() else VERIFIED
+
+    def get_changeform_initial_data(self, request):
+        # A payer is usually entered right after the call that confirmed it.
+        return {"verified_on": timezone.localdate(), **super().get_changeform_initial_data(request)}
+
+    def view_on_site(self, payer):
+        return reverse("pages:insurance")
+
+    @admin.action(description="Mark as verified today (after confirming each with the payer)")
+    def mark_verified_today(self, request, queryset):
+        today = timezone.localdate()
+        payers = list(queryset)
+        for payer in payers:  # one save each, so the page cache hears of every change
+            payer.verified_on = today
+            payer.save(update_fields=["verified_on"])
+        self.message_user(request, f"Marked {len(payers)} payer{'' if len(payers) == 1 else 's'} as verified today.")
 
 
 @admin.register(Notice)

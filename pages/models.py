@@ -701,6 +701,12 @@ class Accreditation(DatedRecord, models.Model):
             raise ValidationError({"valid_until": "The accreditation must end after it starts."})
 
 
+class PayerQuerySet(models.QuerySet):
+    def needing_confirmation(self, today=None):
+        """Payers whose network status is too old to trust: the page asks visitors to call to confirm it."""
+        return self.filter(verified_on__lt=Payer.oldest_trusted_verification(today))
+
+
 class Payer(models.Model):
     """An insurance company or plan, and whether the center is in its network, as staff last checked."""
 
@@ -717,15 +723,21 @@ class Payer(models.Model):
     network_status = models.CharField(max_length=20, choices=Network.choices)
     verified_on = models.DateField("last verified", help_text="The day staff last confirmed this with the payer.")
 
+    objects = PayerQuerySet.as_manager()
+
     class Meta:
         ordering = ["name", "plan_types"]
 
     def __str__(self):
         return f"{self.name} ({self.plan_types})" if self.plan_types else self.name
 
+    @classmethod
+    def oldest_trusted_verification(cls, today=None):
+        """The earliest verification day still shown without "please call to confirm"."""
+        return (today or timezone.localdate()) - datetime.timedelta(days=cls.VERIFIED_DAYS)
+
     def needs_confirmation(self, today=None):
-        today = today or timezone.localdate()
-        return (today - self.verified_on).days > self.VERIFIED_DAYS
+        return self.verified_on < self.oldest_trusted_verification(today)
 
 
 class NoticeQuerySet(models.QuerySet):

@@ -1,7 +1,7 @@
 """sitemap.xml: published content only, with last-modified dates."""
 
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from .models import Article, ContentPage, Notice, Person, Program, Topic
 
@@ -11,6 +11,8 @@ class StaticViewSitemap(Sitemap):
         return [
             "pages:home",
             "pages:article_list",
+            "pages:insurance",
+            "pages:families",
             "pages:team",
             *(f"pages:{kind.value}" for kind in Notice.Kind),
             "contact:form",
@@ -38,6 +40,14 @@ class ContentPageSitemap(Sitemap):
         return page.updated_at
 
 
+class StandingPageSitemap(ContentPageSitemap):
+    """Content pages at ``/<slug>/``. The words of a page with a view of its own (insurance, families) are not
+    listed again: StaticViewSitemap lists that page, which stands with or without them."""
+
+    def items(self):
+        return [page for page in super().items() if resolve(page.get_absolute_url()).url_name == "page"]
+
+
 class ProgramSitemap(ContentPageSitemap):
     model = Program
 
@@ -56,7 +66,7 @@ class PersonSitemap(Sitemap):
 
 sitemaps = {
     "static": StaticViewSitemap,
-    "pages": ContentPageSitemap,
+    "pages": StandingPageSitemap,
     "programs": ProgramSitemap,
     "articles": ArticleSitemap,
     "topics": TopicSitemap,

@@ -15,6 +15,8 @@ urlpatterns = [
     path("articles/<slug:slug>/", views.article_detail, name="article"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("authors/<slug:slug>/", views.person_detail, name="person"),
+    path("insurance-and-cost/", views.insurance, name="insurance"),
+    path("families/", views.families, name="families"),
     path("team/", views.team_page, name="team"),
     # One page per kind of notice, at the address its value spells: pages:client-rights, …
     *(path(f"{kind.value}/", views.notice_page, {"kind": kind.value}, name=kind.value) for kind in Notice.Kind),

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from . import seo
 from .cache import cache_public_page
-from .models import Article, ContentPage, Notice, Person, Program, SiteSettings, Topic
+from .models import Article, ContentPage, Notice, Payer, Person, Program, SiteSettings, Topic
 from .sitemaps import sitemaps
 
 ARTICLES_PER_PAGE = 10
@@ -292,6 +292,57 @@ def program_page(request, slug):
             "breadcrumbs": breadcrumbs,
             "jsonld": seo.program_page(request, program, breadcrumbs, SiteSettings.load()),
         },
+    )
+
+
+def render_page_with_facts(request, template, slug, title, summary, **facts):
+    """A page of the center's facts with its editor's words: the content page ``slug``, while it is published.
+
+    Without those words the page still stands, under ``title`` and ``summary``: the facts are what a visitor
+    came for. The template places the words (the insurance page puts its plan list first).
+    """
+    page = ContentPage.objects.published().filter(slug=slug).first()
+    if page:
+        title, summary = page.title, page.summary
+    breadcrumbs = [HOME, (title, request.path)]
+    return render(
+        request,
+        template,
+        {
+            "page": page,
+            "title": title,
+            "summary": summary,
+            "breadcrumbs": breadcrumbs,
+            "jsonld": seo.web_page(request, "WebPage", title, summary, breadcrumbs),
+            **facts,
+        },
+    )
+
+
+@require_safe
+@cache_public_page
+def insurance(request):
+    """Insurance and cost: the payers as staff last checked them, self-pay, and the right to a Good Faith Estimate."""
+    return render_page_with_facts(
+        request,
+        "pages/insurance.html",
+        "insurance-and-cost",
+        "Insurance and cost",
+        "The insurance plans we have checked, paying for treatment yourself, and your right to a Good Faith Estimate.",
+        payers=Payer.objects.all(),
+    )
+
+
+@require_safe
+@cache_public_page
+def families(request):
+    """For families: how to help someone you love, what the center offers families, and where to find support."""
+    return render_page_with_facts(
+        request,
+        "pages/families.html",
+        "families",
+        "For families",
+        "How to help someone you love who is struggling with alcohol or drugs, and where to find support for yourself.",
     )
 
 

@@ -33,26 +33,47 @@ EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
 
 
 @dataclass(frozen=True)
+class AdminPage:
+    """Where in the admin something is put right, and the permission that lets a staff member see it."""
+
+    url: str
+    permission: str
+
+
+@dataclass(frozen=True)
 class Item:
     """One thing to put right: what it is, in words for staff, and the admin page where it is done."""
 
     area: str
     message: str
-    admin_url: str
+    admin_page: AdminPage
 
 
 @dataclass(frozen=True)
 class Readiness:
     gaps: list
     warnings: list
+    # Gaps left out of ``gaps`` because they are for other staff to put right (see for_user).
+    others_gaps: int = 0
 
     @property
     def ready(self):
-        return not self.gaps
+        return not self.gaps and not self.others_gaps
+
+    def for_user(self, user):
+        """Only what this staff member may see and put right (an editor is not told about inquiries)."""
+
+        def visible(items):
+            return [item for item in items if user.has_perm(item.admin_page.permission)]
+
+        gaps = visible(self.gaps)
+        return Readiness(gaps=gaps, warnings=visible(self.warnings), others_gaps=len(self.gaps) - len(gaps))
 
 
 def _admin(name, *args):
-    return reverse(f"admin:{name}", args=args)
+    """The admin page named ``<app>_<model>_<view>``, seen by whoever may view that model."""
+    app_label, model_name, _ = name.split("_", 2)
+    return AdminPage(url=reverse(f"admin:{name}", args=args), permission=f"{app_label}.view_{model_name}")
 
 
 def _is_placeholder(record, field_name):
@@ -131,7 +152,7 @@ def _program_gaps():
 def _payer_items(today):
     if not Payer.objects.exists():
         return [Item("Insurance and cost", "No insurance plans are listed.", _admin("pages_payer_changelist"))], []
-    stale = [payer for payer in Payer.objects.all() if payer.needs_confirmation(today)]
+    stale = Payer.objects.needing_confirmation(today)
     warnings = [
         Item(
             "Insurance and cost",

@@ -32,7 +32,7 @@ def _empty_cache():
 
 @pytest.fixture
 def seeded(db):
-    """The test database holding the real seed: five content pages and one article."""
+    """The test database holding the real seed: the content pages, the program and the article in content/."""
     load_seed_content()
 
 

@@ -4,10 +4,10 @@ import datetime
 
 import pytest
 
-from pages.models import Notice, Program
+from pages.models import Notice, Payer, Program
 from tests.support import axe
 from tests.support.browser import DESKTOP_WIDTH, PHONE_WIDTH
-from tests.support.builders import fill_program_facts, make_team_member, portrait_file
+from tests.support.builders import fill_program_facts, fill_site_settings, make_payer, make_team_member, portrait_file
 from tests.support.seed import PROGRAM_URL, SEED_ARTICLE_SLUG
 
 pytestmark = pytest.mark.browser
@@ -24,6 +24,8 @@ PAGES = {
     "notice of privacy practices, text not yet entered": "/notice-of-privacy-practices/",
     "confidentiality of records, text not yet entered": "/confidentiality-of-records/",
     "about": "/about/",
+    "insurance and cost": "/insurance-and-cost/",
+    "families": "/families/",
     "privacy": "/privacy/",
     "accessibility": "/accessibility/",
     "confidentiality": "/confidentiality/",
@@ -70,6 +72,19 @@ def test_axe_finds_no_violations_on_a_notice_with_its_versions_and_a_team_with_a
     page = open_page(width)
     for path in ("/client-rights/", "/client-rights/?version=2025-01-01", "/team/", "/authors/ana-ruiz/"):
         assert page.goto(site_url + path).status == 200
+        found = axe.violations(page)
+        assert found == [], f"{path}: {axe.readable(found)}"
+
+
+@pytest.mark.parametrize("width", [PHONE_WIDTH, DESKTOP_WIDTH], ids=["phone", "desktop"])
+def test_axe_finds_no_violations_with_the_center_facts_entered(site_url, open_page, width):
+    """The payer table, a "please call to confirm" and staff's own Markdown pass as the placeholders do."""
+    make_payer(name="Quokka Health", plan_types="PPO, EPO")
+    make_payer(name="Aardvark Assurance", network_status=Payer.Network.SINGLE_CASE, days_since_verified=120)
+    fill_site_settings(self_pay_information="## Payment plans\n\nAsk us.", family_services="- A family group\n")
+    page = open_page(width)
+    for path in ("/insurance-and-cost/", "/families/"):
+        page.goto(site_url + path)
         found = axe.violations(page)
         assert found == [], f"{path}: {axe.readable(found)}"
 

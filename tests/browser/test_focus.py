@@ -22,6 +22,8 @@ PAGES = {
     "content page": "/about/",
     "notice": "/client-rights/",
     "our team": "/team/",
+    "insurance and cost": "/insurance-and-cost/",
+    "families": "/families/",
     "search results": "/search/?q=job",
     "contact form": "/contact/",
     "thank-you": "/contact/thanks/",

@@ -137,7 +137,7 @@ FOOTER_LINKS = {
     "Your rights and privacy": [
         ("Client rights", "/client-rights/"),
         ("Notice of Privacy Practices", "/notice-of-privacy-practices/"),
-        ("Confidentiality of records", "/confidentiality-of-records/"),
+        ("Your treatment records (42 CFR Part 2)", "/confidentiality-of-records/"),
         ("Confidentiality", "/confidentiality/"),
         ("Privacy", "/privacy/"),
     ],

@@ -39,8 +39,8 @@ def test_importing_pages_twice_changes_nothing_the_second_time(db):
     call_command("import_pages", str(PAGES_DIR), stdout=io.StringIO())
     out = io.StringIO()
     call_command("import_pages", str(PAGES_DIR), stdout=out)
-    assert out.getvalue().count("unchanged: ") == 4
-    assert ContentPage.objects.count() == 4
+    assert out.getvalue().count("unchanged: ") == 6
+    assert ContentPage.objects.count() == 6
 
 
 def test_the_program_is_imported_as_a_program_at_its_address(db):

@@ -127,6 +127,8 @@ def test_the_sitemap_lists_every_kind_of_public_page(client, seeded):
         "/privacy/",
         "/accessibility/",
         "/confidentiality/",
+        "/insurance-and-cost/",
+        "/families/",
     }
     assert expected <= set(sitemap_paths(client))
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from pages.models import Licence, Payer, Program, SiteSettings
 from staff.readiness import go_live_readiness
-from tests.support.builders import fill_center_facts, make_staff, staff_login
+from tests.support.builders import fill_center_facts, make_editor, make_staff, staff_login
 from tests.support.htmlpage import parse_html
 
 
@@ -105,7 +105,7 @@ def test_a_program_missing_one_fact_names_just_that_fact(seeded):
 def test_the_admin_home_page_lists_what_is_missing_with_links_to_fix_it(client, seeded):
     staff_login(client, make_staff("lead", superuser=True))
     page = parse_html(client.get("/admin/").content)
-    assert "Before the site goes live: 17 items to fill in" in page.texts("h2")
+    assert "Before the site goes live: 17 items for you to fill in" in page.texts("h2")
     assert "Insurance and cost: No insurance plans are listed." in page.text
     assert page.find_all("a", href="/admin/pages/payer/")
     assert page.find_all("a", href="/admin/pages/sitesettings/1/change/")
@@ -117,3 +117,11 @@ def test_the_admin_home_page_says_when_the_site_is_ready(client, seeded, setting
     page = parse_html(client.get("/admin/").content)
     assert "Ready to go live" in page.texts("h2")
     assert "to fill in" not in page.text
+
+
+def test_an_editor_sees_what_they_can_fix_and_how_many_items_are_left_for_other_staff(client, seeded):
+    staff_login(client, make_editor())
+    page = parse_html(client.get("/admin/").content)
+    assert "No one is told about new inquiries" not in page.text
+    assert "Programs: Intensive Outpatient Program in Sacramento, CA:" in page.text
+    assert "more are for staff with other permissions" in page.text

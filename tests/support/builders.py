@@ -60,6 +60,30 @@ def make_accreditation(**overrides):
     return Accreditation.objects.create(**fields | overrides)
 
 
+def make_payer(days_since_verified=7, **overrides):
+    """An insurance plan as staff enter it, last verified ``days_since_verified`` days ago; override any field."""
+    from pages.models import Payer
+
+    fields = {
+        "name": "Quokka Health",
+        "plan_types": "PPO, EPO",
+        "network_status": Payer.Network.IN_NETWORK,
+        "verified_on": timezone.localdate() - datetime.timedelta(days=days_since_verified),
+    }
+    return Payer.objects.create(**fields | overrides)
+
+
+def fill_site_settings(**fields):
+    """Enter ``fields`` in the site settings record, as staff do in the admin."""
+    from pages.models import SiteSettings
+
+    site = SiteSettings.objects.get_or_create(pk=1)[0]
+    for name, value in fields.items():
+        setattr(site, name, value)
+    site.save()
+    return site
+
+
 def write_content_file(folder, name, meta, body="A paragraph of body text.\n"):
     """Write a Markdown file with a front-matter block (``meta`` in order) and return its path."""
     lines = ["---", *(f"{key}: {value}" for key, value in meta.items()), "---", "", body]
@@ -243,23 +267,23 @@ def fill_center_facts(today=None):
     The values are made up for tests only: the shipped site never holds them.
     """
     from contact.models import NotificationRecipient
-    from pages.models import Notice, Payer, Program, SiteSettings, Weekday
+    from pages.models import Notice, Program, Weekday
 
     today = today or timezone.localdate()
-    site = SiteSettings.load()
-    site.phone, site.email = "(916) 555-2368", "admissions@restoration-test.org"
-    site.street_address, site.postal_code = "100 Test Street", "95814"
-    site.self_pay_information = "Self-pay rates are explained on the phone."
-    site.family_services = "A weekly family group."
-    site.is_placeholder = False
-    site.save()
+    site = fill_site_settings(
+        phone="(916) 555-2368",
+        email="admissions@restoration-test.org",
+        street_address="100 Test Street",
+        postal_code="95814",
+        self_pay_information="Self-pay rates are explained on the phone.",
+        family_services="A weekly family group.",
+        is_placeholder=False,
+    )
     site.opening_hours.create(first_day=Weekday.MONDAY, last_day=Weekday.FRIDAY, opens="08:00", closes="18:00")
     make_licence(number="340000AP", expires_on=today + datetime.timedelta(days=400))
     make_accreditation(valid_from=today - datetime.timedelta(days=30), valid_until=today + datetime.timedelta(days=700))
     fill_program_facts(Program.objects.get(slug=Program.MAIN_SLUG))
-    Payer.objects.create(
-        name="Test Health", plan_types="PPO", network_status=Payer.Network.IN_NETWORK, verified_on=today
-    )
+    make_payer(days_since_verified=0)
     for kind in Notice.Kind.values:
         Notice.objects.create(kind=kind, effective_on=today - datetime.timedelta(days=1), body=f"The {kind} text.")
     clinician = make_team_member(name="Dana Cole", slug="dana-cole", credentials="LCSW")

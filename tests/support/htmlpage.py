@@ -5,7 +5,23 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 URL_ATTRIBUTES = {"src", "href", "action", "formaction", "poster", "srcset", "xlink:href"}
-CAPTURED_TAGS = {"title", "h1", "h2", "script", "style", "footer", "main", "a", "caption", "th", "td", "dt", "dd", "li"}
+CAPTURED_TAGS = {
+    "title",
+    "h1",
+    "h2",
+    "script",
+    "style",
+    "footer",
+    "main",
+    "a",
+    "caption",
+    "tr",
+    "th",
+    "td",
+    "dt",
+    "dd",
+    "li",
+}
 
 
 def normalise_space(text):
@@ -33,6 +49,16 @@ class HtmlPage:
     def texts(self, tag):
         """The whitespace-normalised text of every <tag> element (for the tags in CAPTURED_TAGS)."""
         return [normalise_space(el.text) for el in self.captured if el.tag == tag]
+
+    def table_rows(self):
+        """The text of each table row's cells, header rows included, in the order a screen reader reads them."""
+        rows = []
+        for el in self.captured:
+            if el.tag == "tr":
+                rows.append([])
+            elif el.tag in {"th", "td"} and rows:
+                rows[-1].append(normalise_space(el.text))
+        return rows
 
     @property
     def text(self):

@@ -16,6 +16,8 @@ FIXED_PAGES = [
     ("team", "/team/"),
     ("notice", "/client-rights/"),
     ("about", "/about/"),
+    ("insurance", "/insurance-and-cost/"),
+    ("families", "/families/"),
     ("contact", "/contact/"),
     ("thanks", "/contact/thanks/"),
     ("search-results", "/search/?q=job"),
