@@ -18,7 +18,7 @@ from .models import (
     Accreditation,
     Article,
     ContentPage,
-    Licence,
+    License,
     Notice,
     OpeningHours,
     Payer,
@@ -127,7 +127,7 @@ def warn_if_reviewer_uncredentialed(request, article):
     if article.reviewer and not article.reviewer.is_credentialed:
         messages.warning(
             request,
-            f"“{article.title}”: its medical reviewer, {article.reviewer.name}, has no licence or credential on "
+            f"“{article.title}”: its medical reviewer, {article.reviewer.name}, has no license or credential on "
             "their record. Health information must be reviewed by a qualified person: choose a credentialed "
             "reviewer, or add their credential under People. Until then the article says “Reviewed by”, not "
             "“Medically reviewed by”, and the go-live check lists it.",
@@ -315,7 +315,7 @@ class ProgramAdmin(PublishableAdmin):
             "Level of care and hours",
             {
                 "fields": ["level_of_care", "service_category", "hours_per_week", "length_weeks"],
-                "description": "Shown “at a glance” at the top of the page. State them as the licence or "
+                "description": "Shown “at a glance” at the top of the page. State them as the license or "
                 "certification does: California's SB 349 forbids misleading statements about a provider's services. "
                 + PLACEHOLDER_NOTE,
             },
@@ -369,7 +369,7 @@ def expiry_status(record):
 
 
 class DatedRecordAdmin(admin.ModelAdmin):
-    """Licences and accreditations: the list warns of each one running out within EXPIRY_WARNING_DAYS."""
+    """Licenses and accreditations: the list warns of each one running out within EXPIRY_WARNING_DAYS."""
 
     def changelist_view(self, request, extra_context=None):
         warn_staff_of_expiry(request, models=[self.model])
@@ -380,8 +380,8 @@ class DatedRecordAdmin(admin.ModelAdmin):
         return expiry_status(record)
 
 
-@admin.register(Licence)
-class LicenceAdmin(DatedRecordAdmin):
+@admin.register(License)
+class LicenseAdmin(DatedRecordAdmin):
     list_display = ["__str__", "issuer", "expires_on", "status"]
 
 

@@ -7,8 +7,8 @@ the generation are read in one round trip, by a middleware early in the stack, s
 This is also why no public page may carry a CSP nonce: a page with one is never stored.
 A scheduled article has no save event when its time comes, nor has a notice version dated ahead when its day
 comes, so no page is cached past the next scheduled publication or the next notice's first day; nor, since every
-footer states the licences and accreditations in force, past the midnight on which one starts or ends (an expired
-licence is never shown as current, from the cache or otherwise).
+footer states the licenses and accreditations in force, past the midnight on which one starts or ends (an expired
+license is never shown as current, from the cache or otherwise).
 
 Pages are identical for every visitor (no nonce, no CSRF token, nothing per user), which is what makes sharing
 them safe. Pages with a form, previews and drafts never come through here.
@@ -40,7 +40,7 @@ from .models import (
     Accreditation,
     Article,
     ContentPage,
-    Licence,
+    License,
     Notice,
     OpeningHours,
     Payer,
@@ -115,13 +115,13 @@ def lifetime_in_generation(seconds, generation):
 
 
 def _seconds_until_credentials_change():
-    """Seconds until the local midnight on which a licence or accreditation starts or stops being in force, or None.
+    """Seconds until the local midnight on which a license or accreditation starts or stops being in force, or None.
 
     Read from the site settings record the footer itself is drawn from (cached, so usually no query).
     """
     site = SiteSettings.load()
     today = timezone.localdate()
-    days = [day for record in (*site.licences, *site.accreditations) if (day := record.next_change(today))]
+    days = [day for record in (*site.licenses, *site.accreditations) if (day := record.next_change(today))]
     if not days:
         return None
     midnight = timezone.make_aware(datetime.datetime.combine(min(days), datetime.time.min))
@@ -130,7 +130,7 @@ def _seconds_until_credentials_change():
 
 def page_lifetime(generation):
     """How long a page rendered now may be served from the cache: PAGE_CACHE_SECONDS, or until content changes on
-    its own (a scheduled publication, a licence or accreditation starting or ending), whichever comes first."""
+    its own (a scheduled publication, a license or accreditation starting or ending), whichever comes first."""
     seconds = lifetime_in_generation(settings.PAGE_CACHE_SECONDS, generation)
     until_change = _seconds_until_credentials_change()
     return seconds if until_change is None else min(seconds, int(until_change))
@@ -241,7 +241,7 @@ def connect_invalidation():
         post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"pages-cache-save-{model.__name__}")
         post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"pages-cache-delete-{model.__name__}")
     # The site settings record carries these to every page (SiteSettings.load()), so it is read afresh too.
-    for model in (OpeningHours, Licence, Accreditation):
+    for model in (OpeningHours, License, Accreditation):
         for signal, name in ((post_save, "save"), (post_delete, "delete")):
             signal.connect(SiteSettings.forget, sender=model, weak=False, dispatch_uid=f"site-{name}-{model.__name__}")
             signal.connect(changed, sender=model, weak=False, dispatch_uid=f"pages-cache-{name}-{model.__name__}")

@@ -1,4 +1,4 @@
-"""Licences, certifications and accreditations about to run out: what staff are warned of in the admin.
+"""Licenses, certifications and accreditations about to run out: what staff are warned of in the admin.
 
 The footer stops stating a record the day after its last day, so staff hear of it EXPIRY_WARNING_DAYS ahead, on
 the admin's home page and on the record's own list. Free of the admin's machinery, so the admin site (staff/)
@@ -8,10 +8,10 @@ can import it.
 from django.contrib import messages
 from django.utils import timezone
 
-from .models import EXPIRY_WARNING_DAYS, Accreditation, Licence
+from .models import EXPIRY_WARNING_DAYS, Accreditation, License
 
 
-def expiring_records(models=(Licence, Accreditation), today=None):
+def expiring_records(models=(License, Accreditation), today=None):
     """``(model, sentence)`` for each record whose last day is at most EXPIRY_WARNING_DAYS away, the soonest first."""
     today = today or timezone.localdate()
     expiring = []
@@ -28,12 +28,12 @@ def expiring_records(models=(Licence, Accreditation), today=None):
     return [(model, sentence) for _, model, sentence in sorted(expiring, key=lambda item: item[0])]
 
 
-def expiry_warnings(models=(Licence, Accreditation), today=None):
+def expiry_warnings(models=(License, Accreditation), today=None):
     """One sentence per record about to run out, the soonest first."""
     return [sentence for _, sentence in expiring_records(models, today)]
 
 
-def warn_staff_of_expiry(request, models=(Licence, Accreditation)):
+def warn_staff_of_expiry(request, models=(License, Accreditation)):
     """Show each warning as an admin message to staff who may see those records, on pages they open (not on a form
     post, whose redirect would repeat them on the next page)."""
     if request.method != "GET":

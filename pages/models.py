@@ -1,6 +1,6 @@
 """Content models: articles, topics, people, content pages, programs, and the center's facts.
 
-The center's facts (site settings, opening hours, licences, accreditations, payers, notices) are each a record
+The center's facts (site settings, opening hours, licenses, accreditations, payers, notices) are each a record
 staff fill in the admin. Until they do, pages show an honest placeholder and ``go_live_check`` lists what is
 missing: nothing about the center is ever made up by the code.
 """
@@ -145,10 +145,10 @@ class Person(models.Model):
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100, unique=True)
     credentials = models.CharField(
-        "licence or credentials",
+        "license or credentials",
         max_length=100,
         blank=True,
-        help_text="The licence or certification after their name, for example: LMFT, LCSW, MD, CADC-II. "
+        help_text="The license or certification after their name, for example: LMFT, LCSW, MD, CADC-II. "
         "A medical reviewer of articles must have one.",
     )
     role = models.CharField(max_length=100, blank=True, help_text="For example: Clinical director, Therapist.")
@@ -193,7 +193,7 @@ class Person(models.Model):
 
     @property
     def is_credentialed(self):
-        """Whether they hold a licence or credential, which a medical reviewer must."""
+        """Whether they hold a license or credential, which a medical reviewer must."""
         return bool(self.credentials.strip())
 
     @property
@@ -208,7 +208,7 @@ RESERVED_ARTICLE_SLUGS = {"feed"}
 
 class ArticleQuerySet(PublishableQuerySet):
     def with_uncredentialed_reviewer(self):
-        """Articles whose medical reviewer holds no licence or credential (``Person.is_credentialed`` in SQL).
+        """Articles whose medical reviewer holds no license or credential (``Person.is_credentialed`` in SQL).
 
         Health information must be checked by someone qualified to check it: the admin flags these, and the
         go-live check lists them.
@@ -406,7 +406,7 @@ class Program(Publishable):
         "DHCS service category",
         max_length=100,
         blank=True,
-        help_text="As on the DHCS licence or certification, for example: Intensive Outpatient Treatment.",
+        help_text="As on the DHCS license or certification, for example: Intensive Outpatient Treatment.",
     )
     hours_per_week = models.PositiveSmallIntegerField(
         null=True,
@@ -531,7 +531,7 @@ class SiteSettings(models.Model):
             record, _ = cls.objects.get_or_create(pk=1)
             # The facts every page's footer shows come along, so a page reads them in no query of its own.
             record.hours = list(OpeningHours.objects.all())
-            record.licences = list(Licence.objects.all())
+            record.licenses = list(License.objects.all())
             record.accreditations = list(Accreditation.objects.all())
             cache.set(cls.CACHE_KEY, record, None)
         SiteSettings.last_loaded = record
@@ -547,10 +547,10 @@ class SiteSettings(models.Model):
         return f"{self.street_address}, {self.city}, {self.region} {self.postal_code}"
 
     @property
-    def current_licences(self):
-        """The licences and certifications in force today; an expired one is never shown as current."""
+    def current_licenses(self):
+        """The licenses and certifications in force today; an expired one is never shown as current."""
         today = timezone.localdate()
-        return [licence for licence in self.licences if licence.is_current(today)]
+        return [license for license in self.licenses if license.is_current(today)]
 
     @property
     def current_accreditations(self):
@@ -575,7 +575,7 @@ class OpeningHours(WeeklyHours):
 
 class DatedQuerySet(models.QuerySet):
     """Records valid from a first day (``first_day_field``, when the model has one) up to and including a last day
-    (``last_day_field``): licences, accreditations."""
+    (``last_day_field``): licenses, accreditations."""
 
     def current(self, today=None):
         """The records in force today: the same rule as ``DatedRecord.is_current``, in the database."""
@@ -595,7 +595,7 @@ class DatedQuerySet(models.QuerySet):
 
 
 class DatedRecord:
-    """What licences and accreditations share: in force from a first day (if any) through a last day.
+    """What licenses and accreditations share: in force from a first day (if any) through a last day.
 
     Pages show only the records in force, so a page drawn from them is out of date the day one starts or ends;
     ``next_change`` says which day that is, and the page cache keeps no page past it.
@@ -622,12 +622,12 @@ class DatedRecord:
         return None
 
 
-# Staff are warned this many days before a licence, certification or accreditation runs out.
+# Staff are warned this many days before a license, certification or accreditation runs out.
 EXPIRY_WARNING_DAYS = 60
 
 
-class Licence(DatedRecord, models.Model):
-    """A state licence or certification, stated in every page's footer as H&SC §11831.12 requires.
+class License(DatedRecord, models.Model):
+    """A state license or certification, stated in every page's footer as H&SC §11831.12 requires.
 
     A licensed facility says "Licensed by the State Department of Health Care Services.", a certified program
     "Certified by the State Department of Health Care Services.", each linked to the issuer's page that shows
@@ -643,7 +643,7 @@ class Licence(DatedRecord, models.Model):
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     issuer = models.CharField(max_length=100, default=DHCS)
-    number = models.CharField("licence or certification number", max_length=50)
+    number = models.CharField("license or certification number", max_length=50)
     expires_on = models.DateField("expiry date")
     lookup_url = models.URLField(
         "issuer's lookup page",
@@ -655,8 +655,8 @@ class Licence(DatedRecord, models.Model):
 
     class Meta:
         ordering = ["kind", "number"]
-        verbose_name = "licence or certification"
-        verbose_name_plural = "licences and certifications"
+        verbose_name = "license or certification"
+        verbose_name_plural = "licenses and certifications"
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.number}"
@@ -669,8 +669,8 @@ class Licence(DatedRecord, models.Model):
 
     @property
     def number_label(self):
-        """ "Licence number" or "Certification number", as the footer names the number beside that sentence."""
-        return "Licence number" if self.kind == self.Kind.LICENSED_FACILITY else "Certification number"
+        """ "License number" or "Certification number", as the footer names the number beside that sentence."""
+        return "License number" if self.kind == self.Kind.LICENSED_FACILITY else "Certification number"
 
 
 class Accreditation(DatedRecord, models.Model):

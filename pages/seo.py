@@ -33,16 +33,16 @@ def organization(request, site):
     return {"@type": "Organization", "name": site.name, "url": request.build_absolute_uri(reverse("pages:home"))}
 
 
-def licence_credential(licence):
-    """A licence or certification in force, as the footer states it, with the issuer's page that shows it."""
+def license_credential(license):
+    """A license or certification in force, as the footer states it, with the issuer's page that shows it."""
     return {
         "@type": "EducationalOccupationalCredential",
-        "name": licence.public_statement,
-        "credentialCategory": licence.get_kind_display(),
-        "identifier": licence.number,
-        "expires": licence.expires_on.isoformat(),
-        "recognizedBy": {"@type": "Organization", "name": licence.issuer},
-        "url": licence.lookup_url,
+        "name": license.public_statement,
+        "credentialCategory": license.get_kind_display(),
+        "identifier": license.number,
+        "expires": license.expires_on.isoformat(),
+        "recognizedBy": {"@type": "Organization", "name": license.issuer},
+        "url": license.lookup_url,
     }
 
 
@@ -72,7 +72,7 @@ def weekly_hours(row):
 def medical_clinic(request, site):
     """The center as a ``MedicalClinic``. Address, phone and hours are left out while they are placeholders.
 
-    Its credentials are the licences and accreditations in force today (records staff entered, never placeholders):
+    Its credentials are the licenses and accreditations in force today (records staff entered, never placeholders):
     an expired one is left out, as the footer leaves it out.
     """
     clinic = {
@@ -81,7 +81,7 @@ def medical_clinic(request, site):
         "name": site.name,
         "url": request.build_absolute_uri(reverse("pages:home")),
     }
-    credentials = [licence_credential(licence) for licence in site.current_licences] + [
+    credentials = [license_credential(license) for license in site.current_licenses] + [
         accreditation_credential(accreditation) for accreditation in site.current_accreditations
     ]
     if credentials:
@@ -115,7 +115,7 @@ def article_page(request, article, breadcrumbs, site):
         "breadcrumb": {"@id": f"{url}#breadcrumb"},
         "mainEntity": {"@id": f"{url}#article"},
     }
-    # A medical review, to search engines: only one by someone with a licence or credential counts as one.
+    # A medical review, to search engines: only one by someone with a license or credential counts as one.
     if article.reviewer and article.reviewer.is_credentialed:
         webpage["reviewedBy"] = person(request, article.reviewer)
         if article.last_reviewed_at:
@@ -185,7 +185,7 @@ def profile_page(request, someone, breadcrumbs):
 
 
 def team_page(request, people, description, breadcrumbs, site):
-    """``AboutPage`` whose main entity is the list of the team, each a ``Person`` (role, licence, photo)."""
+    """``AboutPage`` whose main entity is the list of the team, each a ``Person`` (role, license, photo)."""
     members = []
     for position, someone in enumerate(people, start=1):
         member = {**person(request, someone), "worksFor": organization(request, site)}

@@ -186,7 +186,7 @@ def person_detail(request, slug):
     )
 
 
-TEAM_DESCRIPTION = "The people who care for you here: their roles, licences and backgrounds."
+TEAM_DESCRIPTION = "The people who care for you here: their roles, licenses and backgrounds."
 
 
 @require_safe

@@ -5,7 +5,7 @@ lists those placeholders, and what a California treatment provider must publish,
 not mistaken for a finished one. ``manage.py go_live_check`` prints the list and fails while it is not empty; the
 admin's home page shows it to staff.
 
-A *gap* blocks going live; a *warning* (a licence running out, a payer not re-verified) needs attention soon.
+A *gap* blocks going live; a *warning* (a license running out, a payer not re-verified) needs attention soon.
 """
 
 from dataclasses import dataclass
@@ -18,7 +18,7 @@ from pages.expiry import expiring_records
 from pages.models import (
     Accreditation,
     Article,
-    Licence,
+    License,
     Notice,
     Payer,
     Person,
@@ -105,23 +105,23 @@ def _site_settings_gaps(site):
     return gaps
 
 
-def _licence_items(today):
+def _license_items(today):
     gaps, warnings = [], []
-    if not Licence.objects.current(today).exists():
+    if not License.objects.current(today).exists():
         gaps.append(
             Item(
-                "Licences",
-                "No licence or certification in force: the footer cannot make the statement H&SC §11831.12 requires.",
-                _admin("pages_licence_changelist"),
+                "Licenses",
+                "No license or certification in force: the footer cannot make the statement H&SC §11831.12 requires.",
+                _admin("pages_license_changelist"),
             )
         )
-    for model in (Licence, Accreditation):
+    for model in (License, Accreditation):
         last_day_field = model.last_day_field
         for record in model.objects.filter(**{f"{last_day_field}__lt": today}):
             url = _admin(f"pages_{model._meta.model_name}_change", record.pk)
-            gaps.append(Item("Licences", f"{record} ran out on {getattr(record, last_day_field):%B %-d, %Y}.", url))
+            gaps.append(Item("Licenses", f"{record} ran out on {getattr(record, last_day_field):%B %-d, %Y}.", url))
     for model, sentence in expiring_records(today=today):
-        warnings.append(Item("Licences", sentence, _admin(f"pages_{model._meta.model_name}_changelist")))
+        warnings.append(Item("Licenses", sentence, _admin(f"pages_{model._meta.model_name}_changelist")))
     return gaps, warnings
 
 
@@ -183,7 +183,7 @@ def _people_gaps():
     for article in unreviewed.select_related("reviewer"):
         reviewer = article.reviewer
         if reviewer:
-            why = f"is reviewed by {reviewer.name}, who has no licence or credential"
+            why = f"is reviewed by {reviewer.name}, who has no license or credential"
         else:
             why = "has no medical reviewer"
         gaps.append(Item("Articles", f"“{article.title}” {why}.", _admin("pages_article_change", article.pk)))
@@ -200,15 +200,15 @@ def _notification_gaps():
 def go_live_readiness(today=None):
     """Everything that stands between this site and going live, and what needs attention soon."""
     today = today or timezone.localdate()
-    licence_gaps, licence_warnings = _licence_items(today)
+    license_gaps, license_warnings = _license_items(today)
     payer_gaps, payer_warnings = _payer_items(today)
     gaps = [
         *_site_settings_gaps(SiteSettings.load()),
-        *licence_gaps,
+        *license_gaps,
         *_program_gaps(),
         *payer_gaps,
         *_notice_gaps(today),
         *_people_gaps(),
         *_notification_gaps(),
     ]
-    return Readiness(gaps=gaps, warnings=[*licence_warnings, *payer_warnings])
+    return Readiness(gaps=gaps, warnings=[*license_warnings, *payer_warnings])

@@ -66,7 +66,7 @@ class StaffAdminSite(admin.AdminSite):
 
     def index(self, request, extra_context=None):
         """The admin's home page, with what stands between the site and going live (staff/readiness.py), and
-        the licences and accreditations about to run out among its warnings."""
+        the licenses and accreditations about to run out among its warnings."""
         readiness = go_live_readiness().for_user(request.user)
         return super().index(request, {"readiness": readiness, **(extra_context or {})})
 

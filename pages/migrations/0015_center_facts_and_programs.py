@@ -77,7 +77,7 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
-            name="Licence",
+            name="License",
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
                 (
@@ -87,7 +87,7 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("issuer", models.CharField(default="State Department of Health Care Services", max_length=100)),
-                ("number", models.CharField(max_length=50, verbose_name="licence or certification number")),
+                ("number", models.CharField(max_length=50, verbose_name="license or certification number")),
                 ("expires_on", models.DateField(verbose_name="expiry date")),
                 (
                     "lookup_url",
@@ -99,8 +99,8 @@ class Migration(migrations.Migration):
                 ),
             ],
             options={
-                "verbose_name": "licence or certification",
-                "verbose_name_plural": "licences and certifications",
+                "verbose_name": "license or certification",
+                "verbose_name_plural": "licenses and certifications",
                 "ordering": ["kind", "number"],
             },
         ),
@@ -274,7 +274,7 @@ class Migration(migrations.Migration):
                     "service_category",
                     models.CharField(
                         blank=True,
-                        help_text="As on the DHCS licence or certification, for example: Intensive Outpatient Treatment.",
+                        help_text="As on the DHCS license or certification, for example: Intensive Outpatient Treatment.",
                         max_length=100,
                         verbose_name="DHCS service category",
                     ),
@@ -451,9 +451,9 @@ class Migration(migrations.Migration):
             name="credentials",
             field=models.CharField(
                 blank=True,
-                help_text="The licence or certification after their name, for example: LMFT, LCSW, MD, CADC-II. A medical reviewer of articles must have one.",
+                help_text="The license or certification after their name, for example: LMFT, LCSW, MD, CADC-II. A medical reviewer of articles must have one.",
                 max_length=100,
-                verbose_name="licence or credentials",
+                verbose_name="license or credentials",
             ),
         ),
         migrations.AddConstraint(

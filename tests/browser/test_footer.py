@@ -5,7 +5,7 @@ import pytest
 from pages.models import SiteSettings, Weekday
 from tests.support import axe
 from tests.support.browser import DESKTOP_WIDTH, PHONE_WIDTH
-from tests.support.builders import make_accreditation, make_licence
+from tests.support.builders import make_accreditation, make_license
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +20,7 @@ def filled_footer(site_url):
     site.save()
     site.opening_hours.create(first_day=Weekday.MONDAY, last_day=Weekday.FRIDAY, opens="08:00", closes="18:00")
     site.opening_hours.create(first_day=Weekday.SATURDAY, last_day=Weekday.SATURDAY, opens="09:30", closes="13:00")
-    make_licence(number="EXAMPLE-190001")
+    make_license(number="EXAMPLE-190001")
     make_accreditation(scope="Behavioral Health Care and Human Services (example)")
     return site_url
 

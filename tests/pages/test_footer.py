@@ -1,17 +1,17 @@
-"""Every page's footer: the licence sentence H&SC §11831.12 asks for, accreditations, opening hours, footer links."""
+"""Every page's footer: the license sentence H&SC §11831.12 asks for, accreditations, opening hours, footer links."""
 
 import re
 
 import pytest
 
-from pages.models import Licence, SiteSettings, Weekday
-from tests.support.builders import days_from_today, make_accreditation, make_licence
+from pages.models import License, SiteSettings, Weekday
+from tests.support.builders import days_from_today, make_accreditation, make_license
 from tests.support.htmlpage import parse_html
 from tests.support.page_types import EXPECTED_STATUS, FIXED_PAGES
 
 CERTIFIED = "Certified by the State Department of Health Care Services."
 LICENSED = "Licensed by the State Department of Health Care Services."
-LICENCE_PLACEHOLDER = "[Licence and certification details not yet set]"
+LICENSE_PLACEHOLDER = "[License and certification details not yet set]"
 OUTBOUND = "noopener noreferrer"
 
 
@@ -40,57 +40,57 @@ def opening_hours_lines(client):
 
 @pytest.mark.parametrize(("name", "path"), FIXED_PAGES, ids=[name for name, _ in FIXED_PAGES])
 def test_every_page_type_states_the_certification_word_for_word_linked_to_the_lookup_page(client, seeded, name, path):
-    licence = make_licence(number="190001AP", expires_on=days_from_today(200))
+    license = make_license(number="190001AP", expires_on=days_from_today(200))
     page = page_at(client, path, name)
-    assert links_to(page, licence.lookup_url) == [(CERTIFIED, OUTBOUND)]
+    assert links_to(page, license.lookup_url) == [(CERTIFIED, OUTBOUND)]
     footer = footer_text(page)
-    assert f"{CERTIFIED} Certification number 190001AP, valid through {licence.expires_on:%B %-d, %Y}." in footer
-    assert LICENCE_PLACEHOLDER not in footer
+    assert f"{CERTIFIED} Certification number 190001AP, valid through {license.expires_on:%B %-d, %Y}." in footer
+    assert LICENSE_PLACEHOLDER not in footer
 
 
 def test_a_licensed_facility_says_licensed_by_the_department(client, seeded):
-    licence = make_licence(kind=Licence.Kind.LICENSED_FACILITY, number="340012BN")
+    license = make_license(kind=License.Kind.LICENSED_FACILITY, number="340012BN")
     page = page_at(client)
-    assert links_to(page, licence.lookup_url) == [(LICENSED, OUTBOUND)]
-    assert "Licence number 340012BN" in footer_text(page)
+    assert links_to(page, license.lookup_url) == [(LICENSED, OUTBOUND)]
+    assert "License number 340012BN" in footer_text(page)
     assert CERTIFIED not in footer_text(page)
 
 
-def test_a_facility_licence_and_a_program_certification_are_both_stated(client, seeded):
-    facility = make_licence(kind=Licence.Kind.LICENSED_FACILITY, number="340012BN", lookup_url="https://a.example.org/")
-    program = make_licence(kind=Licence.Kind.CERTIFIED_PROGRAM, number="190001AP", lookup_url="https://b.example.org/")
+def test_a_facility_license_and_a_program_certification_are_both_stated(client, seeded):
+    facility = make_license(kind=License.Kind.LICENSED_FACILITY, number="340012BN", lookup_url="https://a.example.org/")
+    program = make_license(kind=License.Kind.CERTIFIED_PROGRAM, number="190001AP", lookup_url="https://b.example.org/")
     page = page_at(client, "/about/")
     assert links_to(page, facility.lookup_url) == [(LICENSED, OUTBOUND)]
     assert links_to(page, program.lookup_url) == [(CERTIFIED, OUTBOUND)]
 
 
-def test_a_licence_is_stated_through_its_last_day_and_never_after(client, seeded):
-    last_day_today = make_licence(number="190001AP", expires_on=days_from_today(0), lookup_url="https://a.example.org/")
-    expired = make_licence(number="190002AP", expires_on=days_from_today(-1), lookup_url="https://b.example.org/")
+def test_a_license_is_stated_through_its_last_day_and_never_after(client, seeded):
+    last_day_today = make_license(number="190001AP", expires_on=days_from_today(0), lookup_url="https://a.example.org/")
+    expired = make_license(number="190002AP", expires_on=days_from_today(-1), lookup_url="https://b.example.org/")
     page = page_at(client)
     assert links_to(page, last_day_today.lookup_url) == [(CERTIFIED, OUTBOUND)]
     assert links_to(page, expired.lookup_url) == []
     assert "190002AP" not in footer_text(page)
 
 
-def test_with_only_an_expired_licence_the_placeholder_shows(client, seeded):
-    expired = make_licence(expires_on=days_from_today(-1))
+def test_with_only_an_expired_license_the_placeholder_shows(client, seeded):
+    expired = make_license(expires_on=days_from_today(-1))
     page = page_at(client)
     assert links_to(page, expired.lookup_url) == []
     assert CERTIFIED not in footer_text(page)
-    assert LICENCE_PLACEHOLDER in footer_text(page)
+    assert LICENSE_PLACEHOLDER in footer_text(page)
 
 
-def test_without_any_licence_the_placeholder_shows(client, seeded):
-    assert LICENCE_PLACEHOLDER in footer_text(page_at(client))
+def test_without_any_license_the_placeholder_shows(client, seeded):
+    assert LICENSE_PLACEHOLDER in footer_text(page_at(client))
 
 
-def test_a_new_licence_shows_on_the_very_next_request(client, seeded):
-    assert LICENCE_PLACEHOLDER in footer_text(page_at(client))  # the page is cached now
-    licence = make_licence()
+def test_a_new_license_shows_on_the_very_next_request(client, seeded):
+    assert LICENSE_PLACEHOLDER in footer_text(page_at(client))  # the page is cached now
+    license = make_license()
     page = page_at(client)
-    assert links_to(page, licence.lookup_url) == [(CERTIFIED, OUTBOUND)]
-    assert LICENCE_PLACEHOLDER not in footer_text(page)
+    assert links_to(page, license.lookup_url) == [(CERTIFIED, OUTBOUND)]
+    assert LICENSE_PLACEHOLDER not in footer_text(page)
 
 
 def test_an_accreditation_in_force_is_named_with_its_scope_and_linked(client, seeded):

@@ -91,9 +91,9 @@ def test_the_article_list_flags_a_reviewer_without_a_credential_and_filters_by_r
 
 def test_the_change_page_warns_about_a_reviewer_without_a_credential(editor_client, articles):
     flagged = parse_html(editor_client.get(f"/admin/pages/article/{articles['uncredentialed'].pk}/change/").content)
-    assert "its medical reviewer, Editorial team, has no licence or credential" in flagged.text
+    assert "its medical reviewer, Editorial team, has no license or credential" in flagged.text
     fine = parse_html(editor_client.get(f"/admin/pages/article/{articles['credentialed'].pk}/change/").content)
-    assert "has no licence or credential" not in fine.text
+    assert "has no license or credential" not in fine.text
 
 
 def test_saving_with_a_reviewer_without_a_credential_is_allowed_and_warns(editor_client, articles):
@@ -102,4 +102,4 @@ def test_saving_with_a_reviewer_without_a_credential_is_allowed_and_warns(editor
     response = editor_client.post("/admin/pages/article/add/", data, follow=True)
     assert response.status_code == 200
     assert Article.objects.get(slug="gentle-evenings-after-work").reviewer == team
-    assert "its medical reviewer, Editorial team, has no licence or credential" in parse_html(response.content).text
+    assert "its medical reviewer, Editorial team, has no license or credential" in parse_html(response.content).text

@@ -1,4 +1,4 @@
-"""Our team: the people who care for patients, with role, licence, bio and photo, each with a page of their own."""
+"""Our team: the people who care for patients, with role, license, bio and photo, each with a page of their own."""
 
 import json
 
@@ -43,7 +43,7 @@ def test_with_no_one_on_the_team_yet_the_page_says_so(client, db):
     assert "[Our team’s profiles are not yet published]" in page.text
 
 
-def test_the_team_is_listed_in_the_order_staff_gave_with_role_licence_and_bio(client, team):
+def test_the_team_is_listed_in_the_order_staff_gave_with_role_license_and_bio(client, team):
     page = get_page(client, TEAM)
     assert page.texts("h2")[:2] == ["Ben Okafor", "Ana Ruiz"]
     assert "Medical director · MD" in page.text
@@ -100,7 +100,7 @@ def team_json_ld(client):
     return about["mainEntity"]["itemListElement"]
 
 
-def test_the_json_ld_describes_each_clinician_as_a_person_with_job_title_and_licence(client, team):
+def test_the_json_ld_describes_each_clinician_as_a_person_with_job_title_and_license(client, team):
     ben, ana = (entry["item"] for entry in team_json_ld(client))
     assert ana == {
         "@type": "Person",

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from pages.models import Licence, Payer, Program, SiteSettings
+from pages.models import License, Payer, Program, SiteSettings
 from staff.readiness import go_live_readiness
 from tests.support.builders import fill_center_facts, make_editor, make_staff, staff_login
 from tests.support.htmlpage import parse_html
@@ -35,7 +35,7 @@ def test_the_shipped_site_is_not_ready_and_the_check_names_every_placeholder(see
         "The footer still says the details are placeholders",
         "No self-pay information is given.",
         "What the center offers families is not described.",
-        "No licence or certification in force",
+        "No license or certification in force",
         "the ASAM level of care, the DHCS service category, the hours per week, the typical length, who it is "
         "for, who it is not for, what happens on the first day, what to bring, the session schedule not yet given",
         "No insurance plans are listed.",
@@ -57,21 +57,21 @@ def test_with_every_fact_filled_in_the_check_passes(seeded, settings):
     assert output.strip() == "Ready to go live: every fact and notice is in place."
 
 
-def test_an_expired_licence_fails_the_check_and_one_running_out_warns_without_failing(seeded):
+def test_an_expired_license_fails_the_check_and_one_running_out_warns_without_failing(seeded):
     today = timezone.localdate()
     fill_center_facts(today)
-    Licence.objects.update(expires_on=today + datetime.timedelta(days=59))
+    License.objects.update(expires_on=today + datetime.timedelta(days=59))
     readiness = go_live_readiness(today)
     assert readiness.ready
     last_day = today + datetime.timedelta(days=59)
     assert [item.message for item in readiness.warnings] == [
-        f"Licence or certification “Certified program 340000AP” runs out in 59 days, on {last_day:%B %-d, %Y}. "
+        f"License or certification “Certified program 340000AP” runs out in 59 days, on {last_day:%B %-d, %Y}. "
         "After that day the site no longer shows it: once it is renewed, enter the new date here."
     ]
-    Licence.objects.update(expires_on=today - datetime.timedelta(days=1))
+    License.objects.update(expires_on=today - datetime.timedelta(days=1))
     messages = [item.message for item in go_live_readiness(today).gaps]
     assert messages == [
-        "No licence or certification in force: the footer cannot make the statement H&SC §11831.12 requires.",
+        "No license or certification in force: the footer cannot make the statement H&SC §11831.12 requires.",
         f"Certified program 340000AP ran out on {today - datetime.timedelta(days=1):%B %-d, %Y}.",
     ]
 

@@ -33,17 +33,17 @@ def days_from_today(days):
     return timezone.localdate() + datetime.timedelta(days=days)
 
 
-def make_licence(**overrides):
+def make_license(**overrides):
     """A DHCS certification in force for another year, with its lookup page; override any field."""
-    from pages.models import Licence
+    from pages.models import License
 
     fields = {
-        "kind": Licence.Kind.CERTIFIED_PROGRAM,
+        "kind": License.Kind.CERTIFIED_PROGRAM,
         "number": "190001AP",
         "expires_on": days_from_today(365),
         "lookup_url": "https://dhcs-lookup.example.org/facility?number=190001AP",
     }
-    return Licence.objects.create(**fields | overrides)
+    return License.objects.create(**fields | overrides)
 
 
 def make_accreditation(**overrides):
@@ -280,7 +280,7 @@ def fill_center_facts(today=None):
         is_placeholder=False,
     )
     site.opening_hours.create(first_day=Weekday.MONDAY, last_day=Weekday.FRIDAY, opens="08:00", closes="18:00")
-    make_licence(number="340000AP", expires_on=today + datetime.timedelta(days=400))
+    make_license(number="340000AP", expires_on=today + datetime.timedelta(days=400))
     make_accreditation(valid_from=today - datetime.timedelta(days=30), valid_until=today + datetime.timedelta(days=700))
     fill_program_facts(Program.objects.get(slug=Program.MAIN_SLUG))
     make_payer(days_since_verified=0)

@@ -8,7 +8,7 @@ from staff.readiness import go_live_readiness
 class Command(BaseCommand):
     help = (
         "List every fact about the center that is still a placeholder and every notice or record a California "
-        "treatment provider must publish; exit non-zero while any is missing. Warnings (a licence running out "
+        "treatment provider must publish; exit non-zero while any is missing. Warnings (a license running out "
         "within 60 days, a payer not verified in 90 days) are listed but do not fail."
     )
 

@@ -1,4 +1,4 @@
-"""Licences and accreditations: never stated once expired (not even from the page cache), in the clinic's JSON-LD
+"""Licenses and accreditations: never stated once expired (not even from the page cache), in the clinic's JSON-LD
 while in force, and staff are warned EXPIRY_WARNING_DAYS before one runs out."""
 
 import datetime
@@ -11,8 +11,8 @@ from django.conf import settings
 from django.test import Client
 
 from pages.cache import content_generation, page_lifetime
-from pages.models import EXPIRY_WARNING_DAYS, Accreditation, Licence
-from tests.support.builders import days_from_today, make_accreditation, make_licence, staff_login
+from pages.models import EXPIRY_WARNING_DAYS, Accreditation, License
+from tests.support.builders import days_from_today, make_accreditation, make_license, staff_login
 from tests.support.htmlpage import parse_html
 
 CERTIFIED = "Certified by the State Department of Health Care Services."
@@ -42,12 +42,12 @@ def messages_on(response):
     return [str(message) for message in response.context["messages"]]
 
 
-def test_the_licence_list_warns_of_one_running_out_within_the_warning_period(admin_client):
-    licence = make_licence(number="190001AP", expires_on=days_from_today(30))
-    response = admin_client.get("/admin/pages/licence/")
+def test_the_license_list_warns_of_one_running_out_within_the_warning_period(admin_client):
+    license = make_license(number="190001AP", expires_on=days_from_today(30))
+    response = admin_client.get("/admin/pages/license/")
     assert messages_on(response) == [
-        f"Licence or certification “Certified program 190001AP” runs out in 30 days, on "
-        f"{licence.expires_on:%B %-d, %Y}. After that day the site no longer shows it: once it is renewed, "
+        f"License or certification “Certified program 190001AP” runs out in 30 days, on "
+        f"{license.expires_on:%B %-d, %Y}. After that day the site no longer shows it: once it is renewed, "
         "enter the new date here."
     ]
     assert "Expires in 30 days" in response.content.decode()
@@ -57,13 +57,13 @@ def test_the_licence_list_warns_of_one_running_out_within_the_warning_period(adm
     ("days_left", "warned"), [(EXPIRY_WARNING_DAYS + 1, False), (EXPIRY_WARNING_DAYS, True), (0, True), (-1, False)]
 )
 def test_the_warning_begins_exactly_the_warning_period_ahead_and_ends_with_the_record(admin_client, days_left, warned):
-    make_licence(expires_on=days_from_today(days_left))
-    assert bool(messages_on(admin_client.get("/admin/pages/licence/"))) is warned
+    make_license(expires_on=days_from_today(days_left))
+    assert bool(messages_on(admin_client.get("/admin/pages/license/"))) is warned
 
 
-def test_an_expired_licence_is_marked_expired_on_the_list(admin_client):
-    licence = make_licence(expires_on=days_from_today(-3))
-    assert f"Expired on {licence.expires_on:%b %-d, %Y}" in admin_client.get("/admin/pages/licence/").content.decode()
+def test_an_expired_license_is_marked_expired_on_the_list(admin_client):
+    license = make_license(expires_on=days_from_today(-3))
+    assert f"Expired on {license.expires_on:%b %-d, %Y}" in admin_client.get("/admin/pages/license/").content.decode()
 
 
 def test_the_accreditation_list_warns_too(admin_client):
@@ -76,8 +76,8 @@ def test_the_accreditation_list_warns_too(admin_client):
 
 def test_the_admin_home_page_warns_of_every_record_running_out_the_soonest_first(admin_client):
     make_accreditation(valid_until=days_from_today(40))
-    make_licence(number="190001AP", expires_on=days_from_today(10))
-    make_licence(number="190002AP", expires_on=days_from_today(200), lookup_url="https://b.example.org/")
+    make_license(number="190001AP", expires_on=days_from_today(10))
+    make_license(number="190002AP", expires_on=days_from_today(200), lookup_url="https://b.example.org/")
     page = admin_client.get("/admin/").content.decode()
     warnings = page[page.index("Needs attention soon") :]
     assert warnings.index("190001AP” runs out in 10 days") < warnings.index(
@@ -89,15 +89,15 @@ def test_the_admin_home_page_warns_of_every_record_running_out_the_soonest_first
 
 def test_a_warning_is_shown_once_not_again_after_a_form_is_sent(admin_client):
     """A post redirects back to the list: the warning is shown there, not carried over as well."""
-    licence = make_licence(expires_on=days_from_today(10))
+    license = make_license(expires_on=days_from_today(10))
     response = admin_client.post(
-        f"/admin/pages/licence/{licence.pk}/change/",
+        f"/admin/pages/license/{license.pk}/change/",
         {
-            "kind": Licence.Kind.CERTIFIED_PROGRAM,
-            "issuer": Licence.DHCS,
-            "number": licence.number,
+            "kind": License.Kind.CERTIFIED_PROGRAM,
+            "issuer": License.DHCS,
+            "number": license.number,
             "expires_on": days_from_today(20).isoformat(),
-            "lookup_url": licence.lookup_url,
+            "lookup_url": license.lookup_url,
         },
         follow=True,
     )
@@ -127,15 +127,15 @@ def lifetime():
 
 
 @pytest.mark.parametrize("days_left", [0, 3, 45])
-def test_a_cached_page_lasts_no_longer_than_the_licence_it_states(db, long_page_cache, days_left):
-    """A page cached on a licence's last day (or any day before) is gone at the midnight that ends that day."""
-    make_licence(expires_on=days_from_today(days_left))
+def test_a_cached_page_lasts_no_longer_than_the_license_it_states(db, long_page_cache, days_left):
+    """A page cached on a license's last day (or any day before) is gone at the midnight that ends that day."""
+    make_license(expires_on=days_from_today(days_left))
     expected = seconds_until_midnight_starting(days_from_today(days_left + 1))
     assert expected - 2 <= lifetime() <= expected
 
 
 def test_the_soonest_change_of_any_record_ends_a_cached_page(db, long_page_cache):
-    make_licence(expires_on=days_from_today(300))
+    make_license(expires_on=days_from_today(300))
     make_accreditation(valid_until=days_from_today(20))
     expected = seconds_until_midnight_starting(days_from_today(21))
     assert expected - 2 <= lifetime() <= expected
@@ -149,14 +149,14 @@ def test_a_cached_page_ends_when_an_accreditation_starts(db, long_page_cache):
 
 
 def test_expired_records_leave_the_page_cache_lifetime_alone(db, long_page_cache):
-    make_licence(expires_on=days_from_today(-1))
+    make_license(expires_on=days_from_today(-1))
     make_accreditation(valid_from=days_from_today(-400), valid_until=days_from_today(-30))
     assert lifetime() == long_page_cache
 
 
 def test_the_usual_page_cache_lifetime_wins_when_it_is_shorter(db, settings):
     settings.PAGE_CACHE_SECONDS = 600
-    make_licence(expires_on=days_from_today(0))
+    make_license(expires_on=days_from_today(0))
     assert lifetime() == min(600, int(seconds_until_midnight_starting(days_from_today(1))))
 
 
@@ -170,8 +170,8 @@ def clinic_of(client):
     return clinic
 
 
-def test_the_clinic_json_ld_carries_the_licence_and_accreditation_in_force(client, seeded):
-    licence = make_licence(number="190001AP", expires_on=days_from_today(100))
+def test_the_clinic_json_ld_carries_the_license_and_accreditation_in_force(client, seeded):
+    license = make_license(number="190001AP", expires_on=days_from_today(100))
     accreditation = make_accreditation(valid_until=days_from_today(200))
     assert clinic_of(client)["hasCredential"] == [
         {
@@ -179,9 +179,9 @@ def test_the_clinic_json_ld_carries_the_licence_and_accreditation_in_force(clien
             "name": CERTIFIED,
             "credentialCategory": "Certified program",
             "identifier": "190001AP",
-            "expires": licence.expires_on.isoformat(),
+            "expires": license.expires_on.isoformat(),
             "recognizedBy": {"@type": "Organization", "name": "State Department of Health Care Services"},
-            "url": licence.lookup_url,
+            "url": license.lookup_url,
         },
         {
             "@type": "EducationalOccupationalCredential",
@@ -195,12 +195,12 @@ def test_the_clinic_json_ld_carries_the_licence_and_accreditation_in_force(clien
 
 
 def test_the_clinic_json_ld_names_no_expired_or_future_credential(client, seeded):
-    make_licence(expires_on=days_from_today(-1))
+    make_license(expires_on=days_from_today(-1))
     make_accreditation(valid_from=days_from_today(5))
     assert "hasCredential" not in clinic_of(client)
 
 
-def test_an_expired_licence_leaves_the_json_ld_and_the_newer_one_stays(client, seeded):
-    make_licence(number="OLD-1", expires_on=days_from_today(-1), lookup_url="https://a.example.org/")
-    make_licence(number="NEW-2", expires_on=days_from_today(364), lookup_url="https://b.example.org/")
+def test_an_expired_license_leaves_the_json_ld_and_the_newer_one_stays(client, seeded):
+    make_license(number="OLD-1", expires_on=days_from_today(-1), lookup_url="https://a.example.org/")
+    make_license(number="NEW-2", expires_on=days_from_today(364), lookup_url="https://b.example.org/")
     assert [credential["identifier"] for credential in clinic_of(client)["hasCredential"]] == ["NEW-2"]
