@@ -74,9 +74,9 @@ def test_the_schedule_and_the_first_day_are_one_tap_from_the_home_page(visitor, 
     assert visitor.taps == 1
     assert visitor.sees(visitor.page.locator(target))
     if target == "#schedule":
-        assert visitor.sees(visitor.page.get_by_role("cell", name="Morning group"))
+        assert visitor.sees(visitor.page.locator("table").get_by_text("Morning group"))
     else:
-        assert visitor.sees(visitor.page.get_by_text("An assessment with a counselor."))
+        assert visitor.sees(visitor.page.get_by_text("You meet your counselor."))
 
 
 def test_the_license_statement_is_on_the_home_page_itself_and_links_to_the_state_lookup(visitor):
