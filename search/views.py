@@ -31,6 +31,7 @@ def results(request):
     found = page.paginator.count > 0
     if request.GET.get("page", "1") == "1":  # later pages of the same search are not another search
         record_search(request, query, found=found)
+    someone_else = not found and about_someone_else(query)
     context = {
         "query": query,
         "page_obj": page,
@@ -41,7 +42,8 @@ def results(request):
         "suggestion": answer.suggestion,
         "more_results": answer.results.ranking.more,
         "suggested_topics": Topic.objects.in_use()[:SUGGESTED_TOPICS] if not found else (),
-        "family_reading": reading_for_families() if not found and about_someone_else(query) else (),
+        "about_someone_else": someone_else,
+        "family_reading": reading_for_families() if someone_else else (),
     }
     return render(request, "search/results.html", context)
 

@@ -7,6 +7,7 @@ import time
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from pages.models import Article, Topic
 from search.models import SearchTerm
@@ -111,7 +112,9 @@ def test_an_empty_search_about_someone_else_leads_to_reading_for_families(client
     )
     make_article(title="Quokka mornings", slug="mornings", body="Bring the family along.")
     html = search(client, "my brother vanishes zzqx").content.decode()
-    assert "Worried about someone you love? These articles speak to families:" in html
+    assert "Worried about someone you love? Our page For families explains how to help" in strip_tags(html)
+    assert 'href="/families/"' in html
+    assert "These articles speak to families too:" in html
     assert 'href="/articles/family-drinks/"' in html
     assert 'href="/articles/mornings/"' not in html, "a family mentioned in passing is not reading for families"
     html = search(client, "vanishes zzqx").content.decode()
