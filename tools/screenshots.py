@@ -4,6 +4,8 @@ The server runs in production mode (tests/support/servers.py). A page type that 
 status fails the run instead of being left out. Screenshots are full-page up to a height limit and
 saved as palette PNGs so they stay small enough to commit. Close-ups of the focus ring on the Call button, the
 search box and a radio button, reached with the Tab key as a keyboard user would, go to focus-*.png.
+The pages that show the center's facts are also shot with every fact filled in (made-up example values, from
+tests/support/builders.py ``fill_center_facts``), as filled-*.png, since the seed shows only placeholders.
 """
 
 import sys
@@ -15,7 +17,7 @@ from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.support.figures import replace_section
 from tests.support.page_types import PageTypeError, page_types
 from tests.support.seed import ROOT
-from tests.support.servers import production_server
+from tests.support.servers import manage, production_server
 
 OUT = ROOT / "docs" / "screenshots"
 WIDTHS = {390: 844, 1280: 900}
@@ -27,6 +29,9 @@ FOCUS_SHOTS = [
     ("search", "/", "#site-search-q", ".header-search summary"),
     ("radio", "/contact/", "input[type=radio]", None),
 ]
+# The page types whose look changes once staff enter the center's facts.
+FILLED_PAGES = ("home", "program", "insurance", "families", "team", "notice")
+FILL_EXAMPLE_FACTS = "from tests.support.builders import fill_center_facts; fill_center_facts()"
 FOCUS_MARGIN = 48  # px of the surroundings around the focused element
 MAX_TABS = 80
 
@@ -73,35 +78,56 @@ def focus_screenshots(browser, base_url):
     return saved
 
 
+def page_screenshots(browser, base_url, pages, prefix=""):
+    """Each of ``pages`` at each width, full page, as ``<prefix><name>-<width>.png``; returns the files."""
+    saved = []
+    for width, height in WIDTHS.items():
+        page = browser.new_page(viewport={"width": width, "height": height})
+        for name, path in pages:
+            page.goto(base_url + path)
+            target = OUT / f"{prefix}{name}-{width}.png"
+            page.screenshot(path=target, full_page=True)
+            shrink(target)
+            saved.append(target)
+        page.close()
+    return saved
+
+
+def gallery_rows(pages, prefix=""):
+    rows = ["| page | phone (390 px) | desktop (1280 px) |", "|---|---|---|"]
+    return rows + [
+        f"| {name} | ![{name}, phone](screenshots/{prefix}{name}-390.png) "
+        f"| ![{name}, desktop](screenshots/{prefix}{name}-1280.png) |"
+        for name, _ in pages
+    ]
+
+
+def fill_example_facts(env):
+    manage(env, "shell", "-c", FILL_EXAMPLE_FACTS)
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     saved = []
-    with production_server() as base_url, sync_playwright() as playwright:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            pages = page_types(base_url)
+            with production_server() as base_url:
+                pages = page_types(base_url)
+                saved += page_screenshots(browser, base_url, pages)
+                saved += focus_screenshots(browser, base_url)
+            with production_server(setup=fill_example_facts) as base_url:
+                filled = page_types(base_url, only=FILLED_PAGES)
+                saved += page_screenshots(browser, base_url, filled, prefix="filled-")
         except PageTypeError as error:
             print(f"\nSCREENSHOTS FAILED:\n{error}", file=sys.stderr)
             return 1
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        for width, height in WIDTHS.items():
-            page = browser.new_page(viewport={"width": width, "height": height})
-            for name, path in pages:
-                page.goto(base_url + path)
-                target = OUT / f"{name}-{width}.png"
-                page.screenshot(path=target, full_page=True)
-                shrink(target)
-                saved.append(target)
-            page.close()
-        saved += focus_screenshots(browser, base_url)
-        browser.close()
+        finally:
+            browser.close()
     for target in saved:
         print(f"{target.relative_to(ROOT)}  {target.stat().st_size // 1024} KiB")
-    gallery = ["| page | phone (390 px) | desktop (1280 px) |", "|---|---|---|"]
-    gallery += [
-        f"| {name} | ![{name}, phone](screenshots/{name}-390.png) | ![{name}, desktop](screenshots/{name}-1280.png) |"
-        for name, _ in pages
-    ]
-    replace_section("quality.md", "gallery", gallery)
+    replace_section("quality.md", "gallery", gallery_rows(pages))
+    replace_section("quality.md", "filled-gallery", gallery_rows(filled, prefix="filled-"))
     return 0
 
 
