@@ -62,6 +62,7 @@ def test_axe_finds_no_violations_on_a_program_with_every_fact_and_its_schedule(s
     assert found == [], axe.readable(found)
 
 
+@pytest.mark.parametrize("width", [PHONE_WIDTH, DESKTOP_WIDTH], ids=["phone", "desktop"])
 def test_axe_finds_no_violations_on_a_notice_with_its_versions_and_a_team_with_a_photo(site_url, open_page, width):
     """The seed has no notice text and no team: their filled-in markup (version list, photos) is checked here."""
     for year in (2025, 2026):
