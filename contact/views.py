@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from . import spam
 from .forms import InquiryForm, normalise_source_page, preset_answers
+from .promise import remember_choices, reply_promise, thanks_promise
 from .services import inquiry_submit
 
 
@@ -28,18 +30,27 @@ def source_page_of(request):
 def contact_form(request):
     if request.method != "POST":
         form = InquiryForm(initial={"source_page": source_page_of(request), **preset_answers(request.GET)})
-        return render(request, "contact/form.html", {"form": form})
+        return render_form(request, form)
     form = InquiryForm(request.POST)
     if not form.is_valid():
         form.renew_time_trap()
         # 409: this copy of the form was sent before; the page says so and offers to send it again.
-        return render(request, "contact/form.html", {"form": form}, status=409 if form.already_sent else 200)
+        return render_form(request, form, status=409 if form.already_sent else 200)
     if not spam.count_submission(request):
         return render(request, "429.html", status=429)
-    inquiry_submit(form, site_origin=request.build_absolute_uri("/").rstrip("/"))
+    inquiry = inquiry_submit(form, site_origin=request.build_absolute_uri("/").rstrip("/"))
+    remember_choices(request.session, inquiry)
     return redirect("contact:thanks")
 
 
+def render_form(request, form, status=200):
+    """The form, with when admissions would reply to a message sent now."""
+    context = {"form": form, "reply_promise": reply_promise(timezone.now())}
+    return render(request, "contact/form.html", context, status=status)
+
+
+@never_cache
 @require_safe
 def thanks(request):
-    return render(request, "contact/thanks.html")
+    reach, promise = thanks_promise(request.session)
+    return render(request, "contact/thanks.html", {"reach": reach, "reply_promise": promise})

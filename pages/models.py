@@ -488,6 +488,15 @@ class SiteSettings(models.Model):
         blank=True,
         help_text="Shown after the opening hours, for example: Closed on public holidays.",
     )
+    response_target_hours = models.PositiveSmallIntegerField(
+        "admissions replies within (business hours)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(72)],
+        help_text="The promise the contact and thank-you pages make, counted in the opening hours below: with 2, "
+        "a message sent on Friday night is promised a reply by 10 a.m. Monday when you open at 8. "
+        "Leave empty to make no promise.",
+    )
     self_pay_information = models.TextField(
         "self-pay information",
         blank=True,

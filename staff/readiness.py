@@ -95,6 +95,9 @@ def _site_settings_gaps(site):
         gaps.append(Item("Site settings", f"The email address {site.email} is a placeholder.", url))
     if not site.hours:
         gaps.append(Item("Site settings", "No opening hours are set.", url))
+    if not site.response_target_hours:
+        message = "No reply time is set: the contact and thank-you pages promise no time for a reply."
+        gaps.append(Item("Site settings", message, url))
     if not site.self_pay_information.strip():
         gaps.append(Item("Insurance and cost", "No self-pay information is given.", url))
     if not site.family_services.strip():

@@ -25,13 +25,14 @@ def go_live_check():
 
 def test_the_shipped_site_is_not_ready_and_the_check_names_every_placeholder(seeded):
     output, failure = go_live_check()
-    assert failure == "Not ready to go live: 17 item(s) missing."
+    assert failure == "Not ready to go live: 18 item(s) missing."
     for expected in (
         "The street address is still a placeholder.",
         "The postal code is still a placeholder.",
         "The phone number (916) 555-0100 is a placeholder.",
         "The email address admissions@example.org is a placeholder.",
         "No opening hours are set.",
+        "No reply time is set",
         "The footer still says the details are placeholders",
         "No self-pay information is given.",
         "What the center offers families is not described.",
@@ -105,7 +106,7 @@ def test_a_program_missing_one_fact_names_just_that_fact(seeded):
 def test_the_admin_home_page_lists_what_is_missing_with_links_to_fix_it(client, seeded):
     staff_login(client, make_staff("lead", superuser=True))
     page = parse_html(client.get("/admin/").content)
-    assert "Before the site goes live: 17 items for you to fill in" in page.texts("h2")
+    assert "Before the site goes live: 18 items for you to fill in" in page.texts("h2")
     assert "Insurance and cost: No insurance plans are listed." in page.text
     assert page.find_all("a", href="/admin/pages/payer/")
     assert page.find_all("a", href="/admin/pages/sitesettings/1/change/")

@@ -277,6 +277,7 @@ def fill_center_facts(today=None):
         postal_code="95814",
         self_pay_information="Self-pay rates are explained on the phone.",
         family_services="A weekly family group.",
+        response_target_hours=2,
         is_placeholder=False,
     )
     site.opening_hours.create(first_day=Weekday.MONDAY, last_day=Weekday.FRIDAY, opens="08:00", closes="18:00")

@@ -1,0 +1,66 @@
+"""What the contact and thank-you pages promise: how the visitor asked to be reached, and by when admissions replies.
+
+The reply time comes from the center's opening hours and response target, which the pages app owns: contact reaches
+them through ``settings.ADMISSIONS_CALENDAR``, never by importing pages.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from .models import Inquiry
+
+# What the thank-you page needs to repeat the visitor's choices, kept in their session after they send the form:
+# the choices only (never a name, number or message), for the thank-you page alone.
+SESSION_KEY = "contact:sent"
+
+REACH = {
+    Inquiry.ContactMethod.PHONE: "We’ll call you",
+    Inquiry.ContactMethod.TEXT: "We’ll send you a text message",
+    Inquiry.ContactMethod.EMAIL: "We’ll email you",
+}
+WHEN = {
+    Inquiry.BestTime.MORNING: "in the morning",
+    Inquiry.BestTime.AFTERNOON: "in the afternoon",
+    Inquiry.BestTime.EVENING: "in the evening",
+}
+
+
+def reply_promise(received, now=None):
+    """ "by 10 a.m. Monday" for something received at ``received``, or None when the center has set no response
+    target or no opening hours (then no time is promised)."""
+    calendar = import_string(settings.ADMISSIONS_CALENDAR)()
+    deadline = calendar.reply_by(received)
+    return calendar.describe(deadline, now or received) if deadline else None
+
+
+def how_we_will_reach_you(preferred_contact, best_time, voicemail_ok):
+    """The sentence that repeats their choices, such as: We will call you, in the evening, and not leave a voicemail."""
+    parts = [REACH[preferred_contact]]
+    if best_time in WHEN:
+        parts.append(WHEN[best_time])
+    if preferred_contact == Inquiry.ContactMethod.PHONE:
+        parts.append("and we may leave a voicemail" if voicemail_ok else "and we won’t leave a voicemail")
+    return ", ".join(parts) + "."
+
+
+def remember_choices(session, inquiry):
+    """Keep what the thank-you page repeats (the visitor's choices and when the message arrived)."""
+    session[SESSION_KEY] = {
+        "preferred_contact": inquiry.preferred_contact,
+        "best_time": inquiry.best_time,
+        "voicemail_ok": inquiry.voicemail_ok,
+        "received": inquiry.created_at.isoformat(),
+    }
+
+
+def thanks_promise(session, now=None):
+    """``(how we will reach you, by when)`` from the choices kept in the session; (None, None) without them."""
+    sent = session.get(SESSION_KEY)
+    if not sent:
+        return None, None
+    received = datetime.datetime.fromisoformat(sent["received"])
+    reach = how_we_will_reach_you(sent["preferred_contact"], sent["best_time"], sent["voicemail_ok"])
+    return reach, reply_promise(received, now or timezone.now())

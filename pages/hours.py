@@ -1,0 +1,82 @@
+"""The center's business hours as a calendar: when admissions will reply, and how long an inquiry has waited.
+
+Admissions keeps a promise in business hours ("we reply within 2 business hours"), so a Friday-night message is
+answered by Monday morning, not in the middle of the night. The hours are the opening-hours rows staff enter in
+the site settings; the promise is its response target. The contact app reaches this module through
+``settings.ADMISSIONS_CALENDAR`` (a dotted path), since pages and contact do not import each other.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from .models import SiteSettings, time_label
+
+# How far ahead a reply time is looked for: beyond it, hours that open so rarely make no promise at all.
+LOOKAHEAD_DAYS = 14
+
+
+class AdmissionsCalendar:
+    """Opening hours (``WeeklyHours`` rows) and a response target in business hours (None: no promise made)."""
+
+    def __init__(self, hours, target_hours):
+        self.hours = list(hours)
+        self.target = datetime.timedelta(hours=target_hours) if target_hours else None
+
+    def _periods_from(self, moment):
+        """The opening periods, as aware (start, end) pairs in local time, from ``moment`` on (one already under way
+        starts at ``moment``)."""
+        moment = timezone.localtime(moment)
+        for offset in range(LOOKAHEAD_DAYS + 1):
+            day = moment.date() + datetime.timedelta(days=offset)
+            rows = sorted((row for row in self.hours if row.first_day <= day.isoweekday() <= row.last_day), key=_opens)
+            for row in rows:
+                start = timezone.make_aware(datetime.datetime.combine(day, row.opens))
+                end = timezone.make_aware(datetime.datetime.combine(day, row.closes))
+                if end > moment:
+                    yield max(start, moment), end
+
+    def reply_by(self, received):
+        """The moment the response target runs out for something received at ``received``, or None (no promise:
+        no target, or no opening hours within LOOKAHEAD_DAYS)."""
+        if self.target is None:
+            return None
+        left = self.target
+        for start, end in self._periods_from(received):
+            if end - start >= left:
+                return start + left
+            left -= end - start
+        return None
+
+    def business_time_between(self, start, end):
+        """How much of the time from ``start`` to ``end`` fell within opening hours."""
+        total = datetime.timedelta()
+        for period_start, period_end in self._periods_from(start):
+            if period_start >= end:
+                break
+            total += min(period_end, end) - period_start
+        return total
+
+    def describe(self, deadline, now):
+        """ "by 10 a.m. today", "by 9 a.m. tomorrow", "by 10 a.m. Monday", or with the date when a week or more away."""
+        deadline, today = timezone.localtime(deadline), timezone.localtime(now).date()
+        days = (deadline.date() - today).days
+        if days == 0:
+            day = "today"
+        elif days == 1:
+            day = "tomorrow"
+        elif days < 7:
+            day = f"{deadline:%A}"
+        else:
+            day = f"{deadline:%A, %B} {deadline.day}"
+        return f"by {time_label(deadline.time())} {day}"
+
+
+def _opens(row):
+    return row.opens
+
+
+def admissions_calendar():
+    """The calendar from the site settings record (cached, with its opening hours)."""
+    site = SiteSettings.load()
+    return AdmissionsCalendar(site.hours, site.response_target_hours)

@@ -1,0 +1,61 @@
+"""When admissions will reply: the response target counted in the center's opening hours, across nights and weekends."""
+
+import datetime
+import zoneinfo
+
+import pytest
+
+from pages.hours import AdmissionsCalendar
+from pages.models import OpeningHours, Weekday
+
+SACRAMENTO = zoneinfo.ZoneInfo("America/Los_Angeles")
+WEEKDAYS_8_TO_6 = [
+    OpeningHours(first_day=Weekday.MONDAY, last_day=Weekday.FRIDAY, opens=datetime.time(8), closes=datetime.time(18))
+]
+
+
+def at(day, hour, minute=0):
+    """A moment in Sacramento in the first week of December 2026 (Tuesday the 1st … Monday the 7th)."""
+    return datetime.datetime(2026, 12, day, hour, minute, tzinfo=SACRAMENTO)
+
+
+@pytest.mark.parametrize(
+    ("received", "reply_by", "said"),
+    [
+        (at(4, 21), at(7, 10), "by 10 a.m. Monday"),  # Friday night: the weekend does not count
+        (at(1, 9), at(1, 11), "by 11 a.m. today"),  # Tuesday morning, open
+        (at(1, 17), at(2, 9), "by 9 a.m. tomorrow"),  # one hour today, one tomorrow
+        (at(1, 6, 30), at(1, 10), "by 10 a.m. today"),  # before opening: counted from 8
+        (at(5, 12), at(7, 10), "by 10 a.m. Monday"),  # Saturday
+    ],
+)
+def test_the_reply_time_counts_only_opening_hours(received, reply_by, said):
+    calendar = AdmissionsCalendar(WEEKDAYS_8_TO_6, target_hours=2)
+    assert calendar.reply_by(received) == reply_by
+    assert calendar.describe(reply_by, now=received) == said
+
+
+def test_hours_split_across_a_day_are_used_in_order():
+    split = [
+        OpeningHours(
+            first_day=Weekday.TUESDAY, last_day=Weekday.TUESDAY, opens=datetime.time(13), closes=datetime.time(14)
+        ),
+        OpeningHours(
+            first_day=Weekday.TUESDAY, last_day=Weekday.TUESDAY, opens=datetime.time(9), closes=datetime.time(10)
+        ),
+    ]
+    calendar = AdmissionsCalendar(split, target_hours=2)
+    assert calendar.reply_by(at(1, 7)) == at(1, 14)
+    assert calendar.reply_by(at(1, 9, 30)) == at(8, 9, 30), "the next Tuesday, a week and a half hour later"
+    assert calendar.describe(at(8, 9, 30), now=at(1, 9, 30)) == "by 9:30 a.m. Tuesday, December 8"
+
+
+def test_no_target_or_no_hours_make_no_promise():
+    assert AdmissionsCalendar(WEEKDAYS_8_TO_6, target_hours=None).reply_by(at(1, 9)) is None
+    assert AdmissionsCalendar([], target_hours=2).reply_by(at(1, 9)) is None
+
+
+def test_business_time_between_skips_nights_and_weekends():
+    calendar = AdmissionsCalendar(WEEKDAYS_8_TO_6, target_hours=2)
+    assert calendar.business_time_between(at(4, 17), at(7, 9)) == datetime.timedelta(hours=2)
+    assert calendar.business_time_between(at(5, 10), at(6, 10)) == datetime.timedelta()
