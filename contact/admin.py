@@ -34,7 +34,6 @@ CSV_COLUMNS = [
     ("Message", lambda i: i.message),
     ("Source page", lambda i: i.source_page),
     ("Assigned to", lambda i: i.assigned_to.get_username() if i.assigned_to else ""),
-    ("Staff notes", lambda i: i.staff_notes),
     ("Staff notified at", lambda i: timezone.localtime(i.notified_at).isoformat() if i.notified_at else ""),
 ]
 # What the search box sends besides the list's own query string.
@@ -107,7 +106,7 @@ class InquiryAdmin(admin.ModelAdmin):
     list_select_related = ["assigned_to"]
     readonly_fields = [*SUBMITTED_FIELDS, "spam_reason", *OUTBOX_FIELDS]
     fieldsets = [
-        ("Follow-up", {"fields": ["status", "assigned_to", "staff_notes"]}),
+        ("Follow-up", {"fields": ["status", "assigned_to", "first_contact_at"]}),
         ("What they sent (read-only)", {"fields": SUBMITTED_FIELDS}),
         ("Staff email and spam checks", {"fields": [*OUTBOX_FIELDS, "spam_reason"], "classes": ["collapse"]}),
     ]

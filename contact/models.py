@@ -148,7 +148,18 @@ class Inquiry(models.Model):
         related_name="assigned_inquiries",
         limit_choices_to={"is_staff": True, "is_active": True},
     )
-    staff_notes = EncryptedTextField(blank=True)
+    # Stamped when the status first leaves "new" (staff may correct it): the reply time the promise is kept by.
+    first_contact_at = models.DateTimeField("first contact", null=True, blank=True)
+    # When the worker last escalated it for waiting past the response target with no first contact.
+    escalated_at = models.DateTimeField("last escalated", null=True, blank=True, editable=False)
+
+    # For a verification of benefits: entered by the visitor who asked for an insurance check, or by staff on
+    # the phone. Encrypted like the other personal fields; never in an email, and in an export only the audited
+    # insurance one.
+    insurance_payer = EncryptedCharField("insurance company", max_length=100, blank=True)
+    insurance_member_id = EncryptedCharField("member ID", max_length=50, blank=True)
+    insurance_group_number = EncryptedCharField("group number", max_length=50, blank=True)
+    insurance_policy_holder = EncryptedCharField("policy holder", max_length=100, blank=True)
     flagged_for_deletion_at = models.DateTimeField(
         null=True,
         blank=True,
@@ -209,15 +220,38 @@ class Inquiry(models.Model):
         return "Waiting"
 
 
-class NotificationRecipient(models.Model):
-    """An address that receives the "new inquiry" email. Managed by staff in the admin."""
+class InquiryNote(models.Model):
+    """One entry of an inquiry's notes, with who wrote it and when: a timeline, never an overwritten box."""
 
-    email = models.EmailField(unique=True)
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="inquiry_notes"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    text = EncryptedTextField()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"Note on inquiry #{self.inquiry_id}"
+
+
+class NotificationRecipient(models.Model):
+    """An address that receives the "new inquiry" email, or the escalation of one left waiting. Managed in the admin."""
+
+    class Receives(models.TextChoices):
+        NEW_INQUIRIES = "new", "New inquiries"
+        ESCALATIONS = "escalations", "Inquiries waiting past the reply time"
+
+    email = models.EmailField()
+    receives = models.CharField(max_length=12, choices=Receives.choices, default=Receives.NEW_INQUIRIES)
     active = models.BooleanField(default=True)
     note = models.CharField(max_length=100, blank=True, help_text="Whose address this is, for your reference.")
 
     class Meta:
         ordering = ["email"]
+        constraints = [models.UniqueConstraint(fields=["email", "receives"], name="one_recipient_per_list")]
 
     def __str__(self):
         return self.email

@@ -5,7 +5,10 @@ from django.db import transaction
 
 from contact.models import Inquiry
 
-PERSONAL_FIELDS = ["name", "email", "phone", "message", "staff_notes"]
+PERSONAL_FIELDS = [
+    "name", "email", "phone", "message",
+    "insurance_payer", "insurance_member_id", "insurance_group_number", "insurance_policy_holder",
+]  # fmt: skip
 BATCH = 200
 
 
