@@ -5,18 +5,28 @@ import csv
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ERROR_FLAG, PAGE_VAR, SEARCH_VAR
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.views.decorators.debug import sensitive_post_parameters
 
-from . import signals
-from .models import Inquiry, NotificationRecipient, inquiry_numbers
+from restoration.phone import national_digits, tel_href
 
-SUBMITTED_FIELDS = ["created_at", *Inquiry.SUBMITTED_FIELDS]
+from . import signals
+from .models import Inquiry, InquiryNote, NotificationRecipient, inquiry_numbers
+
+# What the visitor sent, as the change page shows it: the email address and phone number as links to reply with.
+SUBMITTED_FIELDS = [
+    "created_at",
+    *["email_link" if f == "email" else "phone_links" if f == "phone" else f for f in Inquiry.SUBMITTED_FIELDS],
+]
+INSURANCE_FIELDS = ["insurance_payer", "insurance_member_id", "insurance_group_number", "insurance_policy_holder"]
 OUTBOX_FIELDS = ["staff_email", "notify_attempts", "notify_last_error", "notify_next_attempt_at", "notified_at"]
 CSV_COLUMNS = [
     ("Number", lambda i: i.pk),
@@ -67,10 +77,57 @@ class InquirySearchForm(forms.Form):
 
 def _set_status(modeladmin, request, queryset, status):
     ids = list(queryset.values_list("pk", flat=True))
-    updated = Inquiry.objects.filter(pk__in=ids).update(status=status)
+    updated = Inquiry.objects.filter(pk__in=ids).set_status(status)
     signals.inquiries_changed.send(Inquiry, user=request.user, inquiry_ids=ids, detail=f"status → {status}")
     label = Inquiry.Status(status).label.lower()
     modeladmin.message_user(request, f"Marked {updated} inquir{'y' if updated == 1 else 'ies'} as {label}.")
+
+
+class InquiryChangeForm(forms.ModelForm):
+    """The change page's form: the follow-up fields, the insurance details, and a new entry for the notes."""
+
+    new_note = forms.CharField(
+        label="Add a note",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Saved with your name and the time, below the notes before it; notes are never overwritten.",
+    )
+
+    class Meta:
+        model = Inquiry
+        fields = ["status", "assigned_to", "first_contact_at", *INSURANCE_FIELDS]
+
+    def clean_first_contact_at(self):
+        first_contact = self.cleaned_data["first_contact_at"]
+        if first_contact is None:
+            return None
+        if first_contact > timezone.now():
+            raise ValidationError("First contact can’t be in the future: enter when you reached them.")
+        if first_contact < self.instance.created_at:
+            received = formats.date_format(timezone.localtime(self.instance.created_at), "DATETIME_FORMAT")
+            raise ValidationError(f"First contact can’t be before the inquiry arrived ({received}).")
+        return first_contact
+
+    def clean_new_note(self):
+        return self.cleaned_data["new_note"].strip()
+
+
+def change_summary(form):
+    """What a save changed, for the audit trail and the History page: field names, the status before and after,
+    never a value a person typed (the notes and insurance details stay on the inquiry)."""
+    parts = []
+    if getattr(form, "first_contact_stamped", False):
+        parts.append("first contact stamped")
+    for name in form.changed_data:
+        if name == "status":
+            before = Inquiry.Status(form.initial["status"]).label
+            parts.append(f"status {before} → {form.instance.get_status_display()}")
+        elif name == "new_note":
+            parts.append("note added")
+        else:
+            parts.append(str(form.fields[name].label or name).lower())
+    return ", ".join(parts)
 
 
 class InboxStatusFilter(admin.ChoicesFieldListFilter):
@@ -104,10 +161,20 @@ class InquiryAdmin(admin.ModelAdmin):
     search_help_text = "Search by inquiry number (#42), or a full email address or phone number."
     list_per_page = 50
     list_select_related = ["assigned_to"]
-    readonly_fields = [*SUBMITTED_FIELDS, "spam_reason", *OUTBOX_FIELDS]
+    form = InquiryChangeForm
+    readonly_fields = [*SUBMITTED_FIELDS, "spam_reason", *OUTBOX_FIELDS, "timeline"]
     fieldsets = [
         ("Follow-up", {"fields": ["status", "assigned_to", "first_contact_at"]}),
+        ("Notes", {"fields": ["timeline", "new_note"]}),
         ("What they sent (read-only)", {"fields": SUBMITTED_FIELDS}),
+        (
+            "Insurance details, for a verification of benefits",
+            {
+                "fields": INSURANCE_FIELDS,
+                "description": "From the visitor who asked for an insurance check, or taken down on the phone. "
+                "Kept encrypted; never sent by email, and exported only by the audited insurance export.",
+            },
+        ),
         ("Staff email and spam checks", {"fields": [*OUTBOX_FIELDS, "spam_reason"], "classes": ["collapse"]}),
     ]
     actions = ["mark_contacted", "mark_scheduled", "mark_closed", "mark_spam", "export_csv"]
@@ -126,6 +193,26 @@ class InquiryAdmin(admin.ModelAdmin):
     def staff_email(self, inquiry):
         return inquiry.notification_state
 
+    @admin.display(description="Email")
+    def email_link(self, inquiry):
+        return format_html('<a href="mailto:{}">{}</a>', inquiry.email, inquiry.email) if inquiry.email else "-"
+
+    @admin.display(description="Phone")
+    def phone_links(self, inquiry):
+        """Tap to call, and to text when that is how they asked to be reached."""
+        if not national_digits(inquiry.phone):
+            return inquiry.phone or "-"
+        call = format_html('<a href="{}">Call {}</a>', tel_href(inquiry.phone), inquiry.phone)
+        if inquiry.preferred_contact != Inquiry.ContactMethod.TEXT:
+            return call
+        sms = tel_href(inquiry.phone).replace("tel:", "sms:", 1)
+        return format_html('{} · <a href="{}">Text {}</a>', call, sms, inquiry.phone)
+
+    @admin.display(description="Notes so far")
+    def timeline(self, inquiry):
+        notes = inquiry.notes.select_related("author") if inquiry.pk else InquiryNote.objects.none()
+        return render_to_string("admin/contact/inquiry/notes_timeline.html", {"notes": notes})
+
     def has_add_permission(self, request):
         return False  # inquiries come only from the website form
 
@@ -135,7 +222,29 @@ class InquiryAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         search = self.admin_site.admin_view(sensitive_post_parameters(SEARCH_VAR)(self.search_view))
-        return [path("search/", search, name="contact_inquiry_search"), *super().get_urls()]
+        take = self.admin_site.admin_view(self.take_view)
+        return [
+            path("search/", search, name="contact_inquiry_search"),
+            path("<path:object_id>/take/", take, name="contact_inquiry_take"),
+            *super().get_urls(),
+        ]
+
+    def take_view(self, request, object_id):
+        """ "I'm taking this": the inquiry is assigned to whoever pressed the button, in one click."""
+        inquiry = self.get_object(request, unquote(object_id))
+        if inquiry is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_change_permission(request, inquiry):
+            raise PermissionDenied
+        change_page = reverse("admin:contact_inquiry_change", args=[inquiry.pk], current_app=self.admin_site.name)
+        if request.method != "POST":
+            return HttpResponseRedirect(change_page)  # the button posts; a followed link just shows the inquiry
+        Inquiry.objects.filter(pk=inquiry.pk).update(assigned_to=request.user)
+        detail = f"assigned to {request.user.get_username()}"
+        signals.inquiries_changed.send(Inquiry, user=request.user, inquiry_ids=[inquiry.pk], detail=detail)
+        self.log_change(request, inquiry, f"Taken by {request.user.get_username()}.")
+        self.message_user(request, f"{inquiry} is yours now.", messages.SUCCESS)
+        return HttpResponseRedirect(change_page)
 
     def search_view(self, request):
         """The search box posts here, so an email address or phone number searched for never enters a page
@@ -205,6 +314,12 @@ class InquiryAdmin(admin.ModelAdmin):
         )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        inquiry = self.get_object(request, unquote(object_id))
+        extra_context = {
+            **(extra_context or {}),
+            "taken_by_me": inquiry is not None and inquiry.assigned_to_id == request.user.pk,
+            "can_take": inquiry is not None and self.has_change_permission(request, inquiry),
+        }
         response = super().change_view(request, object_id, form_url, extra_context)
         # 200 means the inquiry was shown (a GET, or a save that failed and shows it again); saves are
         # recorded in save_model.
@@ -213,9 +328,18 @@ class InquiryAdmin(admin.ModelAdmin):
         return response
 
     def save_model(self, request, obj, form, change):
+        # The first change to a status that means staff replied is the first contact, unless they entered its time.
+        if "status" in form.changed_data and obj.status in Inquiry.REPLIED_STATUSES and obj.first_contact_at is None:
+            obj.first_contact_at = timezone.now()
+            form.first_contact_stamped = True
         super().save_model(request, obj, form, change)
-        changed = ", ".join(form.changed_data)
-        signals.inquiries_changed.send(Inquiry, user=request.user, inquiry_ids=[obj.pk], detail=changed)
+        if note := form.cleaned_data.get("new_note"):
+            obj.notes.create(author=request.user, text=note)
+        signals.inquiries_changed.send(Inquiry, user=request.user, inquiry_ids=[obj.pk], detail=change_summary(form))
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        summary = change_summary(form)
+        return f"Changed {summary}." if summary else "No fields changed."
 
     @admin.action(permissions=["change"], description="Mark selected inquiries as contacted")
     def mark_contacted(self, request, queryset):

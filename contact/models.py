@@ -59,6 +59,14 @@ class InquiryQuerySet(models.QuerySet):
             matches |= Q(pk=int(bare_number[1]))
         return self.filter(matches)
 
+    def set_status(self, status, now=None):
+        """Give these inquiries ``status``; when it means staff replied, those with no first contact yet are stamped
+        with ``now``: the time the reply promise is measured by. The number of inquiries changed."""
+        updated = self.update(status=status)
+        if status in Inquiry.REPLIED_STATUSES:
+            self.filter(first_contact_at=None).update(first_contact_at=now or timezone.now())
+        return updated
+
     def open(self):
         """Inquiries staff may still be working: every status but closed and spam."""
         return self.exclude(status__in=Inquiry.CLOSED_STATUSES)
@@ -97,6 +105,9 @@ class Inquiry(models.Model):
 
     # Done with: deleted as soon as they are past the retention period. Every other status is open.
     CLOSED_STATUSES = [Status.CLOSED, Status.SPAM]
+    # Staff have replied: the first change to one of these, from new or needs review, is the first contact. Spam
+    # is not a reply, so it stamps nothing.
+    REPLIED_STATUSES = [Status.CONTACTED, Status.SCHEDULED, Status.CLOSED]
 
     class ContactMethod(models.TextChoices):
         PHONE = "phone", "Phone call"

@@ -1,10 +1,12 @@
 """Admissions staff work inquiries in the admin; every look is audited; editors never see them."""
 
 import csv
+import datetime
 import io
 import re
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group, Permission
 
 from contact.admin import csv_safe
@@ -136,21 +138,53 @@ def test_searching_needs_permission_to_see_inquiries(client):
     assert client.post(SEARCH_URL, {"q": "jordan.quill@example.com"}).status_code == 403
 
 
-def test_the_submitted_fields_are_read_only_and_notes_and_status_can_change(client, admissions):
+def test_the_submitted_fields_are_read_only_and_the_follow_up_and_insurance_details_can_change(client, admissions):
     inquiry = make_inquiry()
     staff_login(client, admissions)
     page = parse_html(client.get(change_url(inquiry)).content)
     editable = {el.attrs.get("name") for el in page.elements if el.tag in {"input", "select", "textarea"}}
-    assert {"status", "assigned_to", "staff_notes"} <= editable
+    assert {"status", "assigned_to", "new_note", "insurance_payer", "insurance_member_id"} <= editable
     assert not editable & {"name", "email", "phone", "message", "source_page", "preferred_contact"}
     response = client.post(
         change_url(inquiry),
-        {"status": "contacted", "assigned_to": admissions.pk, "staff_notes": "Called back.", "name": "Changed"},
+        {"status": "scheduled", "assigned_to": admissions.pk, "insurance_payer": "Blue Harbor", "name": "Changed"},
     )
     assert response.status_code == 302
     inquiry.refresh_from_db()
-    assert (inquiry.status, inquiry.assigned_to, inquiry.staff_notes) == ("contacted", admissions, "Called back.")
+    assert (inquiry.status, inquiry.assigned_to, inquiry.insurance_payer) == ("scheduled", admissions, "Blue Harbor")
     assert inquiry.name == "Jordan Quill"
+
+
+def test_notes_are_a_timeline_each_entry_with_its_author_and_time_never_overwritten(client, admissions):
+    inquiry = make_inquiry()
+    other = make_staff("robin-admissions", group="Admissions")
+    staff_login(client, other)
+    with time_machine.travel(datetime.datetime(2026, 3, 2, 9, 15, tzinfo=datetime.UTC), tick=False):
+        client.post(change_url(inquiry), {"status": "new", "new_note": "Left no message, as asked."})
+    staff_login(client, admissions)
+    client.post(change_url(inquiry), {"status": "new", "new_note": "  Called back; booked an assessment.  "})
+    client.post(change_url(inquiry), {"status": "new", "new_note": ""})  # saving without a note adds none
+    notes = list(inquiry.notes.values_list("author__username", "text"))
+    assert notes == [
+        ("robin-admissions", "Left no message, as asked."),
+        ("casey-admissions", "Called back; booked an assessment."),
+    ]
+    entries = [li for li in parse_html(client.get(change_url(inquiry)).content).texts("li") if "·" in li]
+    assert len(entries) == 2
+    assert "robin-admissions" in entries[0] and "Left no message" in entries[0], "oldest first"
+    assert "March 2, 2026" in entries[0], "each entry shows when it was written"
+    assert "casey-admissions" in entries[1] and "booked an assessment" in entries[1]
+    assert AuditEvent.objects.filter(action="changed", detail="note added").count() == 2
+    assert "booked" not in str(list(AuditEvent.objects.values_list("detail", flat=True))), "the trail never quotes"
+
+
+def test_a_note_that_is_too_long_gets_a_plain_error(client, admissions):
+    inquiry = make_inquiry()
+    staff_login(client, admissions)
+    response = client.post(change_url(inquiry), {"status": "new", "new_note": "x" * 2001})
+    assert response.status_code == 200
+    assert "at most 2000 characters" in parse_html(response.content).text
+    assert not inquiry.notes.exists()
 
 
 def test_html_in_every_field_is_shown_escaped_in_the_admin(client, admissions):
@@ -192,7 +226,7 @@ def test_marking_spam_cancels_an_email_not_yet_sent(client, admissions):
 
 def test_the_csv_export_holds_the_selected_rows_and_cannot_run_formulas(client, admissions):
     risky = make_inquiry(name='=HYPERLINK("http://evil.example","x")', message="+1+1", phone="-2", email="a@b.co")
-    make_inquiry(name="@SUM(A1)", message="\tTab", staff_notes="\rCR")
+    make_inquiry(name="@SUM(A1)", message="\tTab")
     plain = make_inquiry(name=SCRIPT, message="Line one\nline two")
     staff_login(client, admissions)
     response = export(client, [risky, plain])

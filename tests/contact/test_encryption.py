@@ -1,16 +1,15 @@
 """Personal fields are encrypted at rest: a database dump alone shows no names, contacts or messages."""
 
-import importlib
 import io
-from types import SimpleNamespace
 
 import pytest
 from cryptography.fernet import Fernet
 from django.core.management import call_command
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
-from contact.crypto import UndecryptableError
-from contact.models import Inquiry
+from contact.crypto import UndecryptableError, decrypt
+from contact.models import Inquiry, InquiryNote
 from tests.support.builders import staff_login
 from tests.support.inquiries import change_url, make_inquiry, search
 
@@ -21,24 +20,42 @@ PERSONAL = {
     "email": "jordan.quill@example.com",
     "phone": "(916) 555-0142",
     "message": "Evening groups, please.",
-    "staff_notes": "Called back on Tuesday.",
 }
+INSURANCE = {
+    "insurance_payer": "Blue Harbor Health",
+    "insurance_member_id": "XQM4471902",
+    "insurance_group_number": "GRP88231",
+    "insurance_policy_holder": "Morgan Quill",
+}
+NOTE = "Called back on Tuesday."
 
 
-def raw_rows():
-    """Every inquiry row as the database holds it, read with plain SQL (what a leaked dump would show)."""
+def raw_rows(table="contact_inquiry"):
+    """Every row of ``table`` as the database holds it, read with plain SQL (what a leaked dump would show)."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT * FROM contact_inquiry")
+        cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608 (a name from this file)
         return [" ".join(str(value) for value in row) for row in cursor.fetchall()]
 
 
-def test_a_raw_select_shows_no_readable_personal_data():
-    make_inquiry(**PERSONAL)
+def make_inquiry_with_a_note():
+    inquiry = make_inquiry(**PERSONAL, **INSURANCE)
+    InquiryNote.objects.create(inquiry=inquiry, text=NOTE)
+    return inquiry
+
+
+def test_a_raw_select_shows_no_readable_personal_data_insurance_details_or_notes():
+    make_inquiry_with_a_note()
     [row] = raw_rows()
+    [note] = raw_rows("contact_inquirynote")
     # Whole values: "555" alone could turn up by chance in ciphertext or a hex hash.
-    for value in [*PERSONAL.values(), "Quill", "jordan", "555-0142", "5550142", "Evening", "Tuesday"]:
+    for value in [
+        *PERSONAL.values(), *INSURANCE.values(), NOTE,
+        "Quill", "jordan", "555-0142", "5550142", "Evening", "Harbor", "4471902", "88231", "Morgan", "Tuesday",
+    ]:  # fmt: skip
         assert value not in row
-    assert Inquiry.objects.get().name == "Jordan Quill", "the application still reads the plain text"
+        assert value not in note
+    stored = Inquiry.objects.get()
+    assert (stored.name, stored.insurance_member_id, stored.notes.get().text) == ("Jordan Quill", "XQM4471902", NOTE)
 
 
 def test_the_same_text_encrypts_differently_each_time():
@@ -52,18 +69,19 @@ def test_the_same_text_encrypts_differently_each_time():
 
 def test_rotating_keys_and_reencrypting_keeps_every_inquiry_readable(client, admissions, settings):
     old_key = settings.INQUIRY_ENCRYPTION_KEYS[0]
-    inquiries = [make_inquiry(**PERSONAL), make_inquiry(name="Alex Other", phone="(530) 555-0199", email="")]
+    inquiries = [make_inquiry_with_a_note(), make_inquiry(name="Alex Other", phone="(530) 555-0199", email="")]
     new_key = Fernet.generate_key().decode()
     settings.INQUIRY_ENCRYPTION_KEYS = [new_key, old_key]
     out = io.StringIO()
     call_command("reencrypt_inquiries", stdout=out)
-    assert "Re-encrypted 2 inquiries" in out.getvalue()
+    assert "Re-encrypted 2 inquiries and 1 notes" in out.getvalue()
 
     settings.INQUIRY_ENCRYPTION_KEYS = [new_key]  # the old key is gone for good
     staff_login(client, admissions)
     page = client.get(change_url(inquiries[0])).content.decode()
-    for value in ["Jordan Quill", "jordan.quill@example.com", "(916) 555-0142", "Evening groups, please."]:
+    for value in ["Jordan Quill", "jordan.quill@example.com", "(916) 555-0142", "Evening groups, please.", NOTE]:
         assert value in page
+    assert "XQM4471902" in page, "the insurance details too"
     assert client.get(change_url(inquiries[1])).status_code == 200
     found = search(client, "jordan.quill@example.com").context["cl"].result_list
     assert list(found) == [inquiries[0]], "the search hashes were refreshed with the new key"
@@ -84,25 +102,35 @@ def test_dropping_a_key_before_reencrypting_says_what_went_wrong(settings):
         Inquiry.objects.get()
 
 
-def test_the_migration_encrypts_rows_stored_as_plain_text(settings):
-    """Rows written before encryption existed are converted by migration 0003 (run here on a plain-text row)."""
-    migration = importlib.import_module("contact.migrations.0003_encrypt_personal_fields")
-    inquiry = make_inquiry(**PERSONAL)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "UPDATE contact_inquiry SET name = %s, email = %s, phone = %s, message = %s, staff_notes = %s,"
-            " email_hash = '', phone_hash = '' WHERE id = %s",
-            [*PERSONAL.values(), inquiry.pk],
-        )
+@pytest.fixture
+def _latest_schema_afterwards(transactional_db):
+    """The migration test migrates back; the tests after it need today's tables."""
+    yield
+    call_command("migrate", stdout=io.StringIO())
+
+
+@pytest.mark.usefixtures("_latest_schema_afterwards")
+def test_the_migrations_encrypt_rows_stored_as_plain_text_and_keep_the_old_notes_box(transactional_db):
+    """A row written before encryption existed (at contact 0002) is encrypted by 0003, and its notes box becomes
+    the first entry of its timeline in 0010."""
+    call_command("migrate", "contact", "0002", stdout=io.StringIO())
+    then = MigrationExecutor(connection).loader.project_state(("contact", "0002_admissions_group")).apps
+    then.get_model("contact", "Inquiry").objects.create(
+        **PERSONAL, staff_notes=NOTE, preferred_contact="phone", inquiry_for="myself", consent=True
+    )
     assert "Jordan Quill" in raw_rows()[0]
 
-    migration.encrypt_existing(None, SimpleNamespace(connection=connection))  # what the migration runs
+    call_command("migrate", "contact", "0003", stdout=io.StringIO())
+    [row] = raw_rows()
+    assert "Jordan Quill" not in row and NOTE not in row
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name, staff_notes FROM contact_inquiry")
+        assert [decrypt(value) for value in cursor.fetchone()] == ["Jordan Quill", NOTE]
 
-    assert "Jordan Quill" not in raw_rows()[0]
+    call_command("migrate", stdout=io.StringIO())
     stored = Inquiry.objects.get()
-    assert (stored.name, stored.email, stored.staff_notes) == (
-        "Jordan Quill",
-        PERSONAL["email"],
-        "Called back on Tuesday.",
-    )
-    assert Inquiry.objects.filter(email_hash=inquiry.email_hash).exists()
+    assert (stored.name, stored.email) == ("Jordan Quill", PERSONAL["email"])
+    assert Inquiry.objects.filter(email_hash=stored.email_hash).exclude(email_hash="").exists()
+    [note] = stored.notes.all()
+    assert (note.text, note.author, note.created_at) == (NOTE, None, stored.created_at), "dated when received"
+    assert NOTE not in raw_rows("contact_inquirynote")[0]

@@ -1,9 +1,9 @@
-"""Re-encrypt every inquiry's personal fields with the newest INQUIRY_ENCRYPTION_KEYS key (after a rotation)."""
+"""Re-encrypt every inquiry's personal fields and notes with the newest INQUIRY_ENCRYPTION_KEYS key (a rotation)."""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from contact.models import Inquiry
+from contact.models import Inquiry, InquiryNote
 
 PERSONAL_FIELDS = [
     "name", "email", "phone", "message",
@@ -14,15 +14,22 @@ BATCH = 200
 
 class Command(BaseCommand):
     help = (
-        "Re-encrypt every inquiry with the newest key in INQUIRY_ENCRYPTION_KEYS and refresh the search "
+        "Re-encrypt every inquiry and note with the newest key in INQUIRY_ENCRYPTION_KEYS and refresh the search "
         "hashes. Run it after putting a new key first; drop the old key only afterwards."
     )
 
     def handle(self, **options):
-        ids = list(Inquiry.objects.order_by("pk").values_list("pk", flat=True))
-        for start in range(0, len(ids), BATCH):
-            with transaction.atomic():
-                # Only the encrypted fields are written, so a status staff change meanwhile is kept.
-                for inquiry in Inquiry.objects.select_for_update().filter(pk__in=ids[start : start + BATCH]):
-                    inquiry.save(update_fields=PERSONAL_FIELDS)
-        self.stdout.write(f"Re-encrypted {len(ids)} inquiries with the newest key.")
+        inquiries = reencrypt(Inquiry.objects, PERSONAL_FIELDS)
+        notes = reencrypt(InquiryNote.objects, ["text"])
+        self.stdout.write(f"Re-encrypted {inquiries} inquiries and {notes} notes with the newest key.")
+
+
+def reencrypt(manager, fields):
+    """Save ``fields`` of every row again, a batch per transaction; how many rows there were."""
+    ids = list(manager.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), BATCH):
+        with transaction.atomic():
+            # Only the encrypted fields are written, so a status staff change meanwhile is kept.
+            for row in manager.select_for_update().filter(pk__in=ids[start : start + BATCH]):
+                row.save(update_fields=fields)
+    return len(ids)
