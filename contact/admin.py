@@ -46,6 +46,14 @@ CSV_COLUMNS = [
     ("Assigned to", lambda i: i.assigned_to.get_username() if i.assigned_to else ""),
     ("Staff notified at", lambda i: timezone.localtime(i.notified_at).isoformat() if i.notified_at else ""),
 ]
+# The insurance export, for a verification of benefits: who the person is and their plan, nothing else.
+INSURANCE_CSV_COLUMNS = [
+    *[column for column in CSV_COLUMNS if column[0] in {"Number", "Received", "Name", "Phone", "Email"}],
+    ("Insurance company", lambda i: i.insurance_payer),
+    ("Member ID", lambda i: i.insurance_member_id),
+    ("Group number", lambda i: i.insurance_group_number),
+    ("Policy holder", lambda i: i.insurance_policy_holder),
+]
 # What the search box sends besides the list's own query string.
 SEARCH_FORM_ONLY = {"csrfmiddlewaretoken", SEARCH_VAR, PAGE_VAR, ERROR_FLAG}
 # A spreadsheet runs a cell that starts with one of these as a formula.
@@ -58,16 +66,16 @@ def csv_safe(value):
     return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
 
 
-def inquiries_csv(inquiries):
+def inquiries_csv(inquiries, columns=CSV_COLUMNS, name="inquiries"):
     """A UTF-8 CSV download (with a byte-order mark, so Excel reads accents right) of these inquiries."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response["Content-Disposition"] = f'attachment; filename="inquiries-{stamp}.csv"'
+    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.csv"'
     response.write("\ufeff")
     writer = csv.writer(response)
-    writer.writerow([title for title, _ in CSV_COLUMNS])
+    writer.writerow([title for title, _ in columns])
     for inquiry in inquiries:
-        writer.writerow([csv_safe(value(inquiry)) for _, value in CSV_COLUMNS])
+        writer.writerow([csv_safe(value(inquiry)) for _, value in columns])
     return response
 
 
@@ -177,7 +185,7 @@ class InquiryAdmin(admin.ModelAdmin):
         ),
         ("Staff email and spam checks", {"fields": [*OUTBOX_FIELDS, "spam_reason"], "classes": ["collapse"]}),
     ]
-    actions = ["mark_contacted", "mark_scheduled", "mark_closed", "mark_spam", "export_csv"]
+    actions = ["mark_contacted", "mark_scheduled", "mark_closed", "mark_spam", "export_csv", "export_insurance_csv"]
 
     @admin.display(description="Number", ordering="pk")
     def number(self, inquiry):
@@ -359,14 +367,25 @@ class InquiryAdmin(admin.ModelAdmin):
         queryset.filter(notified_at__isnull=True).update(notify_next_attempt_at=None)
         _set_status(self, request, queryset, Inquiry.Status.SPAM)
 
-    @admin.action(permissions=["view"], description="Export selected inquiries to CSV")
+    @admin.action(permissions=["view"], description="Export selected inquiries to CSV (no insurance details)")
     def export_csv(self, request, queryset):
+        return self._export(request, queryset, detail="", columns=CSV_COLUMNS, name="inquiries")
+
+    @admin.action(permissions=["view"], description="Export insurance details of selected inquiries (audited)")
+    def export_insurance_csv(self, request, queryset):
+        """The one export that holds member IDs: for the verification of benefits, recorded as such in the trail."""
+        return self._export(
+            request, queryset, detail="insurance details", columns=INSURANCE_CSV_COLUMNS, name="insurance"
+        )
+
+    def _export(self, request, queryset, detail, columns, name):
         inquiries = list(queryset.select_related("assigned_to").order_by("pk"))
-        signals.inquiries_exported.send(Inquiry, user=request.user, inquiry_ids=[i.pk for i in inquiries], detail="")
+        ids = [i.pk for i in inquiries]
+        signals.inquiries_exported.send(Inquiry, user=request.user, inquiry_ids=ids, detail=detail)
         if not inquiries:
             self.message_user(request, "There were no inquiries to export.", messages.WARNING)
             return None
-        return inquiries_csv(inquiries)
+        return inquiries_csv(inquiries, columns, name)
 
 
 @admin.register(NotificationRecipient)

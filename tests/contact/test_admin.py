@@ -8,6 +8,7 @@ import re
 import pytest
 import time_machine
 from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
 
 from contact.admin import csv_safe
 from contact.models import Inquiry
@@ -315,3 +316,159 @@ def test_admissions_staff_cannot_delete_add_or_reach_other_admin_sections(client
     assert client.get("/admin/contact/notificationrecipient/").status_code == 403
     assert client.get("/admin/auth/user/").status_code == 403
     assert Inquiry.objects.filter(pk=inquiry.pk).exists()
+
+
+def test_the_inquiry_page_has_links_to_call_text_and_email_them(client, admissions):
+    by_text = make_inquiry(preferred_contact="text", phone="(916) 555-0142", email="jordan.quill@example.com")
+    by_phone = make_inquiry(preferred_contact="phone", phone="(530) 555-0199", email="")
+    staff_login(client, admissions)
+    links = {el.attrs["href"] for el in parse_html(client.get(change_url(by_text)).content).find_all("a")}
+    assert {"tel:+19165550142", "sms:+19165550142", "mailto:jordan.quill@example.com"} <= links
+    links = {el.attrs["href"] for el in parse_html(client.get(change_url(by_phone)).content).find_all("a")}
+    assert "tel:+15305550199" in links
+    assert not {link for link in links if link.startswith(("sms:", "mailto:"))}, "only the ways they gave"
+
+
+def test_im_taking_this_assigns_the_inquiry_to_me_in_one_click_and_is_audited(client, admissions):
+    other = make_staff("robin-admissions", group="Admissions")
+    inquiry = make_inquiry(assigned_to=other)
+    staff_login(client, admissions)
+    page = parse_html(client.get(change_url(inquiry)).content)
+    [take] = page.find_all("form", action=f"{change_url(inquiry).removesuffix('change/')}take/")
+    assert "Now assigned to robin-admissions" in page.text
+    response = client.post(take.attrs["action"], follow=True)
+    assert response.redirect_chain == [(change_url(inquiry), 302)]
+    assert "is yours now" in " ".join(messages_on(response))
+    assert "This inquiry is assigned to you." in parse_html(response.content).text
+    inquiry.refresh_from_db()
+    assert inquiry.assigned_to == admissions
+    assert AuditEvent.objects.filter(
+        action="changed", username="casey-admissions", inquiry_ids=[inquiry.pk], detail="assigned to casey-admissions"
+    ).exists()
+    assert client.get(take.attrs["action"]).status_code == 302, "a link followed only shows the inquiry"
+    assert Inquiry.objects.get(pk=inquiry.pk).assigned_to == admissions
+
+
+def test_taking_needs_permission_to_change_inquiries_and_an_inquiry_that_exists(client, admissions):
+    inquiry = make_inquiry()
+    viewer = make_staff("val-viewer", permissions=[("contact", "view_inquiry")])
+    staff_login(client, viewer)
+    page = parse_html(client.get(change_url(inquiry)).content)
+    assert "I’m taking this" not in page.text
+    assert client.post(f"{LIST_URL}{inquiry.pk}/take/").status_code == 403
+    assert Inquiry.objects.get(pk=inquiry.pk).assigned_to is None
+    staff_login(client, admissions)
+    response = client.post(f"{LIST_URL}999999/take/", follow=True)
+    assert response.status_code == 200
+    assert "doesn’t exist" in " ".join(messages_on(response))
+
+
+def first_contact_fields(moment):
+    """The first-contact date and time as the change page's two boxes send them, in the center's time zone."""
+    local = timezone.localtime(moment)
+    return {"first_contact_at_0": local.strftime("%Y-%m-%d"), "first_contact_at_1": local.strftime("%H:%M:%S")}
+
+
+def test_the_first_status_change_to_a_reply_stamps_first_contact_once_and_staff_may_correct_it(client, admissions):
+    inquiry = make_inquiry(created_at=datetime.datetime(2026, 3, 6, 18, 0, tzinfo=datetime.UTC))
+    staff_login(client, admissions)
+    monday = datetime.datetime(2026, 3, 9, 17, 5, tzinfo=datetime.UTC)
+    with time_machine.travel(monday, tick=False):
+        client.post(change_url(inquiry), {"status": "spam"})
+        assert Inquiry.objects.get(pk=inquiry.pk).first_contact_at is None, "spam is no reply"
+        client.post(change_url(inquiry), {"status": "contacted"})
+    assert Inquiry.objects.get(pk=inquiry.pk).first_contact_at == monday
+    staff_login(client, admissions)  # months have passed since that sign-in: the session timed out
+    later = client.post(change_url(inquiry), {"status": "scheduled", **first_contact_fields(monday)})
+    assert later.status_code == 302
+    inquiry.refresh_from_db()
+    assert (inquiry.status, inquiry.first_contact_at) == ("scheduled", monday), "a later change keeps first contact"
+    earlier = monday - datetime.timedelta(minutes=35)
+    corrected = client.post(change_url(inquiry), {"status": "scheduled", **first_contact_fields(earlier)})
+    assert corrected.status_code == 302
+    assert Inquiry.objects.get(pk=inquiry.pk).first_contact_at == earlier
+    details = list(AuditEvent.objects.filter(action="changed").order_by("pk").values_list("username", "detail"))
+    assert details == [
+        ("casey-admissions", "status New → Spam"),
+        ("casey-admissions", "first contact stamped, status Spam → Contacted"),
+        ("casey-admissions", "status Contacted → Scheduled"),
+        ("casey-admissions", "first contact"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("day", "time", "error"),
+    [
+        ("2026-03-01", "09:00:00", "can’t be before the inquiry arrived"),
+        ("2027-01-01", "09:00:00", "can’t be in the future"),
+        ("2026-13-45", "09:00:00", "Enter a valid date"),
+    ],
+)
+def test_a_first_contact_time_that_cannot_be_right_gets_a_plain_error(client, admissions, day, time, error):
+    inquiry = make_inquiry(created_at=datetime.datetime(2026, 3, 6, 18, 0, tzinfo=datetime.UTC))
+    staff_login(client, admissions)
+    with time_machine.travel(datetime.datetime(2026, 3, 9, 17, 0, tzinfo=datetime.UTC), tick=False):
+        response = client.post(
+            change_url(inquiry), {"status": "contacted", "first_contact_at_0": day, "first_contact_at_1": time}
+        )
+    assert response.status_code == 200
+    assert error in parse_html(response.content).text
+    assert Inquiry.objects.get(pk=inquiry.pk).first_contact_at is None
+
+
+def test_bulk_actions_stamp_first_contact_only_where_none_is_recorded(client, admissions):
+    earlier = datetime.datetime(2026, 3, 9, 16, 0, tzinfo=datetime.UTC)
+    answered, waiting = make_inquiry(first_contact_at=earlier, status="contacted"), make_inquiry()
+    staff_login(client, admissions)
+    client.post(LIST_URL, {"action": "mark_scheduled", "_selected_action": [answered.pk, waiting.pk]})
+    answered.refresh_from_db(), waiting.refresh_from_db()
+    assert answered.first_contact_at == earlier
+    assert waiting.first_contact_at is not None and waiting.status == "scheduled"
+
+
+def test_the_history_page_says_what_changed_never_what_was_written(client, admissions):
+    inquiry = make_inquiry()
+    staff_login(client, admissions)
+    client.post(
+        change_url(inquiry), {"status": "contacted", "new_note": "Private words", "insurance_member_id": "XQM4471902"}
+    )
+    history = parse_html(client.get(f"{change_url(inquiry).removesuffix('change/')}history/").content).text
+    assert "status New → Contacted" in history and "note added" in history and "member id" in history
+    assert "Private words" not in history and "XQM4471902" not in history
+
+
+INSURANCE = {
+    "insurance_payer": "Blue Harbor Health",
+    "insurance_member_id": "XQM4471902",
+    "insurance_group_number": "GRP88231",
+    "insurance_policy_holder": "Morgan Quill",
+}
+
+
+def test_the_csv_export_never_holds_insurance_details(client, admissions):
+    inquiry = make_inquiry(**INSURANCE)
+    staff_login(client, admissions)
+    header, row = rows_of(export(client, [inquiry]))
+    assert not set(INSURANCE.values()) & set(row)
+    assert not [title for title in header if "insurance company" in title.lower() or "member" in title.lower()]
+
+
+def test_the_insurance_export_holds_the_plan_details_and_the_trail_says_so(client, admissions):
+    inquiry = make_inquiry(**INSURANCE)
+    staff_login(client, admissions)
+    response = client.post(LIST_URL, {"action": "export_insurance_csv", "_selected_action": [inquiry.pk]})
+    assert 'filename="insurance-' in response["Content-Disposition"]
+    header, row = rows_of(response)
+    assert dict(zip(header, row, strict=True)) == {
+        "Number": str(inquiry.pk),
+        "Received": timezone.localtime(inquiry.created_at).strftime("%Y-%m-%d %H:%M"),
+        "Name": "Jordan Quill",
+        "Email": "jordan.quill@example.com",
+        "Phone": "(916) 555-0142",
+        "Insurance company": "Blue Harbor Health",
+        "Member ID": "XQM4471902",
+        "Group number": "GRP88231",
+        "Policy holder": "Morgan Quill",
+    }
+    event = AuditEvent.objects.get(action="exported")
+    assert (event.username, event.inquiry_ids, event.detail) == ("casey-admissions", [inquiry.pk], "insurance details")
