@@ -4,7 +4,7 @@ import re
 from urllib.parse import urlsplit
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Layout
+from crispy_forms.layout import HTML, Div, Fieldset, Layout
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -19,7 +19,16 @@ CONSENT_LABEL = (
     "I agree that the admissions team may keep these details and use them only to reply to this inquiry, "
     "in the way I chose above."
 )
-INSURANCE_CHECK_HELP = "We’ll ask for your plan’s details when we reply, so there is no need to type them here."
+INSURANCE_CHECK_HELP = (
+    "If you have your insurance card to hand, you may add its details below; if not, we’ll ask when we reply."
+)
+INSURANCE_LEGEND = "Your insurance details (optional)"
+INSURANCE_HELP = (
+    "Only if you’d like your insurance checked. They’re kept encrypted, used only to check your benefits, and never "
+    "sent by email."
+)
+# Typed by a visitor who asked for an insurance check: stored only with that choice ticked.
+INSURANCE_FIELDS = ["insurance_payer", "insurance_member_id", "insurance_group_number", "insurance_policy_holder"]
 ALREADY_SENT = (
     "This form was already sent, so we didn’t take it a second time. If you saw our thank-you page, your message "
     "reached us and there is nothing more to do. If you’re not sure, press “Send my message” to send it again: "
@@ -80,7 +89,7 @@ class InquiryForm(forms.ModelForm):
 
     class Meta:
         model = Inquiry
-        fields = Inquiry.SUBMITTED_FIELDS
+        fields = [*Inquiry.SUBMITTED_FIELDS, *INSURANCE_FIELDS]
         labels = {
             "name": "Your name",
             "email": "Email address",
@@ -93,6 +102,10 @@ class InquiryForm(forms.ModelForm):
             "insurance_check": "I’d like my insurance checked",
             "message": "Anything you’d like us to know (optional)",
             "consent": CONSENT_LABEL,
+            "insurance_payer": "Insurance company",
+            "insurance_member_id": "Member ID",
+            "insurance_group_number": "Group number",
+            "insurance_policy_holder": "Policy holder’s name, if it isn’t yours",
         }
         help_texts = {
             "name": "A first name is fine.",
@@ -111,6 +124,10 @@ class InquiryForm(forms.ModelForm):
             "inquiry_for": forms.RadioSelect,
             "message": forms.Textarea(attrs={"rows": 4}),
             "source_page": forms.HiddenInput,
+            "insurance_payer": forms.TextInput(attrs={"autocomplete": "off"}),
+            "insurance_member_id": forms.TextInput(attrs={"autocomplete": "off"}),
+            "insurance_group_number": forms.TextInput(attrs={"autocomplete": "off"}),
+            "insurance_policy_holder": forms.TextInput(attrs={"autocomplete": "off"}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -130,8 +147,21 @@ class InquiryForm(forms.ModelForm):
             self.initial.setdefault("started", time_trap_token())
         self.helper = FormHelper()
         self.helper.form_tag = False
+        submitted = list(Inquiry.SUBMITTED_FIELDS)
+        after_check = submitted.index("insurance_check") + 1
+        # Shown to everyone without JavaScript; static/js/insurance-details.js hides it until the box is ticked.
+        insurance = Fieldset(
+            INSURANCE_LEGEND,
+            HTML(f'<p class="form-text" id="insurance-details-help">{INSURANCE_HELP}</p>'),
+            *INSURANCE_FIELDS,
+            css_id="insurance-details",
+            css_class="insurance-details",
+            aria_describedby="insurance-details-help",
+        )
         self.helper.layout = Layout(
-            *self.Meta.fields,
+            *submitted[:after_check],
+            insurance,
+            *submitted[after_check:],
             Div("website", css_class="contact-hp", aria_hidden="true"),
             "started",
         )
@@ -143,6 +173,12 @@ class InquiryForm(forms.ModelForm):
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
         return normalise_phone(phone) if phone else ""
+
+    def _drop_insurance_unless_asked(self, cleaned):
+        """Plan details are kept only from a visitor who ticked the insurance check; typed otherwise, dropped."""
+        for name in INSURANCE_FIELDS:
+            value = " ".join(cleaned.get(name, "").split())
+            cleaned[name] = value if cleaned.get("insurance_check") else ""
 
     def clean_source_page(self):
         return normalise_source_page(self.cleaned_data["source_page"])
@@ -159,6 +195,7 @@ class InquiryForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self._drop_insurance_unless_asked(cleaned)
         email, phone, method = cleaned.get("email"), cleaned.get("phone"), cleaned.get("preferred_contact")
         if "email" in cleaned and "phone" in cleaned and not email and not phone:
             self.add_error("email", "Please give an email address or a phone number so we can reply.")

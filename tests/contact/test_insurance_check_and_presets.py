@@ -44,7 +44,7 @@ def test_the_form_offers_an_optional_insurance_check_left_unticked(client):
     assert "required" not in checkbox.attrs
     assert not is_ticked(page)
     assert "I’d like my insurance checked" in page.text
-    assert "We’ll ask for your plan’s details when we reply" in page.text
+    assert "if not, we’ll ask when we reply" in page.text
 
 
 def test_an_inquiry_without_the_choice_is_stored_without_it(client):
@@ -119,3 +119,54 @@ def test_the_csv_export_says_whether_the_check_was_asked_for(client, admissions)
     header, *rows = csv.reader(io.StringIO(response.content.decode("utf-8-sig")))
     column = header.index("Insurance check asked for")
     assert sorted(row[column] for row in rows) == ["no", "yes"]
+
+
+PLAN = {
+    "insurance_payer": "Blue Harbor Health",
+    "insurance_member_id": "XQM4471902",
+    "insurance_group_number": "GRP88231",
+    "insurance_policy_holder": "Morgan Quill",
+}
+
+
+def test_the_form_offers_optional_insurance_details_that_a_script_shows_only_when_the_check_is_ticked(client):
+    page = form_page(client)
+    assert page.find_all("fieldset", id="insurance-details"), "shown to everyone without JavaScript"
+    assert "Your insurance details (optional)" in page.text
+    for name in PLAN:
+        [field] = page.find_all("input", name=name)
+        assert "required" not in field.attrs
+    assert "/static/js/insurance-details.js" in {
+        el.attrs.get("src", "").split("?")[0] for el in page.find_all("script")
+    }
+
+
+def test_insurance_details_are_kept_when_the_check_is_asked_for(client):
+    assert client.post("/contact/", form_data(insurance_check="on", **PLAN)).status_code == 302
+    inquiry = Inquiry.objects.get()
+    assert {name: getattr(inquiry, name) for name in PLAN} == PLAN
+
+
+def test_insurance_details_typed_without_asking_for_the_check_are_not_kept(client):
+    assert client.post("/contact/", form_data(**PLAN)).status_code == 302
+    inquiry = Inquiry.objects.get()
+    assert [getattr(inquiry, name) for name in PLAN] == ["", "", "", ""]
+
+
+def test_an_over_long_member_id_gets_a_plain_error(client):
+    response = client.post("/contact/", form_data(insurance_check="on", insurance_member_id="9" * 51))
+    assert response.status_code == 200
+    assert "at most 50 characters" in parse_html(response.content).text
+    assert not Inquiry.objects.exists()
+
+
+@pytest.mark.parametrize("include_details", [False, True])
+def test_the_staff_email_never_holds_insurance_details(
+    client, django_capture_on_commit_callbacks, settings, recipients, include_details
+):
+    settings.CONTACT_NOTIFY_ON_SUBMIT = True
+    settings.CONTACT_NOTIFY_INCLUDE_DETAILS = include_details
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/contact/", form_data(insurance_check="on", **PLAN))
+    [message] = mail.outbox
+    assert not [value for value in PLAN.values() if value in f"{message.subject}\n{message.body}"]

@@ -1,4 +1,5 @@
-"""No log line, error email or exception report carries a message, name, email address or phone number."""
+"""No log line, error email or exception report carries a message, name, email address, phone number or insurance
+detail."""
 
 import logging
 
@@ -17,8 +18,16 @@ PERSONAL = {
     "email": "zebulon.marchetti@example.com",
     "phone": "(916) 555-0143",
     "message": "Private words about my situation.",
+    "insurance_check": "on",
+    "insurance_payer": "Quillfeather Mutual",
+    "insurance_member_id": "ZKV9930417",
+    "insurance_group_number": "GRP55107",
+    "insurance_policy_holder": "Ottoline Marchetti",
 }
-FRAGMENTS = ["Zebulon", "Marchetti", "zebulon.marchetti", "555-0143", "555 0143", "Private words"]
+FRAGMENTS = [
+    "Zebulon", "Marchetti", "zebulon.marchetti", "555-0143", "555 0143", "Private words",
+    "Quillfeather", "ZKV9930417", "9930417", "GRP55107", "55107", "Ottoline",
+]  # fmt: skip
 
 
 @pytest.fixture
