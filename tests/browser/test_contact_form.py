@@ -195,3 +195,15 @@ def test_a_form_sent_twice_says_so_and_can_be_sent_again(site_url, open_page, co
     page.get_by_role("button", name="Send my message").click()  # everything is still filled in
     expect(page.get_by_role("heading", level=1)).to_have_text(THANKS_HEADING)
     assert Inquiry.objects.count() == 2
+
+
+def test_the_insurance_details_appear_when_the_insurance_check_is_ticked(site_url, open_page, contact_settings):
+    page = open_page(PHONE_WIDTH)
+    page.goto(site_url + "/contact/")
+    details = page.locator("#insurance-details")
+    expect(details).to_be_hidden()
+    page.get_by_label("I’d like my insurance checked").check()
+    expect(details).to_be_visible()
+    expect(page.get_by_label("Member ID")).to_be_editable()
+    page.get_by_label("I’d like my insurance checked").uncheck()
+    expect(details).to_be_hidden()
