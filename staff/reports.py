@@ -22,7 +22,8 @@ TOP_SOURCE_PAGES = 10
 
 # The chart's drawing area, in SVG user units (it scales to the width it is given).
 CHART_WIDTH, CHART_HEIGHT = 640, 220
-CHART_TOP, CHART_BOTTOM = 24, 32  # room for the counts above the bars and the dates below
+CHART_TOP, CHART_BOTTOM = 28, 36  # room for the counts above the bars and the dates below
+CHART_SIDE = 24  # room for the first and last dates, centred under their bars
 
 
 @dataclass
@@ -70,10 +71,6 @@ class Week:
     monday: datetime.date
     tally: Tally
 
-    @property
-    def sunday(self):
-        return self.monday + datetime.timedelta(days=6)
-
 
 @dataclass
 class Bar:
@@ -82,6 +79,8 @@ class Bar:
     x: float
     width: float
     label: str
+    # Every other week's date, left out on a phone, where a date needs the room of two bars.
+    minor_label: bool
     received: int
     received_y: float
     received_height: float
@@ -142,7 +141,7 @@ def admissions_report(now=None, weeks=WEEKS):
         has_hours=bool(calendar.hours),
         chart=_bars(week_rows),
         chart_baseline=CHART_HEIGHT - CHART_BOTTOM,
-        chart_label_y=CHART_HEIGHT - 10,
+        chart_label_y=CHART_HEIGHT - 8,
     )
 
 
@@ -163,16 +162,17 @@ def _bars(weeks):
     tallest = max((week.tally.received for week in weeks), default=0) or 1
     drawable = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
     baseline = CHART_HEIGHT - CHART_BOTTOM
-    slot = CHART_WIDTH / len(weeks)
+    slot = (CHART_WIDTH - 2 * CHART_SIDE) / len(weeks)
     bars = []
     for index, week in enumerate(weeks):
         received_height = drawable * week.tally.received / tallest
         within_height = drawable * week.tally.within_target / tallest
         bars.append(
             Bar(
-                x=round(index * slot + slot * 0.15, 1),
+                x=round(CHART_SIDE + index * slot + slot * 0.15, 1),
                 width=round(slot * 0.7, 1),
                 label=f"{week.monday:%b} {week.monday.day}",
+                minor_label=(len(weeks) - 1 - index) % 2 == 1,
                 received=week.tally.received,
                 received_y=round(baseline - received_height, 1),
                 received_height=round(received_height, 1),
