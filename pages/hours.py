@@ -23,11 +23,11 @@ class AdmissionsCalendar:
         self.hours = list(hours)
         self.target = datetime.timedelta(hours=target_hours) if target_hours else None
 
-    def _periods_from(self, moment):
+    def _periods_from(self, moment, days=LOOKAHEAD_DAYS):
         """The opening periods, as aware (start, end) pairs in local time, from ``moment`` on (one already under way
-        starts at ``moment``)."""
+        starts at ``moment``), over ``days`` days after today."""
         moment = timezone.localtime(moment)
-        for offset in range(LOOKAHEAD_DAYS + 1):
+        for offset in range(days + 1):
             day = moment.date() + datetime.timedelta(days=offset)
             rows = sorted((row for row in self.hours if row.first_day <= day.isoweekday() <= row.last_day), key=_opens)
             for row in rows:
@@ -49,9 +49,10 @@ class AdmissionsCalendar:
         return None
 
     def business_time_between(self, start, end):
-        """How much of the time from ``start`` to ``end`` fell within opening hours."""
+        """How much of the time from ``start`` to ``end`` fell within opening hours, however long ago ``start`` was
+        (an inquiry first answered after three weeks counts all three)."""
         total = datetime.timedelta()
-        for period_start, period_end in self._periods_from(start):
+        for period_start, period_end in self._periods_from(start, days=max(LOOKAHEAD_DAYS, (end - start).days + 1)):
             if period_start >= end:
                 break
             total += min(period_end, end) - period_start

@@ -59,3 +59,9 @@ def test_business_time_between_skips_nights_and_weekends():
     calendar = AdmissionsCalendar(WEEKDAYS_8_TO_6, target_hours=2)
     assert calendar.business_time_between(at(4, 17), at(7, 9)) == datetime.timedelta(hours=2)
     assert calendar.business_time_between(at(5, 10), at(6, 10)) == datetime.timedelta()
+
+
+def test_business_time_between_counts_a_wait_longer_than_the_promise_looks_ahead():
+    calendar = AdmissionsCalendar(WEEKDAYS_8_TO_6, target_hours=2)
+    three_weeks_later = at(1, 9) + datetime.timedelta(weeks=3)
+    assert calendar.business_time_between(at(1, 9), three_weeks_later) == datetime.timedelta(hours=3 * 5 * 10)
