@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 
 from contact.models import NotificationRecipient
+from contact.services import notification_recipient_add
 
 
 class Command(BaseCommand):
@@ -33,15 +34,9 @@ class Command(BaseCommand):
         receives = (
             NotificationRecipient.Receives.ESCALATIONS if escalations else NotificationRecipient.Receives.NEW_INQUIRIES
         )
-        recipient, created = NotificationRecipient.objects.get_or_create(
-            email=email, receives=receives, defaults={"note": note[:100]}
-        )
+        _, change = notification_recipient_add(email, receives, note)
         what = NotificationRecipient.Receives(receives).label.lower()
-        if created:
-            self.stdout.write(self.style.SUCCESS(f"{email} now receives the email about {what}."))
-        elif recipient.active:
-            self.stdout.write(f"{email} already receives the email about {what}.")
-        else:
-            recipient.active = True
-            recipient.save(update_fields=["active"])
-            self.stdout.write(self.style.SUCCESS(f"{email} receives the email about {what} again."))
+        sentence = {"added": "now receives", "unchanged": "already receives", "reactivated": "receives"}[change]
+        again = " again" if change == "reactivated" else ""
+        message = f"{email} {sentence} the email about {what}{again}."
+        self.stdout.write(message if change == "unchanged" else self.style.SUCCESS(message))
