@@ -13,7 +13,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from contact.models import Inquiry, NotificationRecipient
-from contact.notifications import escalation_recipients, send_escalations
+from contact.notifications import escalate, escalation_due, escalation_recipients, send_escalations
 from pages.models import SiteSettings, Weekday
 from tests.support.builders import make_staff
 from tests.support.inquiries import form_data, make_inquiry
@@ -181,3 +181,14 @@ def test_the_worker_escalates_as_it_sends(client, weekdays_with_a_two_hour_targe
         call_command("send_pending_notifications", stdout=out)
     assert out.getvalue() == "Delivered 1, failed 0.\nEscalated 1.\nDelivered 0, failed 0.\nEscalated 0.\n"
     assert smtp.subjects == [f"New inquiry #{inquiry.pk}", f"Inquiry #{inquiry.pk} is waiting past the reply time"]
+
+
+def test_of_two_workers_that_find_the_same_inquiry_waiting_only_one_escalates_it(
+    db, weekdays_with_a_two_hour_target, admissions_staff
+):
+    make_inquiry(created_at=FRIDAY_EVENING)
+    with time_machine.travel(at(MONDAY, 11), tick=False):
+        [first], [second] = escalation_due(), escalation_due()  # both read before either has written
+        assert escalate(first, ["a@example.org"], at(MONDAY, 11)) is True
+        assert escalate(second, ["a@example.org"], at(MONDAY, 11)) is False
+    assert len(mail.outbox) == 1
