@@ -20,6 +20,7 @@ from restoration.phone import national_digits, tel_href
 
 from . import signals
 from .models import Inquiry, InquiryNote, NotificationRecipient, inquiry_numbers
+from .services import notification_recipient_add
 
 # What the visitor sent, as the change page shows it: the email address and phone number as links to reply with.
 SUBMITTED_FIELDS = [
@@ -390,5 +391,27 @@ class InquiryAdmin(admin.ModelAdmin):
 
 @admin.register(NotificationRecipient)
 class NotificationRecipientAdmin(admin.ModelAdmin):
-    list_display = ["email", "active", "note"]
-    list_filter = ["active"]
+    list_display = ["email", "receives", "active", "note"]
+    list_filter = ["receives", "active"]
+
+    def get_urls(self):
+        add_me = self.admin_site.admin_view(self.add_me_view)
+        return [path("add-me/", add_me, name="contact_notificationrecipient_add_me"), *super().get_urls()]
+
+    def add_me_view(self, request):
+        """The admin home's offer, while no one is told about new inquiries, to the staff member who signs in first
+        (usually the one `createsuperuser` made): send them to my own address. A POST; anything else goes home."""
+        home = HttpResponseRedirect(reverse("admin:index", current_app=self.admin_site.name))
+        if request.method != "POST":
+            return home
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        email = request.user.email
+        if not email:
+            self.message_user(request, "Your account has no email address: add one first.", messages.ERROR)
+            return home
+        recipient, change = notification_recipient_add(email, note=f"Added by {request.user.get_username()}")
+        if change != "unchanged":
+            self.log_addition(request, recipient, [{"added": {}}] if change == "added" else "Switched back on.")
+        self.message_user(request, f"New inquiries are now emailed to {email}.", messages.SUCCESS)
+        return home

@@ -9,6 +9,15 @@ that dies mid-send leaves a lease that expires, so the inquiry is retried rather
 We chose this outbox over a thread started after commit: the worker (`send_pending_notifications --loop`)
 is the only sender in production, so the visitor never waits on SMTP and nothing is lost when a web
 worker is recycled. In development (``CONTACT_NOTIFY_ON_SUBMIT``) the same claim-and-send runs after commit.
+
+While no one is set to receive the email (a site just installed), nothing is claimed and nothing is counted as a
+failure: the inquiries wait, the admin's home page says in red that no one is told, and the first pass after a
+recipient is added sends them all.
+
+Escalation: an inquiry still without a first contact when its response target (in business hours, from the
+center's opening hours) has run out is escalated by the same worker: one email, a link only, to the
+"escalations" list, else to every active member of the Admissions group with an email address. It repeats at
+most once a business day while nobody has made that first contact.
 """
 
 import datetime
@@ -16,11 +25,13 @@ import logging
 import smtplib
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from .models import Inquiry, NotificationRecipient
 
@@ -37,10 +48,35 @@ def retry_delay(attempts):
     return min(datetime.timedelta(minutes=minutes), MAX_BACKOFF)
 
 
+# The group a data migration creates (contact 0002): its members answer inquiries.
+ADMISSIONS_GROUP = "Admissions"
+
+
+def _active_recipients(receives):
+    return list(NotificationRecipient.objects.filter(active=True, receives=receives).values_list("email", flat=True))
+
+
 def notification_recipients():
-    """The active admin-managed addresses, or CONTACT_NOTIFY_EMAILS when there are none."""
-    emails = list(NotificationRecipient.objects.filter(active=True).values_list("email", flat=True))
-    return emails or list(settings.CONTACT_NOTIFY_EMAILS)
+    """Who gets the "new inquiry" email: the active admin-managed addresses, or CONTACT_NOTIFY_EMAILS."""
+    return _active_recipients(NotificationRecipient.Receives.NEW_INQUIRIES) or list(settings.CONTACT_NOTIFY_EMAILS)
+
+
+def escalation_recipients():
+    """Who is told of an inquiry left waiting: the "escalations" list, else every active member of the Admissions
+    group with an email address, else (so that it never goes unseen) whoever gets the new-inquiry email."""
+    admissions_staff = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=ADMISSIONS_GROUP)
+        .exclude(email="")
+        .order_by("email")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    return (
+        _active_recipients(NotificationRecipient.Receives.ESCALATIONS)
+        or list(admissions_staff)
+        or notification_recipients()
+    )
 
 
 def inquiry_admin_url(inquiry):
@@ -86,12 +122,9 @@ def claim_due_inquiry(pk=None):
     return inquiry if claimed else None
 
 
-def send_claimed(inquiry):
+def send_claimed(inquiry, recipients):
     """Send the staff email for a claimed inquiry and record the outcome on the row; True if delivered."""
     attempts = inquiry.notify_attempts + 1
-    recipients = notification_recipients()
-    if not recipients:
-        return _record_failure(inquiry, attempts, "no recipients configured (admin or CONTACT_NOTIFY_EMAILS)")
     try:
         notification_message(inquiry, recipients).send()
     except (smtplib.SMTPException, OSError, ValueError) as error:
@@ -121,20 +154,102 @@ def _record_failure(inquiry, attempts, reason):
 
 
 def inquiry_notify_staff(pk):
-    """Tell admissions staff about inquiry ``pk`` now, unless another sender already has or is doing it."""
-    inquiry = claim_due_inquiry(pk)
-    return send_claimed(inquiry) if inquiry else False
+    """Tell admissions staff about inquiry ``pk`` now, unless another sender already has or is doing it, or there
+    is no one to tell yet (then it waits for the worker)."""
+    recipients = notification_recipients()
+    inquiry = claim_due_inquiry(pk) if recipients else None
+    return send_claimed(inquiry, recipients) if inquiry else False
 
 
 def send_pending_notifications(limit=100):
-    """Send every due staff email (up to ``limit``); returns (delivered, failed)."""
+    """Send every due staff email (up to ``limit``); returns (delivered, failed). Sends nothing, and counts nothing
+    as failed, while there is no recipient."""
     delivered = failed = 0
-    for _ in range(limit):
+    recipients = notification_recipients()
+    for _ in range(limit if recipients else 0):
         inquiry = claim_due_inquiry()
         if inquiry is None:
             break
-        if send_claimed(inquiry):
+        if send_claimed(inquiry, recipients):
             delivered += 1
         else:
             failed += 1
     return delivered, failed
+
+
+def waiting_for_a_recipient():
+    """How many staff emails are owed but held back because no one is set to receive them."""
+    return 0 if notification_recipients() else Inquiry.objects.notification_due().count()
+
+
+def escalation_due(now=None, calendar=None):
+    """Inquiries that should be escalated at ``now``: still new (or to review) with no first contact, past their
+    response target in business hours, and not escalated yet, or last escalated before an earlier business day
+    began. Empty when the center has set no response target or opening hours (then nothing was promised)."""
+    now = now or timezone.now()
+    calendar = calendar or import_string(settings.ADMISSIONS_CALENDAR)()
+    if calendar.target is None:
+        return []
+    # Business time never runs faster than the clock: nothing received less than the target ago can be overdue.
+    waiting = Inquiry.objects.filter(
+        status__in=[Inquiry.Status.NEW, Inquiry.Status.NEEDS_REVIEW],
+        first_contact_at__isnull=True,
+        created_at__lte=now - calendar.target,
+    ).order_by("created_at", "pk")
+    return [
+        inquiry
+        for inquiry in waiting
+        if _past_target(calendar, inquiry, now) and _escalation_may_repeat(calendar, inquiry.escalated_at, now)
+    ]
+
+
+def _past_target(calendar, inquiry, now):
+    deadline = calendar.reply_by(inquiry.created_at)
+    return deadline is not None and deadline <= now
+
+
+def _escalation_may_repeat(calendar, escalated_at, now):
+    """Never escalated, or the center has been open on a later day than the last escalation (once a business day)."""
+    if escalated_at is None:
+        return True
+    next_day = timezone.localtime(escalated_at).date() + datetime.timedelta(days=1)
+    next_midnight = timezone.make_aware(datetime.datetime.combine(next_day, datetime.time()))
+    return now > next_midnight and calendar.business_time_between(next_midnight, now) > datetime.timedelta()
+
+
+def escalation_message(inquiry, recipients):
+    """The escalation email: the inquiry's number, how long it has waited and a link; never anything the visitor
+    typed, whatever CONTACT_NOTIFY_INCLUDE_DETAILS says."""
+    body = render_to_string(
+        "contact/escalation_email.txt",
+        {"inquiry": inquiry, "admin_url": inquiry_admin_url(inquiry), "repeat": inquiry.escalated_at is not None},
+    )
+    subject = f"Inquiry #{inquiry.pk} is waiting past the reply time"
+    return EmailMessage(subject=subject, body=body, to=recipients)
+
+
+def escalate(inquiry, recipients, now):
+    """Send one escalation for ``inquiry`` and record it in ``escalated_at``; False if another sender took it first or
+    the email could not be sent (then it is tried again on the next pass)."""
+    # The conditional UPDATE is the claim: of two workers, only the one that changes the row sends.
+    previous = inquiry.escalated_at
+    if not Inquiry.objects.filter(pk=inquiry.pk, escalated_at=previous).update(escalated_at=now):
+        return False
+    try:
+        escalation_message(inquiry, recipients).send()
+    except (smtplib.SMTPException, OSError, ValueError) as error:
+        Inquiry.objects.filter(pk=inquiry.pk, escalated_at=now).update(escalated_at=previous)
+        logger.warning("Escalation of %s failed: %s: %s", inquiry, type(error).__name__, error)
+        return False
+    logger.info("%s escalated to %d recipient(s)", inquiry, len(recipients))
+    return True
+
+
+def send_escalations(now=None):
+    """Escalate every inquiry left waiting past its response target; returns how many were escalated."""
+    now = now or timezone.now()
+    due = escalation_due(now)
+    recipients = escalation_recipients() if due else []
+    if not recipients:
+        return 0
+    return sum(escalate(inquiry, recipients, now) for inquiry in due)

@@ -1,4 +1,5 @@
-"""What happens to an inquiry, top to bottom: judge spam → store in one transaction → schedule the staff email."""
+"""What happens to an inquiry, top to bottom: judge spam → store in one transaction → schedule the staff email; and
+who is told about inquiries."""
 
 from functools import partial
 
@@ -7,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 
-from .models import Inquiry
+from .models import Inquiry, NotificationRecipient
 from .notifications import inquiry_notify_staff
 from .spam import spam_verdict
 
@@ -37,3 +38,18 @@ def inquiry_submit(form, *, site_origin):
         if notify and settings.CONTACT_NOTIFY_ON_SUBMIT:
             transaction.on_commit(partial(inquiry_notify_staff, inquiry.pk))
     return inquiry
+
+
+def notification_recipient_add(email, receives=NotificationRecipient.Receives.NEW_INQUIRIES, note=""):
+    """Put ``email`` on the ``receives`` list, switching it back on if it was off; returns (recipient, what changed):
+    "added", "reactivated" or "unchanged"."""
+    recipient, created = NotificationRecipient.objects.get_or_create(
+        email=email, receives=receives, defaults={"note": note[:100]}
+    )
+    if created:
+        return recipient, "added"
+    if recipient.active:
+        return recipient, "unchanged"
+    recipient.active = True
+    recipient.save(update_fields=["active"])
+    return recipient, "reactivated"

@@ -55,6 +55,9 @@ class Readiness:
     warnings: list
     # Gaps left out of ``gaps`` because they are for other staff to put right (see for_user).
     others_gaps: int = 0
+    # No one receives the new-inquiry email: the admin's home page says so in red, above everything else, to those
+    # who work inquiries or may add a recipient (templates/admin/includes/no_recipients.html).
+    no_recipients: bool = False
 
     @property
     def ready(self):
@@ -67,7 +70,13 @@ class Readiness:
             return [item for item in items if user.has_perm(item.admin_page.permission)]
 
         gaps = visible(self.gaps)
-        return Readiness(gaps=gaps, warnings=visible(self.warnings), others_gaps=len(self.gaps) - len(gaps))
+        concerned = user.has_perm("contact.view_inquiry") or user.has_perm("contact.view_notificationrecipient")
+        return Readiness(
+            gaps=gaps,
+            warnings=visible(self.warnings),
+            others_gaps=len(self.gaps) - len(gaps),
+            no_recipients=self.no_recipients and concerned,
+        )
 
 
 def _admin(name, *args):
@@ -193,8 +202,8 @@ def _people_gaps():
     return gaps
 
 
-def _notification_gaps():
-    if notification_recipients():
+def _notification_gaps(no_recipients):
+    if not no_recipients:
         return []
     message = "No one is told about new inquiries: add a notification recipient."
     return [Item("Inquiries", message, _admin("contact_notificationrecipient_changelist"))]
@@ -205,6 +214,7 @@ def go_live_readiness(today=None):
     today = today or timezone.localdate()
     license_gaps, license_warnings = _license_items(today)
     payer_gaps, payer_warnings = _payer_items(today)
+    no_recipients = not notification_recipients()
     gaps = [
         *_site_settings_gaps(SiteSettings.load()),
         *license_gaps,
@@ -212,6 +222,6 @@ def go_live_readiness(today=None):
         *payer_gaps,
         *_notice_gaps(today),
         *_people_gaps(),
-        *_notification_gaps(),
+        *_notification_gaps(no_recipients),
     ]
-    return Readiness(gaps=gaps, warnings=[*license_warnings, *payer_warnings])
+    return Readiness(gaps=gaps, warnings=[*license_warnings, *payer_warnings], no_recipients=no_recipients)

@@ -145,14 +145,34 @@ def test_in_production_mode_the_request_sends_nothing_and_the_worker_does(
 
 
 @pytest.mark.django_db
-def test_without_any_recipient_the_inquiry_waits_and_says_why(client, django_capture_on_commit_callbacks, settings):
+def test_without_any_recipient_the_inquiry_waits_unfailed_and_goes_out_once_someone_is_added(
+    client, django_capture_on_commit_callbacks, settings, caplog
+):
     settings.CONTACT_NOTIFY_ON_SUBMIT = True
     settings.CONTACT_NOTIFY_EMAILS = []
     inquiry = submit(client, django_capture_on_commit_callbacks)
+    out = io.StringIO()
+    call_command("send_pending_notifications", stdout=out)
     inquiry.refresh_from_db()
-    assert inquiry.notified_at is None
-    assert "no recipients configured" in inquiry.notify_last_error
-    assert inquiry.notification_state == "Retrying (1 failed)"
+    assert (inquiry.notified_at, inquiry.notify_attempts, inquiry.notify_last_error) == (None, 0, "")
+    assert inquiry.notification_state == "Waiting", "a site just installed shows no failure"
+    assert "1 inquiry waits for a notification recipient" in out.getvalue()
+    assert "no recipients" not in caplog.text
+    assert mail.outbox == []
+
+    NotificationRecipient.objects.create(email="intake@example.org")
+    call_command("send_pending_notifications", stdout=io.StringIO())
+    assert [(m.subject, m.to) for m in mail.outbox] == [(f"New inquiry #{inquiry.pk}", ["intake@example.org"])]
+
+
+@pytest.mark.django_db
+def test_the_escalations_list_does_not_receive_the_new_inquiry_email(
+    client, django_capture_on_commit_callbacks, notify_on_submit
+):
+    NotificationRecipient.objects.create(email="intake@example.org")
+    NotificationRecipient.objects.create(email="lead@example.org", receives=NotificationRecipient.Receives.ESCALATIONS)
+    submit(client, django_capture_on_commit_callbacks)
+    assert mail.outbox[0].to == ["intake@example.org"]
 
 
 @pytest.mark.django_db
