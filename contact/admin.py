@@ -166,14 +166,14 @@ class InquiryAdmin(admin.ModelAdmin):
     @admin.display(description="Received", ordering="created_at")
     def received(self, inquiry):
         """The date, how long ago, and a marker (a word, not a colour) once the reply time has passed."""
-        overdue = format_html('<strong class="inbox-overdue">Overdue</strong>') if inquiry.is_overdue else ""
-        when = formats.date_format(timezone.localtime(inquiry.created_at), "SHORT_DATETIME_FORMAT")
+        overdue = format_html('<strong class="inbox-overdue">{}</strong>', "Overdue") if inquiry.is_overdue else ""
+        when = formats.date_format(timezone.localtime(inquiry.created_at), "M j, P")
         age = _age(inquiry.created_at, timezone.now())
-        return format_html('{}<span class="inbox-age">{}</span>{}', when, age, overdue)
+        return format_html('{} <span class="inbox-age">{}</span> {}', when, age, overdue)
 
-    @admin.display(description="Voicemail OK", boolean=True, ordering="voicemail_ok")
+    @admin.display(description="Voicemail OK", ordering="voicemail_ok")
     def voicemail(self, inquiry):
-        return inquiry.voicemail_ok
+        return "Yes" if inquiry.voicemail_ok else "No"  # words, not the admin's icons, read right in a narrow row
 
     @admin.display(description="Assigned to", ordering="assigned_to__username")
     def assignee(self, inquiry):
@@ -186,7 +186,7 @@ class InquiryAdmin(admin.ModelAdmin):
         if not due:
             return inquiry.get_status_display()
         date = formats.date_format(timezone.localdate(due))
-        deletion = '<span class="inbox-deletion">Deleted by the first purge after {}</span>'
+        deletion = ' <span class="inbox-deletion">Will be deleted on the next purge after {}</span>'
         return format_html("{}" + deletion, inquiry.get_status_display(), date)
 
     @admin.display(description="Staff email")
