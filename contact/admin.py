@@ -246,6 +246,8 @@ class InquiryAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         if request.method == "GET":
             self._warn_of_flagged_inquiries(request)
+        # The page is the inbox, not "Select inquiry to change": nothing here is chosen to be changed.
+        extra_context = {"title": "Inquiries", **(extra_context or {})}
         response = super().changelist_view(request, extra_context)
         changelist = getattr(response, "context_data", {}).get("cl")
         if changelist is not None:
