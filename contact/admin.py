@@ -144,6 +144,8 @@ class InquiryAdmin(admin.ModelAdmin):
     list_filter = [
         ("status", InboxStatusFilter), AssignedToMeFilter, OverdueFilter, "program", "insurance_check", "created_at",
     ]  # fmt: skip
+    # Names and messages are encrypted, so they cannot be searched; the box (templates/admin/contact/inquiry/
+    # search_form.html, shown only when search_fields is set) posts to search_view.
     search_fields = ["email_hash", "phone_hash"]
     search_help_text = "Search by inquiry number (#42), or a full email address or phone number."
     list_per_page = 50
@@ -194,6 +196,7 @@ class InquiryAdmin(admin.ModelAdmin):
         return inquiry.notification_state
 
     def get_queryset(self, request):
+        # The Received column's overdue marker, worked out in the list's own query rather than once per row.
         return super().get_queryset(request).with_overdue_flag()
 
     def has_add_permission(self, request):
