@@ -140,30 +140,75 @@ def change_summary(form):
 
 
 class InboxStatusFilter(admin.ChoicesFieldListFilter):
-    """The status filter, with spam hidden until it is chosen: the inbox's default view is everything else.
+    """The status filter, opening on the open inquiries (closed and spam hidden until chosen), the work to do.
 
-    A search looks through spam too, so that an inquiry can always be found by its number, email or phone (a
+    A search looks through every status, so that an inquiry can always be found by its number, email or phone (a
     false positive, or a request to delete someone's details).
     """
 
     def queryset(self, request, queryset):
         if not self.used_parameters and not request.GET.get(SEARCH_VAR):
-            return queryset.exclude(status=Inquiry.Status.SPAM)
+            return queryset.open()
         return super().queryset(request, queryset)
 
     def choices(self, changelist):
-        everything_else, *statuses = super().choices(changelist)
-        yield {**everything_else, "display": "All but spam"}
+        everything, *statuses = super().choices(changelist)
+        yield {**everything, "display": "Open (new to scheduled)"}
         yield from statuses
+
+
+class AssignedToMeFilter(admin.SimpleListFilter):
+    """The inquiries this staff member has taken on, or those nobody has yet."""
+
+    title = "assigned to"
+    parameter_name = "assigned"
+
+    def lookups(self, request, model_admin):
+        return [("me", "Me"), ("nobody", "Nobody yet")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return queryset.filter(assigned_to=request.user)
+        if self.value() == "nobody":
+            return queryset.filter(assigned_to=None)
+        return queryset
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    """The inquiries past the reply time the contact page promises, with no first contact yet."""
+
+    title = "reply time"
+    parameter_name = "reply"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", "Overdue")]
+
+    def queryset(self, request, queryset):
+        return queryset.overdue() if self.value() == "overdue" else queryset
+
+
+def _age(moment, now):
+    """How long ago, in the largest whole unit: "just now", "25 min ago", "3 h ago", "2 days ago"."""
+    minutes = int((now - moment).total_seconds() // 60)
+    if minutes < 1:
+        return "just now"
+    if minutes < 60:
+        return f"{minutes} min ago"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} h ago"
+    return f"{minutes // (24 * 60)} days ago"
 
 
 @admin.register(Inquiry)
 class InquiryAdmin(admin.ModelAdmin):
     list_display = [
-        "number", "created_at", "status", "program", "preferred_contact", "source_page", "staff_email", "deletion",
+        "number", "received", "name", "inquiry_for", "preferred_contact", "best_time", "voicemail", "assignee",
+        "status_and_deletion",
     ]  # fmt: skip
     list_display_links = ["number"]
-    list_filter = [("status", InboxStatusFilter), "program", "insurance_check", "created_at"]
+    list_filter = [
+        ("status", InboxStatusFilter), AssignedToMeFilter, OverdueFilter, "program", "insurance_check", "created_at",
+    ]  # fmt: skip
     # Names and messages are encrypted, so they cannot be searched; the box (templates/admin/contact/inquiry/
     # search_form.html, shown only when search_fields is set) posts to search_view.
     search_fields = ["email_hash", "phone_hash"]
@@ -188,15 +233,38 @@ class InquiryAdmin(admin.ModelAdmin):
     ]
     actions = ["mark_contacted", "mark_scheduled", "mark_closed", "mark_spam", "export_csv", "export_insurance_csv"]
 
+    class Media:
+        css = {"all": ["css/staff.css"]}  # the inbox's columns, readable beside the sidebar and on a phone
+
     @admin.display(description="Number", ordering="pk")
     def number(self, inquiry):
         return f"#{inquiry.pk}"
 
-    @admin.display(description="Deletion")
-    def deletion(self, inquiry):
-        # Open inquiries past the retention period, flagged by purge_inquiries: staff see how long they have.
+    @admin.display(description="Received", ordering="created_at")
+    def received(self, inquiry):
+        """The date, how long ago, and a marker (a word, not a colour) once the reply time has passed."""
+        overdue = format_html('<strong class="inbox-overdue">{}</strong>', "Overdue") if inquiry.is_overdue else ""
+        when = formats.date_format(timezone.localtime(inquiry.created_at), "M j, P")
+        age = _age(inquiry.created_at, timezone.now())
+        return format_html('{} <span class="inbox-age">{}</span> {}', when, age, overdue)
+
+    @admin.display(description="Voicemail OK", ordering="voicemail_ok")
+    def voicemail(self, inquiry):
+        return "Yes" if inquiry.voicemail_ok else "No"  # words, not the admin's icons, read right in a narrow row
+
+    @admin.display(description="Assigned to", ordering="assigned_to__username")
+    def assignee(self, inquiry):
+        return inquiry.assigned_to.get_username() if inquiry.assigned_to else "Nobody yet"
+
+    @admin.display(description="Status", ordering="status")
+    def status_and_deletion(self, inquiry):
+        # An open inquiry past the retention period, flagged by purge_inquiries: staff see how long they have.
         due = inquiry.deletion_due
-        return f"Will be deleted on the next purge after {formats.date_format(timezone.localdate(due))}" if due else ""
+        if not due:
+            return inquiry.get_status_display()
+        date = formats.date_format(timezone.localdate(due))
+        deletion = ' <span class="inbox-deletion">Will be deleted on the next purge after {}</span>'
+        return format_html("{}" + deletion, inquiry.get_status_display(), date)
 
     @admin.display(description="Staff email")
     def staff_email(self, inquiry):
@@ -221,6 +289,10 @@ class InquiryAdmin(admin.ModelAdmin):
     def timeline(self, inquiry):
         notes = inquiry.notes.select_related("author") if inquiry.pk else InquiryNote.objects.none()
         return render_to_string("admin/contact/inquiry/notes_timeline.html", {"notes": notes})
+
+    def get_queryset(self, request):
+        # The Received column's overdue marker, worked out in the list's own query rather than once per row.
+        return super().get_queryset(request).with_overdue_flag()
 
     def has_add_permission(self, request):
         return False  # inquiries come only from the website form
@@ -294,6 +366,8 @@ class InquiryAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         if request.method == "GET":
             self._warn_of_flagged_inquiries(request)
+        # The page is the inbox, not "Select inquiry to change": nothing here is chosen to be changed.
+        extra_context = {"title": "Inquiries", **(extra_context or {})}
         response = super().changelist_view(request, extra_context)
         changelist = getattr(response, "context_data", {}).get("cl")
         if changelist is not None:
@@ -318,7 +392,7 @@ class InquiryAdmin(admin.ModelAdmin):
         self.message_user(
             request,
             f"{which} past the retention period and will be deleted by the first purge after "
-            f"{formats.date_format(timezone.localdate(first.deletion_due))}; the Deletion column shows each date.",
+            f"{formats.date_format(timezone.localdate(first.deletion_due))}; the Status column shows each date.",
             messages.WARNING,
         )
 

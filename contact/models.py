@@ -9,8 +9,9 @@ import re
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import ExpressionWrapper, Q, Value
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from restoration.phone import national_digits
 
@@ -67,6 +68,26 @@ class InquiryQuerySet(models.QuerySet):
             self.filter(first_contact_at=None).update(first_contact_at=now or timezone.now())
         return updated
 
+    def overdue(self, now=None):
+        """Inquiries still waiting for a first contact after the response target, counted in business hours; none
+        while the center makes no promise (no target or no opening hours)."""
+        waiting = self._overdue_condition(now or timezone.now())
+        return self.filter(waiting) if waiting is not None else self.none()
+
+    def with_overdue_flag(self, now=None):
+        """Each inquiry with ``is_overdue`` (see overdue) worked out in the same query, for the inbox's list."""
+        waiting = self._overdue_condition(now or timezone.now())
+        flag = ExpressionWrapper(waiting, output_field=models.BooleanField()) if waiting is not None else Value(False)
+        return self.annotate(is_overdue=flag)
+
+    @staticmethod
+    def _overdue_condition(now):
+        # The calendar is the pages app's (opening hours, response target): reached by its dotted path.
+        cutoff = import_string(settings.ADMISSIONS_CALENDAR)().overdue_cutoff(now)
+        if cutoff is None:
+            return None
+        return Q(status__in=Inquiry.AWAITING_FIRST_CONTACT, first_contact_at__isnull=True, created_at__lte=cutoff)
+
     def open(self):
         """Inquiries staff may still be working: every status but closed and spam."""
         return self.exclude(status__in=Inquiry.CLOSED_STATUSES)
@@ -108,6 +129,9 @@ class Inquiry(models.Model):
     # Staff have replied: the first change to one of these, from new or needs review, is the first contact. Spam
     # is not a reply, so it stamps nothing.
     REPLIED_STATUSES = [Status.CONTACTED, Status.SCHEDULED, Status.CLOSED]
+
+    # Not yet answered: the statuses an inquiry has before its first contact (which moves it on).
+    AWAITING_FIRST_CONTACT = [Status.NEW, Status.NEEDS_REVIEW]
 
     class ContactMethod(models.TextChoices):
         PHONE = "phone", "Phone call"

@@ -36,6 +36,18 @@ class AdmissionsCalendar:
                 if end > moment:
                     yield max(start, moment), end
 
+    def _periods_before(self, moment):
+        """The opening periods before ``moment``, latest first (one under way ends at ``moment``)."""
+        moment = timezone.localtime(moment)
+        for offset in range(LOOKAHEAD_DAYS + 1):
+            day = moment.date() - datetime.timedelta(days=offset)
+            rows = sorted((row for row in self.hours if row.first_day <= day.isoweekday() <= row.last_day), key=_opens)
+            for row in reversed(rows):
+                start = timezone.make_aware(datetime.datetime.combine(day, row.opens))
+                end = timezone.make_aware(datetime.datetime.combine(day, row.closes))
+                if start < moment:
+                    yield start, min(end, moment)
+
     def reply_by(self, received):
         """The moment the response target runs out for something received at ``received``, or None (no promise:
         no target, or no opening hours within LOOKAHEAD_DAYS)."""
@@ -45,6 +57,21 @@ class AdmissionsCalendar:
         for start, end in self._periods_from(received):
             if end - start >= left:
                 return start + left
+            left -= end - start
+        return None
+
+    def overdue_cutoff(self, now):
+        """The latest moment of receipt whose reply-by time has come at ``now``: anything received then or earlier
+        and not yet answered is overdue. None when no promise is made (see reply_by), so nothing is overdue.
+
+        The inverse of reply_by, walking the opening hours backwards, so that the inbox can ask the database for
+        overdue inquiries with one comparison instead of computing each one's deadline."""
+        if self.target is None:
+            return None
+        left = self.target
+        for start, end in self._periods_before(now):
+            if end - start >= left:
+                return end - left
             left -= end - start
         return None
 

@@ -22,11 +22,14 @@ from django.views.decorators.cache import never_cache
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from pages.models import SiteSettings
+
 from .forms import EnrolCodeForm, VerifyCodeForm
 from .models import AuditEvent
 from .readiness import go_live_readiness
 from .reports import admissions_report
 from .two_factor import enrol_two_factor
+from .work import admissions_work
 
 
 def _next_url(request, site):
@@ -55,8 +58,24 @@ def _second_factor_step(view):
     return wrapper
 
 
+# The home page's sections in the order staff use them: inquiries first, then the site's content; the rest
+# (accounts, sign-in locks, devices) after, alphabetically as the admin lists them.
+APP_ORDER = ["contact", "pages", "search"]
+
+
 class StaffAdminSite(admin.AdminSite):
     """django.contrib.admin's site, open only to staff sessions verified with a one-time code."""
+
+    index_title = "Staff home"
+
+    def each_context(self, request):
+        """Every admin page is headed with the center's name (from the site settings), not "Django administration"."""
+        name = SiteSettings.load().name
+        return {**super().each_context(request), "site_header": f"{name} — staff", "site_title": f"{name} staff"}
+
+    def get_app_list(self, request, app_label=None):
+        apps = super().get_app_list(request, app_label)
+        return sorted(apps, key=lambda app: APP_ORDER.index(app["app_label"]) if app["app_label"] in APP_ORDER else 99)
 
     def has_permission(self, request):
         return super().has_permission(request) and request.user.is_verified()
@@ -68,10 +87,14 @@ class StaffAdminSite(admin.AdminSite):
         return super().login(request, extra_context)
 
     def index(self, request, extra_context=None):
-        """The admin's home page, with what stands between the site and going live (staff/readiness.py), and
-        the licenses and accreditations about to run out among its warnings."""
-        readiness = go_live_readiness().for_user(request.user)
-        return super().index(request, {"readiness": readiness, **(extra_context or {})})
+        """The admin's home page: first the inquiries waiting (staff/work.py), then what stands between the site and
+        going live (staff/readiness.py), with the licenses and accreditations about to run out among its warnings."""
+        context = {
+            "work": admissions_work(request.user),
+            "readiness": go_live_readiness().for_user(request.user),
+            **(extra_context or {}),
+        }
+        return super().index(request, context)
 
     def get_urls(self):
         views = [

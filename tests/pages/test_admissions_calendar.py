@@ -65,3 +65,24 @@ def test_business_time_between_counts_a_wait_longer_than_the_promise_looks_ahead
     calendar = AdmissionsCalendar(WEEKDAYS_8_TO_6, target_hours=2)
     three_weeks_later = at(1, 9) + datetime.timedelta(weeks=3)
     assert calendar.business_time_between(at(1, 9), three_weeks_later) == datetime.timedelta(hours=3 * 5 * 10)
+
+
+@pytest.mark.parametrize(
+    ("now", "cutoff"),
+    [
+        (at(7, 10), at(7, 8)),  # Monday 10 a.m.: all the weekend's messages are due now; the weekend did not count
+        (at(7, 9), at(4, 17)),  # Monday 9 a.m.: one hour on Monday, one on Friday afternoon
+        (at(5, 12), at(4, 16)),  # Saturday noon: only what came before Friday 4 p.m. has had two open hours
+        (at(1, 15, 30), at(1, 13, 30)),  # a Tuesday afternoon, open all along
+    ],
+)
+def test_messages_received_up_to_the_cutoff_have_reached_their_reply_time(now, cutoff):
+    calendar = AdmissionsCalendar(WEEKDAYS_8_TO_6, target_hours=2)
+    assert calendar.overdue_cutoff(now) == cutoff
+    assert calendar.reply_by(cutoff) <= now
+    assert calendar.reply_by(cutoff + datetime.timedelta(minutes=1)) > now
+
+
+def test_no_promise_means_nothing_is_ever_overdue():
+    assert AdmissionsCalendar(WEEKDAYS_8_TO_6, target_hours=None).overdue_cutoff(at(7, 10)) is None
+    assert AdmissionsCalendar([], target_hours=2).overdue_cutoff(at(7, 10)) is None

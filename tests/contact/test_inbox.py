@@ -1,0 +1,130 @@
+"""The inquiry list admissions works from: open inquiries first, who they are and how to reach them, overdue marked."""
+
+import datetime
+import re
+import zoneinfo
+
+import pytest
+import time_machine
+
+from contact.models import Inquiry
+from pages.models import SiteSettings, Weekday
+from tests.support.builders import make_staff, staff_login
+from tests.support.htmlpage import parse_html
+from tests.support.inquiries import LIST_URL, make_inquiry
+
+pytestmark = pytest.mark.django_db
+
+SACRAMENTO = zoneinfo.ZoneInfo("America/Los_Angeles")
+FRIDAY_EVENING = datetime.datetime(2026, 12, 4, 21, 15, tzinfo=SACRAMENTO)
+MONDAY_9 = datetime.datetime(2026, 12, 7, 9, 0, tzinfo=SACRAMENTO)
+MONDAY_11 = datetime.datetime(2026, 12, 7, 11, 0, tzinfo=SACRAMENTO)
+
+
+def promise_two_business_hours():
+    site = SiteSettings.load()
+    site.response_target_hours = 2
+    site.save()
+    site.opening_hours.create(first_day=Weekday.MONDAY, last_day=Weekday.FRIDAY, opens="08:00", closes="18:00")
+
+
+def listed(client, **params):
+    return list(client.get(LIST_URL, params).context["cl"].result_list)
+
+
+def test_a_friday_evening_inquiry_is_overdue_only_once_monday_mornings_reply_time_has_passed(db):
+    promise_two_business_hours()
+    inquiry = make_inquiry(created_at=FRIDAY_EVENING)
+    assert list(Inquiry.objects.overdue(now=MONDAY_9)) == [], "the weekend does not count"
+    assert list(Inquiry.objects.overdue(now=MONDAY_11)) == [inquiry]
+    to_review = make_inquiry(created_at=FRIDAY_EVENING, status="review")
+    assert set(Inquiry.objects.overdue(now=MONDAY_11)) == {inquiry, to_review}, "possible spam still waits for a reply"
+
+
+@pytest.mark.parametrize(
+    "answered",
+    [
+        {"status": "contacted", "first_contact_at": MONDAY_9},
+        {"first_contact_at": MONDAY_9},  # first contact stamped (or corrected) while the status still reads new
+        {"status": "spam"},
+        {"status": "closed"},
+    ],
+)
+def test_an_inquiry_answered_closed_or_spam_is_never_overdue(db, answered):
+    promise_two_business_hours()
+    make_inquiry(created_at=FRIDAY_EVENING, **answered)
+    assert not Inquiry.objects.overdue(now=MONDAY_11).exists()
+
+
+def test_without_a_response_target_nothing_is_overdue(db):
+    make_inquiry(created_at=FRIDAY_EVENING)
+    assert not Inquiry.objects.overdue(now=MONDAY_11).exists()
+    assert Inquiry.objects.with_overdue_flag(now=MONDAY_11).get().is_overdue is False
+
+
+def rows(client):
+    """The inbox list's rows as their cells' text, after the header row (the first cell is the selection box)."""
+    table = parse_html(client.get(LIST_URL).content).table_rows()
+    start = next(i for i, row in enumerate(table) if any(cell.endswith("Number") for cell in row))
+    header, *body = table[start:]
+    # A header's text starts with its place in the sort order ("1 Received") when the list is sorted by it.
+    return [re.sub(r"^\d+ ", "", cell) for cell in header[1:]], [row[1:] for row in body]
+
+
+def test_the_list_shows_who_it_is_for_how_to_reach_them_and_who_has_it(client, admissions):
+    make_inquiry(
+        name="Jordan Quill", inquiry_for="loved_one", preferred_contact="text", best_time="evening", voicemail_ok=True,
+        assigned_to=admissions,
+    )  # fmt: skip
+    make_inquiry(name="Sam Reyes", preferred_contact="email")
+    staff_login(client, admissions)
+    header, (sam, jordan) = rows(client)
+    assert header == [
+        "Number", "Received", "Name", "Inquiry is for", "Preferred contact", "Best time", "Voicemail OK",
+        "Assigned to", "Status",
+    ]  # fmt: skip
+    assert sam[2:] == ["Sam Reyes", "Myself", "Email", "Any time", "No", "Nobody yet", "New"]
+    assert jordan[2:] == ["Jordan Quill", "A loved one", "Text message", "Evening", "Yes", "casey-admissions", "New"]
+
+
+def test_each_row_says_how_long_ago_it_came_and_marks_the_overdue_in_words(client, admissions):
+    promise_two_business_hours()
+    overdue = make_inquiry(created_at=FRIDAY_EVENING)
+    fresh = make_inquiry(created_at=MONDAY_11 - datetime.timedelta(minutes=25))
+    with time_machine.travel(MONDAY_11, tick=False):
+        staff_login(client, admissions)
+        _, body = rows(client)
+        assert listed(client, reply="overdue") == [overdue]
+    received = {row[0]: row[1] for row in body}
+    assert received[f"#{overdue.pk}"].endswith("2 days ago Overdue")
+    assert received[f"#{fresh.pk}"].endswith("25 min ago")
+
+
+def test_the_inbox_opens_on_open_inquiries_and_shows_closed_and_spam_when_asked(client, admissions):
+    new = make_inquiry()
+    scheduled = make_inquiry(status="scheduled")
+    closed = make_inquiry(status="closed")
+    spam = make_inquiry(status="spam", spam_reason="hidden field filled in", notify_next_attempt_at=None)
+    staff_login(client, admissions)
+    assert set(listed(client)) == {new, scheduled}
+    assert "Open (new to scheduled)" in parse_html(client.get(LIST_URL).content).text
+    assert listed(client, status__exact="closed") == [closed]
+    assert listed(client, status__exact="spam") == [spam]
+    assert listed(client, q=f"#{spam.pk} #{closed.pk}") == [spam, closed], "a search looks through every status"
+
+
+def test_assigned_to_me_shows_only_mine_and_nobody_yet_the_untaken(client, admissions):
+    colleague = make_staff("riley-admissions", group="Admissions")
+    mine = make_inquiry(assigned_to=admissions)
+    make_inquiry(assigned_to=colleague)
+    untaken = make_inquiry()
+    staff_login(client, admissions)
+    assert listed(client, assigned="me") == [mine]
+    assert listed(client, assigned="nobody") == [untaken]
+
+
+def test_an_inquiry_flagged_for_deletion_says_when_in_its_status(client, admissions):
+    make_inquiry(flagged_for_deletion_at=datetime.datetime(2026, 11, 20, 12, tzinfo=SACRAMENTO))
+    staff_login(client, admissions)
+    _, [row] = rows(client)
+    assert row[-1] == "New Will be deleted on the next purge after Dec. 4, 2026"
