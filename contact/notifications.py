@@ -188,24 +188,8 @@ def escalation_due(now=None, calendar=None):
     began. Empty when the center has set no response target or opening hours (then nothing was promised)."""
     now = now or timezone.now()
     calendar = calendar or import_string(settings.ADMISSIONS_CALENDAR)()
-    if calendar.target is None:
-        return []
-    # Business time never runs faster than the clock: nothing received less than the target ago can be overdue.
-    waiting = Inquiry.objects.filter(
-        status__in=[Inquiry.Status.NEW, Inquiry.Status.NEEDS_REVIEW],
-        first_contact_at__isnull=True,
-        created_at__lte=now - calendar.target,
-    ).order_by("created_at", "pk")
-    return [
-        inquiry
-        for inquiry in waiting
-        if _past_target(calendar, inquiry, now) and _escalation_may_repeat(calendar, inquiry.escalated_at, now)
-    ]
-
-
-def _past_target(calendar, inquiry, now):
-    deadline = calendar.reply_by(inquiry.created_at)
-    return deadline is not None and deadline <= now
+    overdue = Inquiry.objects.overdue(now).order_by("created_at", "pk")  # the inbox's own "Overdue"
+    return [inquiry for inquiry in overdue if _escalation_may_repeat(calendar, inquiry.escalated_at, now)]
 
 
 def _escalation_may_repeat(calendar, escalated_at, now):

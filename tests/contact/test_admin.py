@@ -44,21 +44,6 @@ def test_the_admissions_group_may_view_and_change_inquiries_and_nothing_else():
     assert permissions == {"contact.view_inquiry", "contact.change_inquiry"}
 
 
-def test_the_list_shows_what_staff_need_to_work_inquiries(client, admissions):
-    inquiry = make_inquiry()
-    staff_login(client, admissions)
-    response = client.get(LIST_URL)
-    assert response.status_code == 200
-    page = parse_html(response.content)
-    headers = " ".join(page.text.split())
-    for column in ["Number", "Received", "Status", "Program", "Preferred contact", "Source page", "Staff email"]:
-        assert column in headers
-    assert f"#{inquiry.pk}" in page.text
-    assert "/articles/some-article/" in page.text
-    assert "Waiting" in page.text
-    assert "Jordan" not in page.text, "names stay off the list; staff open an inquiry to see them"
-
-
 def messages_on(response):
     return [str(message) for message in response.context["messages"]]
 
@@ -258,7 +243,6 @@ def test_the_inbox_shows_inquiries_to_review_and_hides_spam_until_asked(client, 
     assert set(response.context["cl"].result_list) == {new, to_review}
     page = parse_html(response.content)
     assert "Needs review" in page.text
-    assert "All but spam" in page.text
     spam_view = client.get(LIST_URL, {"status__exact": "spam"})
     assert list(spam_view.context["cl"].result_list) == [spam], "kept, and found with the filter"
     assert list(client.get(LIST_URL, {"status__exact": "review"}).context["cl"].result_list) == [to_review]
