@@ -56,3 +56,18 @@ def test_the_home_page_leads_to_the_overdue_inquiries_and_the_inbox_reads_at_any
     # Every column fits beside the sidebar at a desk; on a phone the rows are read one under the other.
     table, results = page.locator("#result_list").bounding_box(), page.locator("#changelist .results").bounding_box()
     assert table["width"] <= results["width"] + 1, "no column scrolls out of sight"
+
+
+@pytest.mark.parametrize("width", [DESKTOP_WIDTH, PHONE_WIDTH])
+def test_an_inquiry_page_with_notes_and_insurance_details_reads_at_any_width(site_url, open_page, width):
+    page = signed_in_page(open_page, site_url, width)
+    inquiry = make_inquiry(name="Robin Alder", insurance_check=True, insurance_payer="Quokka Health")
+    inquiry.notes.create(text="Left a message at 9 a.m.")
+    page.goto(f"{site_url}/admin/contact/inquiry/{inquiry.pk}/change/")
+    expect(page.get_by_role("button", name="I’m taking this")).to_be_visible()
+    expect(page.get_by_text("Left a message at 9 a.m.")).to_be_visible()
+    call = page.get_by_role("link", name="Call (916) 555-0142")
+    expect(call).to_have_attribute("href", "tel:+19165550142")
+    assert_accessible(page)
+    width_of_page = page.evaluate("document.documentElement.scrollWidth")
+    assert width_of_page <= width + 1, "nothing on the page needs sideways scrolling"
