@@ -14,9 +14,9 @@ from contact import spam
 from contact.models import Inquiry
 from contact.notifications import send_escalations
 from pages.models import SiteSettings, Weekday
-from tests.browser.test_contact_form import fill_the_form
 from tests.support.browser import DESKTOP_WIDTH
 from tests.support.builders import make_staff, restore_admissions_group, staff_login
+from tests.support.inquiries import fill_the_form
 from tests.support.smtp import smtp_mailers, smtp_server
 
 pytestmark = pytest.mark.browser

@@ -11,6 +11,7 @@ from contact.models import Inquiry
 from tests.support import axe
 from tests.support.browser import DESKTOP_WIDTH, PHONE_WIDTH
 from tests.support.builders import make_staff, restore_admissions_group, staff_login
+from tests.support.inquiries import fill_the_form
 from tests.support.seed import SEED_ARTICLE_SLUG
 from tests.support.smtp import smtp_mailers, smtp_server
 
@@ -34,18 +35,6 @@ def inbox(contact_settings):
     with smtp_server() as (port, inbox):
         contact_settings.MAILERS = smtp_mailers(port)
         yield inbox
-
-
-def fill_the_form(page):
-    page.get_by_label("Your name").fill("Robin Alder")
-    page.get_by_label("Email address").fill("robin.alder@example.com")
-    page.get_by_label("Phone number").fill("916 555 0148")
-    page.get_by_label("Text message").check()
-    page.get_by_label("Evening").check()
-    page.get_by_label("A loved one").check()
-    page.get_by_label("Program you’re asking about").select_option("iop")
-    page.get_by_label("Anything you’d like us to know (optional)").fill("Asking for my brother.")
-    page.get_by_label("I agree that the admissions team").check()
 
 
 def test_from_an_article_on_a_phone_a_visitor_sends_the_form_and_staff_are_told(site_url, open_page, inbox, db):

@@ -72,3 +72,16 @@ def change_url(inquiry):
 def search(client, term, **filters):
     """Type ``term`` into the inbox's search box and send it, as staff do; follows to the list it answers with."""
     return client.post(SEARCH_URL, {"q": term, **filters}, follow=True)
+
+
+def fill_the_form(page):
+    """Fill the contact form in a browser as a visitor asking about a loved one, by text, in the evening."""
+    page.get_by_label("Your name").fill("Robin Alder")
+    page.get_by_label("Email address").fill("robin.alder@example.com")
+    page.get_by_label("Phone number").fill("916 555 0148")
+    page.get_by_label("Text message").check()
+    page.get_by_label("Evening").check()
+    page.get_by_label("A loved one").check()
+    page.get_by_label("Program you’re asking about").select_option("iop")
+    page.get_by_label("Anything you’d like us to know (optional)").fill("Asking for my brother.")
+    page.get_by_label("I agree that the admissions team").check()
