@@ -5,16 +5,22 @@ them through ``settings.ADMISSIONS_CALENDAR``, never by importing pages.
 """
 
 import datetime
+import json
 
 from django.conf import settings
+from django.core import signing
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from .models import Inquiry
 
-# What the thank-you page needs to repeat the visitor's choices, kept in their session after they send the form:
-# the choices only (never a name, number or message), for the thank-you page alone.
-SESSION_KEY = "contact:sent"
+# What the thank-you page needs to repeat the visitor's choices (never a name, number or message), kept in a signed
+# cookie that the browser sends to the thank-you page alone: a session would follow the visitor to every page and
+# keep the shared page cache from serving them (pages/cache.py shares no page that varies on a cookie).
+COOKIE = "contact_sent"
+COOKIE_SALT = "contact.promise"
+COOKIE_SECONDS = 12 * 60 * 60
 
 REACH = {
     Inquiry.ContactMethod.PHONE: "We’ll call you",
@@ -46,21 +52,32 @@ def how_we_will_reach_you(preferred_contact, best_time, voicemail_ok):
     return ", ".join(parts) + "."
 
 
-def remember_choices(session, inquiry):
-    """Keep what the thank-you page repeats (the visitor's choices and when the message arrived)."""
-    session[SESSION_KEY] = {
+def remember_choices(response, inquiry):
+    """Keep what the thank-you page repeats (the visitor's choices and when the message arrived) on ``response``."""
+    choices = {
         "preferred_contact": inquiry.preferred_contact,
         "best_time": inquiry.best_time,
         "voicemail_ok": inquiry.voicemail_ok,
         "received": inquiry.created_at.isoformat(),
     }
+    response.set_signed_cookie(
+        COOKIE,
+        json.dumps(choices),
+        salt=COOKIE_SALT,
+        max_age=COOKIE_SECONDS,
+        path=reverse("contact:thanks"),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
 
 
-def thanks_promise(session, now=None):
-    """``(how we will reach you, by when)`` from the choices kept in the session; (None, None) without them."""
-    sent = session.get(SESSION_KEY)
-    if not sent:
+def thanks_promise(request, now=None):
+    """``(how we will reach you, by when)`` from the choices the cookie holds; (None, None) without a valid one."""
+    try:
+        sent = json.loads(request.get_signed_cookie(COOKIE, salt=COOKIE_SALT, max_age=COOKIE_SECONDS))
+        received = datetime.datetime.fromisoformat(sent["received"])
+        reach = how_we_will_reach_you(sent["preferred_contact"], sent["best_time"], sent["voicemail_ok"])
+    except (KeyError, TypeError, ValueError, signing.BadSignature):
         return None, None
-    received = datetime.datetime.fromisoformat(sent["received"])
-    reach = how_we_will_reach_you(sent["preferred_contact"], sent["best_time"], sent["voicemail_ok"])
     return reach, reply_promise(received, now or timezone.now())

@@ -39,8 +39,9 @@ def contact_form(request):
     if not spam.count_submission(request):
         return render(request, "429.html", status=429)
     inquiry = inquiry_submit(form, site_origin=request.build_absolute_uri("/").rstrip("/"))
-    remember_choices(request.session, inquiry)
-    return redirect("contact:thanks")
+    response = redirect("contact:thanks")
+    remember_choices(response, inquiry)
+    return response
 
 
 def render_form(request, form, status=200):
@@ -52,5 +53,5 @@ def render_form(request, form, status=200):
 @never_cache
 @require_safe
 def thanks(request):
-    reach, promise = thanks_promise(request.session)
+    reach, promise = thanks_promise(request)
     return render(request, "contact/thanks.html", {"reach": reach, "reply_promise": promise})

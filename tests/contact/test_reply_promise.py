@@ -52,3 +52,20 @@ def test_the_thank_you_page_opened_directly_promises_nothing_it_cannot_know(clie
     text = parse_html(client.get("/contact/thanks/").content).text
     assert "Someone from our admissions team will contact you in the way you asked." in text
     assert "will reply by" not in text
+
+
+def test_a_tampered_choices_cookie_is_ignored_not_an_error(client, db):
+    open_weekdays()
+    client.post("/contact/", form_data(), follow=True)
+    client.cookies["contact_sent"] = client.cookies["contact_sent"].value.replace("phone", "email")
+    response = client.get("/contact/thanks/")
+    assert response.status_code == 200
+    assert (
+        "Someone from our admissions team will contact you in the way you asked." in parse_html(response.content).text
+    )
+
+
+def test_the_choices_reach_the_thank_you_page_alone_so_other_pages_stay_shared(client, db):
+    client.post("/contact/", form_data(), follow=True)
+    assert client.cookies["contact_sent"]["path"] == "/contact/thanks/"
+    assert "sessionid" not in client.cookies, "no session follows the visitor round the site"
