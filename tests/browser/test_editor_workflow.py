@@ -90,7 +90,7 @@ def test_an_editor_drafts_previews_schedules_publishes_and_unpublishes(site_url,
     # Log in as a new editor would: the admin's address, then the login form.
     page.goto(site_url + "/admin/")
     sign_in(page, editor)
-    expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
+    expect(page.get_by_role("heading", name="Staff home")).to_be_visible()
 
     # A draft with a hero image; the slug fills itself in from the title.
     page.get_by_role("link", name="Articles").first.click()

@@ -60,7 +60,7 @@ def title_of(response):
 def test_staff_sign_in_through_a_with_a_password_and_a_one_time_code(editor):
     response = editor.get("/admin/")
     assert response.status == 200, f"A answered {response.status} {response.location} for the admin"
-    assert "Site administration" in response.text, "A's admin page is not the signed-in dashboard"
+    assert "Staff home" in response.text, "A's admin page is not the signed-in dashboard"
 
 
 def test_an_article_edited_through_a_is_fresh_on_b_at_once(site, editor):
@@ -88,7 +88,7 @@ def test_the_session_from_a_is_valid_on_b(site, editor):
     on_b = editor.on(site.urls[1])
     response = on_b.get("/admin/")
     assert response.status == 200, f"B answered {response.status} {response.location} for the admin"
-    assert "Site administration" in response.text, "B's admin page is not the signed-in dashboard"
+    assert "Staff home" in response.text, "B's admin page is not the signed-in dashboard"
 
 
 def test_the_contact_rate_limit_counts_a_and_b_together(site):
