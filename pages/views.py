@@ -272,6 +272,8 @@ def render_content_page(request, page):
         "pages/content_page.html",
         {
             "page": page,
+            "title": page.title,
+            "summary": page.summary,
             "breadcrumbs": breadcrumbs,
             "jsonld": seo.web_page(request, "WebPage", page.title, page.summary, breadcrumbs),
         },
