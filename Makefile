@@ -14,7 +14,7 @@ FIND_PYTHON := for c in $(PYTHON_CANDIDATES); do \
 	  if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	    command -v $$c; exit 0; fi; done; exit 1
 
-.PHONY: help run test lint fmt content audit screenshots browser-check wrk-check servers-check bench system-test \
+.PHONY: help run test lint fmt messages content audit screenshots browser-check wrk-check servers-check bench system-test \
 	scale-test load faults image-smoke
 
 help:
@@ -23,6 +23,7 @@ help:
 	@echo "make system-test - the system tests: two instances, 50 inquiries at once, load, faults (needs PostgreSQL, Redis)"
 	@echo "make lint   - ruff, template formatting, migrations check, hadolint"
 	@echo "make fmt    - format Python and templates"
+	@echo "make messages - extract the strings marked for translation into locale/es, and compile them (needs gettext)"
 	@echo "make audit  - Lighthouse and the Nu Html Checker on every page type (needs Chromium, Node, Java)"
 	@echo "make screenshots - every page type at 390 and 1280 px into docs/screenshots/"
 	@echo "make scale-test - the system test alone: two app servers sharing PostgreSQL and Redis act as one site"
@@ -70,6 +71,17 @@ fmt: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/djhtml templates
+
+# Translations (locale/es/LC_MESSAGES): extract the marked strings into django.po, which a translator completes,
+# then compile django.mo beside it. Extracting needs GNU gettext; compiling needs only Babel, and the compiled file
+# is committed, so a fresh machine serves Spanish with neither (tests/site/test_translations.py checks it is current).
+# Staff pages are English only: their strings are not extracted.
+messages: $(VENV)/.installed-dev
+	@command -v xgettext >/dev/null || { echo "Error: GNU gettext is needed to extract messages: apt-get install -y gettext" >&2; exit 1; }
+	$(MANAGE) makemessages --locale es --no-obsolete --add-location file \
+	  --ignore '.venv/*' --ignore 'tools/*' --ignore 'tests/*' --ignore 'staticfiles/*' --ignore 'media/*' \
+	  --ignore 'staff/*' --ignore 'templates/admin/*' --ignore 'templates/staff/*'
+	$(VENV)/bin/pybabel compile --directory locale --domain django --locale es --statistics
 
 tools/node_modules/.installed: tools/package.json tools/package-lock.json
 	cd tools && npm ci --no-audit --no-fund --silent

@@ -13,8 +13,8 @@ license is never shown as current, from the cache or otherwise).
 Pages are identical for every visitor (no nonce, no CSRF token, nothing per user), which is what makes sharing
 them safe. Pages with a form, previews and drafts never come through here.
 
-A page is keyed on its address and on the query parameters its view declares it reads, nothing else: the about
-page with ``?page=7`` or ``?utm_source=…`` is the one copy of the about page. A list answers 404 to a page number
+A page is keyed on its language, its address and the query parameters its view declares it reads, nothing else: the
+about page with ``?page=7`` or ``?utm_source=…`` is the one copy of the about page. A list answers 404 to a page number
 that names none of its pages, and only a 200 is stored, so the number of copies stays the number of pages the
 site has, whatever a flood of query strings sends.
 """
@@ -30,7 +30,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
@@ -146,7 +146,9 @@ def _page_key(request):
     if parameters_read is None:
         return None
     params = sorted((name, request.GET[name]) for name in parameters_read if name in request.GET)
-    address = f"{request.scheme}://{request.get_host()}{request.path}?{params}"
+    # The address already says the language (/es/…); the key says it too, so that no change of URLs could ever
+    # hand one language's page to a visitor of the other.
+    address = f"{translation.get_language()}:{request.scheme}://{request.get_host()}{request.path}?{params}"
     return f"pages:page:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
@@ -201,9 +203,9 @@ def _shareable(response):
 class PageCacheMiddleware:
     """Answer public pages from the shared cache before sessions, CSRF and auth run.
 
-    It sits right after whitenoise: the security headers added by the middleware listed before it are added to
-    every answer, cached or not; those added by the ones after it (CSP, X-Frame-Options) are stored with the
-    page. It resolves the address itself, to key the page on what its view reads; only responses of views
+    It sits right after whitenoise and LocaleMiddleware: the security headers added by the middleware listed before
+    it are added to every answer, cached or not; those added by the ones after it (CSP, X-Frame-Options) are stored
+    with the page. It resolves the address itself, to key the page on what its view reads; only responses of views
     marked ``@cache_public_page`` are looked up and stored.
     """
 

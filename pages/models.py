@@ -8,13 +8,14 @@ missing: nothing about the center is ever made up by the code.
 import datetime
 import math
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models.functions import Trim
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import dateformat, timezone, translation
 
 from restoration.phone import tel_href
 
@@ -38,16 +39,43 @@ class PublishableQuerySet(models.QuerySet):
         """Published but dated ahead: public when their time comes, with no further write."""
         return self.filter(status=Publishable.Status.PUBLISHED, published_at__gt=timezone.now())
 
+    def in_language(self, language=None):
+        """Items written in ``language``: by default the visitor's, which the page's address gives (/es/…)."""
+        return self.filter(language=language or translation.get_language())
+
+    def without_translation(self, language):
+        """Originals that have no version in ``language`` yet, drafts included (the admin's "lacks" filter)."""
+        return self.filter(translation_of=None).exclude(language=language).exclude(translations__language=language)
+
 
 class Publishable(models.Model):
-    """Fields and rendering shared by articles and content pages."""
+    """Fields and rendering shared by articles, content pages and programs.
+
+    Each item is written in one language. A translation is an item of its own that names its original in
+    ``translation_of`` (the original is the English one; one translation per language); the pages of the two link
+    to each other, in the language switcher and in ``hreflang`` alternates.
+    """
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 
+    # The URL name of the item's page, reversed with its slug in the item's own language.
+    url_name = None
+
+    language = models.CharField(max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE)
+    translation_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="translations",
+        limit_choices_to={"translation_of": None},
+        verbose_name="translation of",
+        help_text="For a translation: the original it translates. Leave empty for an original.",
+    )
     title = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200)
+    slug = models.SlugField(max_length=200, help_text="Unique among the items in its language.")
     summary = models.CharField(
         max_length=160, help_text="One or two sentences; shown in lists and used as the meta description."
     )
@@ -72,6 +100,12 @@ class Publishable(models.Model):
 
     class Meta:
         abstract = True
+        constraints = [
+            models.UniqueConstraint(fields=["language", "slug"], name="%(app_label)s_%(class)s_slug_per_language"),
+            models.UniqueConstraint(
+                fields=["translation_of", "language"], name="%(app_label)s_%(class)s_one_translation_per_language"
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -80,6 +114,28 @@ class Publishable(models.Model):
         # Rendered once here so no request ever pays for Markdown or sanitising.
         self.body_html = render_markdown(self.body)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        with translation.override(self.language):
+            return reverse(self.url_name, args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        original = self.translation_of
+        if original is not None:
+            if original.pk == self.pk or original.translation_of_id is not None:
+                raise ValidationError({"translation_of": "Choose the original, which is not a translation itself."})
+            if original.language == self.language:
+                raise ValidationError({"translation_of": "A translation is in another language than its original."})
+
+    def language_versions(self, public=True):
+        """{language: item} for this item and its translations (only those the public may see, unless not
+        ``public``), each language once."""
+        original = self.translation_of or self
+        family = type(self).objects.filter(models.Q(pk=original.pk) | models.Q(translation_of=original.pk))
+        if public:
+            family = family.published()
+        return {item.language: item for item in family.order_by("pk")}
 
     # A published item always has a date (pages.services stamps it); like SQL's NULL, a missing one is never "now".
     @property
@@ -101,11 +157,11 @@ class Publishable(models.Model):
 
 class TopicQuerySet(models.QuerySet):
     def in_use(self):
-        """Topics with at least one published article.
+        """Topics with at least one published article in the visitor's language.
 
         EXISTS stops at each topic's first published article; a join would read every article of every topic.
         """
-        published = Article.objects.published().filter(topics=models.OuterRef("pk"))
+        published = Article.objects.published().in_language().filter(topics=models.OuterRef("pk"))
         return self.filter(models.Exists(published))
 
 
@@ -219,7 +275,7 @@ class ArticleQuerySet(PublishableQuerySet):
 
 
 class Article(Publishable):
-    slug = models.SlugField(max_length=200, unique=True)
+    url_name = "pages:article"
     topics = models.ManyToManyField(Topic, blank=True, related_name="articles")
     hero_image = models.FileField(
         upload_to="articles/",
@@ -249,7 +305,7 @@ class Article(Publishable):
 
     objects = ArticleQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["-published_at", "-pk"]
         indexes = [models.Index(fields=["status", "published_at"])]
 
@@ -261,9 +317,6 @@ class Article(Publishable):
             images.delete_renditions(self.hero_renditions)
             self.hero_renditions = images.make_renditions(self.hero_image) if self.hero_image else {}
             Article.objects.filter(pk=self.pk).update(hero_renditions=self.hero_renditions)
-
-    def get_absolute_url(self):
-        return reverse("pages:article", args=[self.slug])
 
     def clean(self):
         """Report every problem at once, so one more save fixes them all."""
@@ -296,9 +349,10 @@ class Article(Publishable):
         return self.published_at is not None and self.updated_at.date() > self.published_at.date()
 
     def related_articles(self, limit=3):
-        """Other published articles sharing a topic, newest first."""
+        """Other published articles in its language sharing a topic, newest first."""
         return (
             Article.objects.published()
+            .in_language(self.language)
             .filter(topics__in=self.topics.all())
             .exclude(pk=self.pk)
             .distinct()
@@ -309,13 +363,15 @@ class Article(Publishable):
 class ContentPage(Publishable):
     """A standing page at ``/<slug>/``: About, Privacy, Accessibility, and the words of the families and cost pages."""
 
-    slug = models.SlugField(max_length=200, unique=True)
+    url_name = "pages:page"
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["title"]
 
-    def get_absolute_url(self):
-        return reverse("pages:page", args=[self.slug])
+    def clean(self):
+        super().clean()
+        if self.slug in dict(settings.LANGUAGES):
+            raise ValidationError({"slug": f"“{self.slug}” is the address of the site in a language; choose another."})
 
 
 class Weekday(models.IntegerChoices):
@@ -393,8 +449,7 @@ class Program(Publishable):
 
     # The program the site's navigation and home page lead to (content/programs/ holds its text).
     MAIN_SLUG = "intensive-outpatient-program-sacramento"
-
-    slug = models.SlugField(max_length=200, unique=True)
+    url_name = "pages:program"
     level_of_care = models.CharField(
         "ASAM level of care",
         max_length=4,
@@ -432,11 +487,8 @@ class Program(Publishable):
     )
     what_to_bring = models.TextField(blank=True, help_text="One item per line, for example: A photo ID")
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["title"]
-
-    def get_absolute_url(self):
-        return reverse("pages:program", args=[self.slug])
 
     @staticmethod
     def _lines(text):

@@ -1,12 +1,21 @@
-"""sitemap.xml: published content only, with last-modified dates."""
+"""sitemap.xml: published content only, with last-modified dates, and each page's versions in other languages
+(``hreflang`` alternates, listed both ways, with English as x-default)."""
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import resolve, reverse
+from django.utils import translation
 
 from .models import Article, ContentPage, Notice, Person, Program, Topic
 
 
 class StaticViewSitemap(Sitemap):
+    """Pages drawn by a view of their own, which each language has."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
     def items(self):
         return [
             "pages:home",
@@ -22,7 +31,26 @@ class StaticViewSitemap(Sitemap):
         return reverse(item)
 
 
-class ArticleSitemap(Sitemap):
+class TranslatedItemSitemap(Sitemap):
+    """Items each written in one language: an item's alternates are its published versions in the others."""
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page, site, protocol)
+        families = {}
+        for url in urls:
+            item = url["item"]
+            families.setdefault(item.translation_of_id or item.pk, {})[item.language] = url["location"]
+        for url in urls:
+            item = url["item"]
+            versions = families[item.translation_of_id or item.pk]
+            if len(versions) > 1:
+                url["alternates"] = [{"location": loc, "lang_code": code} for code, loc in sorted(versions.items())]
+                if settings.LANGUAGE_CODE in versions:
+                    url["alternates"].append({"location": versions[settings.LANGUAGE_CODE], "lang_code": "x-default"})
+        return urls
+
+
+class ArticleSitemap(TranslatedItemSitemap):
     def items(self):
         return Article.objects.published().filter(noindex=False)
 
@@ -30,7 +58,7 @@ class ArticleSitemap(Sitemap):
         return article.updated_at
 
 
-class ContentPageSitemap(Sitemap):
+class ContentPageSitemap(TranslatedItemSitemap):
     model = ContentPage
 
     def items(self):
@@ -40,12 +68,17 @@ class ContentPageSitemap(Sitemap):
         return page.updated_at
 
 
+def _url_name(page):
+    with translation.override(page.language):  # its address resolves in its own language
+        return resolve(page.get_absolute_url()).url_name
+
+
 class StandingPageSitemap(ContentPageSitemap):
     """Content pages at ``/<slug>/``. The words of a page with a view of its own (insurance, families) are not
     listed again: StaticViewSitemap lists that page, which stands with or without them."""
 
     def items(self):
-        return [page for page in super().items() if resolve(page.get_absolute_url()).url_name == "page"]
+        return [page for page in super().items() if _url_name(page) == "page"]
 
 
 class ProgramSitemap(ContentPageSitemap):

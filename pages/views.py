@@ -8,9 +8,11 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
+from django.utils import translation
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.http import http_date
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from . import seo
@@ -20,7 +22,7 @@ from .sitemaps import sitemaps
 
 ARTICLES_PER_PAGE = 10
 FEED_LENGTH = 20
-HOME = ("Home", "/")
+HOME = (gettext_lazy("Home"), reverse_lazy("pages:home"))
 # A page number as the site's own links spell it; int() would also take "02", "+2", " 2" and "٢".
 PAGE_NUMBER = re.compile(r"[1-9][0-9]*")
 
@@ -40,8 +42,8 @@ def home(request):
         request,
         "pages/home.html",
         {
-            "latest_articles": Article.objects.published().prefetch_related("topics")[:3],
-            "program": Program.objects.published().filter(slug=Program.MAIN_SLUG).first(),
+            "latest_articles": Article.objects.published().in_language().prefetch_related("topics")[:3],
+            "program": Program.objects.published().in_language().filter(slug=Program.MAIN_SLUG).first(),
         },
     )
 
@@ -67,7 +69,7 @@ def article_list(request):
     if topic_slug:  # the topic filter is the topic's own page, so each list has one address
         topic = get_object_or_404(Topic, slug=topic_slug)
         return redirect(topic)
-    page = requested_page(request, Article.objects.published().prefetch_related("topics"))
+    page = requested_page(request, Article.objects.published().in_language().prefetch_related("topics"))
     breadcrumbs = [HOME, ("Articles", reverse("pages:article_list"))]
     response = render(
         request,
@@ -98,6 +100,7 @@ def render_article(request, article, preview=False):
         "pages/article_detail.html",
         {
             "article": article,
+            "translations": article.language_versions(public=not preview),
             "related_articles": article.related_articles(),
             "breadcrumbs": breadcrumbs,
             "jsonld": seo.article_page(request, article, breadcrumbs, SiteSettings.load()),
@@ -115,7 +118,7 @@ def article_with_people():
 @require_safe
 @cache_public_page
 def article_detail(request, slug):
-    article = get_object_or_404(article_with_people().published(), slug=slug)
+    article = get_object_or_404(article_with_people().published().in_language(), slug=slug)
     return render_article(request, article)
 
 
@@ -128,10 +131,10 @@ def article_feed(request):
         title=f"{site.name}: articles",
         link=request.build_absolute_uri(reverse("pages:article_list")),
         description="New articles on recovery and intensive outpatient treatment.",
-        language="en",
+        language=translation.get_language(),
         feed_url=request.build_absolute_uri(request.path),
     )
-    for article in Article.objects.published().select_related("author")[:FEED_LENGTH]:
+    for article in Article.objects.published().in_language().select_related("author")[:FEED_LENGTH]:
         feed.add_item(
             title=article.title,
             link=request.build_absolute_uri(article.get_absolute_url()),
@@ -150,7 +153,7 @@ def article_feed(request):
 @cache_public_page(query_parameters=("page",))
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    page = requested_page(request, topic.articles.published().prefetch_related("topics"))
+    page = requested_page(request, topic.articles.published().in_language().prefetch_related("topics"))
     breadcrumbs = [HOME, ("Articles", reverse("pages:article_list")), (topic.name, topic.get_absolute_url())]
     response = render(
         request,
@@ -170,7 +173,7 @@ def topic_detail(request, slug):
 def person_detail(request, slug):
     """A team member's or writer's page, with what they wrote or reviewed (only for people with a public page)."""
     person = get_object_or_404(Person.objects.with_public_page(), slug=slug)
-    published = Article.objects.published()
+    published = Article.objects.published().in_language()
     parent = ("Our team", reverse("pages:team")) if person.on_team else ("Articles", reverse("pages:article_list"))
     breadcrumbs = [HOME, parent, (person.name, person.get_absolute_url())]
     return render(
@@ -272,6 +275,7 @@ def render_content_page(request, page):
         "pages/content_page.html",
         {
             "page": page,
+            "translations": page.language_versions(),
             "title": page.title,
             "summary": page.summary,
             "breadcrumbs": breadcrumbs,
@@ -284,13 +288,14 @@ def render_content_page(request, page):
 @cache_public_page
 def program_page(request, slug):
     """A program with the facts a patient weighs first; each one staff have not entered shows as a placeholder."""
-    program = get_object_or_404(Program.objects.published().prefetch_related("sessions"), slug=slug)
+    program = get_object_or_404(Program.objects.published().in_language().prefetch_related("sessions"), slug=slug)
     breadcrumbs = [HOME, (program.title, program.get_absolute_url())]
     return render(
         request,
         "pages/program_detail.html",
         {
             "program": program,
+            "translations": program.language_versions(),
             "breadcrumbs": breadcrumbs,
             "jsonld": seo.program_page(request, program, breadcrumbs, SiteSettings.load()),
         },
@@ -303,7 +308,7 @@ def render_page_with_facts(request, template, slug, title, summary, **facts):
     Without those words the page still stands, under ``title`` and ``summary``: the facts are what a visitor
     came for. The template places the words (the insurance page puts its plan list first).
     """
-    page = ContentPage.objects.published().filter(slug=slug).first()
+    page = ContentPage.objects.published().in_language().filter(slug=slug).first()
     if page:
         title, summary = page.title, page.summary
     breadcrumbs = [HOME, (title, request.path)]
@@ -352,10 +357,10 @@ def families(request):
 @cache_public_page
 def page_or_legacy_article(request, slug):
     """A top-level content page, or a 301 from an old WordPress permalink to its article."""
-    page = ContentPage.objects.published().filter(slug=slug).first()
+    page = ContentPage.objects.published().in_language().filter(slug=slug).first()
     if page:
         return render_content_page(request, page)
-    if Article.objects.published().filter(slug=slug).exists():
+    if Article.objects.published().in_language().filter(slug=slug).exists():
         return redirect("pages:article", slug=slug, permanent=True)
     raise Http404("No page or article has this address.")
 

@@ -1,0 +1,71 @@
+"""The page's versions in the site's languages, for the language switcher and the ``hreflang`` alternates.
+
+A page drawn from one item (an article, a content page, a program) exists in the languages it has been
+translated into: its view hands the template ``translations`` ({language: item}, ``Publishable.language_versions``).
+Any other page is drawn by a view that every language has, at the same address under its prefix.
+"""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils import translation
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    code: str
+    name: str  # in its own language: "Español"
+    url: str | None  # this page in that language, or None when it has no version there
+    current: bool
+
+    @property
+    def home_url(self):
+        with translation.override(self.code):
+            return reverse("pages:home")
+
+
+def _url_in(code, context, request):
+    translations = context.get("translations")
+    if translations is not None:
+        item = translations.get(code)
+        return item.get_absolute_url() if item else None
+    current = translation.get_language()
+    if code == current:
+        return request.path
+    url = translate_url(request.path, code)
+    return url if url != request.path else None  # not an address of the site's own (a 404 page)
+
+
+@dataclass(frozen=True)
+class LanguageVersions:
+    versions: list[LanguageVersion]  # in the order of settings.LANGUAGES
+
+    @property
+    def others(self):
+        """The languages the switcher offers: each links to this page there, or else to that language's home."""
+        return [version for version in self.versions if not version.current]
+
+    @property
+    def alternates(self):
+        """[(hreflang, url)] for the <head>: every version there is, and English as x-default; none for a page in
+        one language only."""
+        found = [(version.code, version.url) for version in self.versions if version.url]
+        if len(found) < 2:
+            return []
+        return [*found, *(("x-default", url) for code, url in found if code == settings.LANGUAGE_CODE)]
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    request = context.get("request")
+    current = translation.get_language()
+    return LanguageVersions(
+        [
+            LanguageVersion(code, name, _url_in(code, context, request) if request else None, code == current)
+            for code, name in settings.LANGUAGES
+        ]
+    )
