@@ -356,7 +356,7 @@ class Article(Publishable):
             .filter(topics__in=self.topics.all())
             .exclude(pk=self.pk)
             .distinct()
-            .only("title", "slug", "summary", "published_at")[:limit]
+            .only("language", "title", "slug", "summary", "published_at")[:limit]
         )
 
 

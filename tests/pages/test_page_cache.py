@@ -40,13 +40,14 @@ def test_the_second_request_for_an_article_costs_no_query(client, article, djang
     assert "Quokka Mornings" in response.content.decode()
 
 
-def test_an_uncached_article_page_costs_at_most_five_queries(client, article, django_assert_max_num_queries):
-    """The article, its topics, related articles; then, once per content generation, when the next scheduled
-    publication goes live and when the next notice version takes effect (how long the page may be kept)."""
+def test_an_uncached_article_page_costs_at_most_six_queries(client, article, django_assert_max_num_queries):
+    """The article, its topics, its versions in other languages (the switcher, hreflang), related articles; then,
+    once per content generation, when the next scheduled publication goes live and when the next notice version
+    takes effect (how long the page may be kept)."""
     author = Person.objects.create(name="Ana Ruiz", slug="ana-ruiz", credentials="LMFT")
     Article.objects.filter(pk=article.pk).update(author=author, reviewer=author, last_reviewed_at=timezone.now())
     make_article(title="Another", slug="another").topics.add(*article.topics.all())
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
     page = parse_html(response.content)
@@ -145,7 +146,8 @@ def test_a_change_answers_the_old_etag_with_the_new_page(client, article):
 def test_the_page_cache_can_be_switched_off(client, article, settings, django_assert_max_num_queries):
     settings.PAGE_CACHE_SECONDS = 0
     client.get(article.get_absolute_url())
-    with django_assert_max_num_queries(3):  # rendered again; no next-publication lookup without a cache
+    # Rendered again (the article, its topics, its other languages); no next-publication lookup without a cache.
+    with django_assert_max_num_queries(4):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
     assert client.get(article.get_absolute_url(), headers={"If-None-Match": response["ETag"]}).status_code == 304
@@ -254,3 +256,19 @@ def test_a_logged_in_editor_sees_the_same_shared_page_and_shares_nothing_persona
     assert "editor" not in response.content.decode()
     client.logout()
     assert client.get(article.get_absolute_url()).content == response.content
+
+
+@pytest.mark.parametrize("first", ["en", "es"])
+def test_each_language_is_served_its_own_copy_of_a_page(client, article, first, django_assert_num_queries):
+    """Both languages' copies of the home page cached, in either order: an English request never gets the Spanish
+    copy, nor a Spanish one the English copy, whatever language the browser asks for."""
+    home = {"en": "/", "es": "/es/"}
+    order = [first, "es" if first == "en" else "en"]
+    for language in order:  # each rendered once, and stored
+        assert client.get(home[language]).status_code == 200
+    for language in order * 2:
+        for browser in ("en-US,en;q=0.8", "es-MX,es;q=0.9"):
+            with django_assert_num_queries(0):  # from the cache
+                response = client.get(home[language], headers={"accept-language": browser})
+            assert f'<html lang="{language}">' in response.content.decode()
+            assert response["Content-Language"] == language

@@ -7,7 +7,9 @@ from itertools import pairwise
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.utils import translation
 
 from pages.models import SiteSettings
 from tests.support.builders import make_reviewed_article
@@ -36,8 +38,12 @@ def urlconf_patterns(resolver=None, prefix="", namespace=""):
 
 
 def urlconf_paths():
-    """Every parameter-free public URL, reversed from the URL conf."""
-    return [reverse(name) for _, name, has_parameters in urlconf_patterns() if not has_parameters]
+    """Every parameter-free public URL, reversed from the URL conf, in every language."""
+    paths = []
+    for language, _ in settings.LANGUAGES:
+        with translation.override(language):
+            paths += [reverse(name) for _, name, has_parameters in urlconf_patterns() if not has_parameters]
+    return list(dict.fromkeys(paths))  # the staff-only addresses outside i18n_patterns are the same in each
 
 
 def sitemap_paths(client):
@@ -73,15 +79,26 @@ def public_pages(request, client, seeded):
     return pages
 
 
+def language_of(path):
+    """The language a path is in: its prefix (/es/…) says, as it does for LocaleMiddleware."""
+    return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+
+
+def view_name(path):
+    with translation.override(language_of(path)):  # /es/… resolves while Spanish is active
+        return resolve(urlsplit(path).path).view_name
+
+
 def test_every_url_pattern_with_parameters_has_a_page_in_the_sitemap(client, seeded):
     """So the guards below reach every kind of page, including ones added later."""
-    covered = {resolve(urlsplit(path).path).view_name for path in sitemap_paths(client)}
+    covered = {view_name(path) for path in sitemap_paths(client)}
     missing = [route for route, name, has_parameters in urlconf_patterns() if has_parameters and name not in covered]
     assert missing == [], f"URL patterns with no example in the sitemap: {missing}"
 
 
 def test_every_public_page_has_a_unique_title(public_pages):
-    titles = Counter(page.title for _, page in public_pages.values())
+    """Unique within its language: a page and its translation may share a proper name, never a whole title."""
+    titles = Counter((language_of(url), page.title) for url, (_, page) in public_pages.items())
     duplicates = {title: count for title, count in titles.items() if count > 1}
     assert duplicates == {}, duplicates
 
@@ -164,10 +181,12 @@ def test_every_public_page_has_a_title_a_description_a_language_and_a_canonical_
 
 
 def test_every_public_page_announces_the_article_feed_once(public_pages):
-    """Feed readers find the feed from any page they are given, the home page above all."""
-    feed = reverse("pages:article_feed")
+    """Feed readers find the feed from any page they are given, the home page above all: the feed of the articles
+    in the page's language."""
     failures = []
     for url, (_, page) in public_pages.items():
+        with translation.override(language_of(url)):
+            feed = reverse("pages:article_feed")
         feeds = [el.attrs.get("href") for el in page.find_all("link", rel="alternate", type="application/rss+xml")]
         if feeds != [feed]:
             failures.append((url, f"feed links {feeds}, expected [{feed!r}]"))
@@ -226,9 +245,10 @@ def main_menu(html):
     return [(text, href) for href, text in links]
 
 
-def test_every_public_page_offers_the_same_main_menu(public_pages):
-    """The same six places, in the same order, wherever a visitor lands (WCAG 3.2.3, consistent navigation)."""
-    expected = [
+def test_every_public_page_offers_the_same_main_menu(client, public_pages):
+    """The same six places, in the same order, wherever a visitor lands (WCAG 3.2.3, consistent navigation): in
+    English these; in Spanish the same six, each leading to a page that is there."""
+    english = [
         ("Programs", PROGRAM_URL),
         ("Insurance and cost", "/insurance-and-cost/"),
         ("For families", "/families/"),
@@ -236,10 +256,12 @@ def test_every_public_page_offers_the_same_main_menu(public_pages):
         ("About", "/about/"),
         ("Contact", "/contact/"),
     ]
-    failures = [
-        (url, f"menu {main_menu(response.content.decode())}")
-        for url, (response, _) in public_pages.items()
-        if main_menu(response.content.decode()) != expected
+    menus = {url: main_menu(response.content.decode()) for url, (response, _) in public_pages.items()}
+    expected = {"en": english, "es": menus["/es/"]}
+    failures = [(url, f"menu {menu}") for url, menu in menus.items() if menu != expected[language_of(url)]]
+    assert len(expected["es"]) == len(english), f"the Spanish menu: {expected['es']}"
+    failures += [
+        (href, "a menu link that leads nowhere") for _, href in expected["es"] if client.get(href).status_code != 200
     ]
     assert failures == [], failures_report(failures)
 

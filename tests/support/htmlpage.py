@@ -129,3 +129,46 @@ def parse_html(html):
     parser.feed(html)
     parser.close()
     return page
+
+
+# Elements with no end tag: they never hold text, so they must not stay open in the language stack below.
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _LanguageParser(HTMLParser):
+    """Collects the text of a page by the language it is in: the ``lang`` of its nearest element that has one."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack = []  # (tag, language)
+        self.texts = {}
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID_TAGS:
+            return
+        language = dict(attrs).get("lang") or (self.stack[-1][1] if self.stack else "")
+        self.stack.append((tag, language))
+
+    def handle_endtag(self, tag):
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                del self.stack[index:]
+                break
+
+    def handle_data(self, data):
+        if self.stack and self.stack[-1][0] not in {"script", "style", "template"}:
+            language = self.stack[-1][1]
+            self.texts[language] = self.texts.get(language, "") + data + " "
+
+
+def text_by_language(html):
+    """{language: the page's visible text in that language}, as ``lang`` attributes declare it (WCAG 3.1.1, 3.1.2).
+
+    The text of <title> counts under the page's language, like any other.
+    """
+    if isinstance(html, bytes):
+        html = html.decode("utf-8")
+    parser = _LanguageParser()
+    parser.feed(html)
+    parser.close()
+    return {language: normalise_space(text) for language, text in parser.texts.items()}

@@ -3,7 +3,7 @@
 import re
 import urllib.request
 
-from tests.support.seed import SEED_ARTICLE_URL
+from tests.support.seed import PROGRAM_URL, SEED_ARTICLE_URL
 
 # (name, path) for each page type; search and error pages are not in the sitemap, so they are named here.
 FIXED_PAGES = [
@@ -23,11 +23,32 @@ FIXED_PAGES = [
     ("search-results", "/search/?q=job"),
     ("search-empty", "/search/?q=zzzzqqq"),
     ("not-found", "/this-page-does-not-exist/"),
+    ("language-assistance", "/language-assistance/"),
+    # The same page types in Spanish, as a Spanish speaker finds them (issue 17).
+    ("es-home", "/es/"),
+    ("es-program", f"/es{PROGRAM_URL}"),
+    ("es-insurance", "/es/insurance-and-cost/"),
+    ("es-families", "/es/families/"),
+    ("es-language-assistance", "/es/language-assistance/"),
+    ("es-contact", "/es/contact/"),
+    ("es-thanks", "/es/contact/thanks/"),
+    ("es-articles", "/es/articles/"),
+    ("es-team", "/es/team/"),
+    ("es-notice", "/es/client-rights/"),
+    ("es-search-results", "/es/search/?q=seguro+m%C3%A9dico"),
+    ("es-search-empty", "/es/search/?q=zzzzqqq"),
+    ("es-not-found", "/es/esta-pagina-no-existe/"),
 ]
 
+# The Spanish page types: the ones a Spanish speaker must find wholly in Spanish.
+SPANISH_PAGES = [(name, path) for name, path in FIXED_PAGES if name.startswith("es-")]
+
 # Deliberately not indexable (noindex) or not found: exempt from these Lighthouse audits alone.
-NOT_INDEXABLE = {"thanks", "search-results", "search-empty", "not-found"}
-EXPECTED_STATUS = {"not-found": 404}
+NOT_INDEXABLE = {
+    "thanks", "search-results", "search-empty", "not-found",
+    "es-thanks", "es-search-results", "es-search-empty", "es-not-found",
+}  # fmt: skip
+EXPECTED_STATUS = {"not-found": 404, "es-not-found": 404}
 
 
 class PageTypeError(Exception):
