@@ -8,6 +8,7 @@ from pages.models import Notice, Payer, Program
 from tests.support import axe
 from tests.support.browser import DESKTOP_WIDTH, PHONE_WIDTH
 from tests.support.builders import fill_program_facts, fill_site_settings, make_payer, make_team_member, portrait_file
+from tests.support.page_types import SPANISH_PAGES
 from tests.support.seed import PROGRAM_URL, SEED_ARTICLE_SLUG
 
 pytestmark = pytest.mark.browser
@@ -38,7 +39,10 @@ PAGES = {
     "search about someone else, nothing found": "/search/?q=my+brother+xylophonequartz",
     "search, empty": "/search/",
     "not found": "/no-such-page/",
+    "language assistance": "/language-assistance/",
+    **{f"Spanish {name.removeprefix('es-')}": path for name, path in SPANISH_PAGES},
 }
+NOT_FOUND = {"/no-such-page/", *(path for name, path in SPANISH_PAGES if name == "es-not-found")}
 
 
 @pytest.mark.parametrize("width", [PHONE_WIDTH, DESKTOP_WIDTH], ids=["phone", "desktop"])
@@ -46,7 +50,7 @@ PAGES = {
 def test_axe_finds_no_violations(site_url, open_page, path, width):
     page = open_page(width)
     response = page.goto(site_url + path)
-    assert response.status == (404 if path == "/no-such-page/" else 200)
+    assert response.status == (404 if path in NOT_FOUND else 200)
     found = axe.violations(page)
     assert found == [], axe.readable(found)
 
