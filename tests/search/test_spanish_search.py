@@ -127,3 +127,19 @@ def test_a_rebuilt_index_searches_each_item_in_its_language_again(client, spanis
     call_command("rebuild_search_index", stdout=io.StringIO())
     assert result_links(search(client, "seguro medico"))[0] == spanish["seguro"]
     assert set(SearchEntry.objects.filter(url__startswith="/es/").values_list("language", flat=True)) == {"es"}
+
+
+def test_both_indexes_work_after_migrating_back_and_forth(transactional_db, client):
+    """Going back to search 0004 and forward again rebuilds tables and triggers: every language is searched again,
+    and what is written afterwards is found too (SQLite's triggers, PostgreSQL's generated documents)."""
+    make_spanish_items()
+    call_command("migrate", "search", "0004", stdout=io.StringIO())
+    call_command("migrate", stdout=io.StringIO())
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    seed_synonyms()
+    assert result_links(search(client, "seguros medicos"))[0] == "/es/insurance-and-cost/"
+    make_article(title="Quokka mornings", slug="quokka", body="Quokka routines.\n")
+    make_article(title="Colibríes del jardín", slug="colibries", language="es", body="Un colibrí cada día.\n")
+    assert result_links(search(client, "quokka", path="/search/")) == ["/articles/quokka/"]
+    assert result_links(search(client, "colibri")) == ["/es/articles/colibries/"]
+    assert result_links(search(client, "colibri", path="/search/")) == []
