@@ -9,7 +9,8 @@ from .models import SearchWithoutResults, Synonym, TopSearch
 class SynonymAdmin(admin.ModelAdmin):
     """The words site search treats as the same; a change applies to the next search."""
 
-    list_display = ["terms"]
+    list_display = ["terms", "language"]
+    list_filter = ["language"]
     search_fields = ["terms"]
 
 
@@ -17,7 +18,7 @@ class SearchReportAdmin(admin.ModelAdmin):
     """A read-only report over the anonymous daily search counts, of queries enough searches made (k-anonymity)."""
 
     date_hierarchy = "day"
-    list_filter = ["day"]
+    list_filter = ["language", "day"]
     search_fields = ["query"]
 
     def get_queryset(self, request):
@@ -35,7 +36,7 @@ class SearchReportAdmin(admin.ModelAdmin):
 
 @admin.register(TopSearch)
 class TopSearchAdmin(SearchReportAdmin):
-    list_display = ["query", "day", "searches", "searches_without_results"]
+    list_display = ["query", "language", "day", "searches", "searches_without_results"]
     ordering = ["-day", "-searches", "query"]
 
 
@@ -43,7 +44,7 @@ class TopSearchAdmin(SearchReportAdmin):
 class SearchWithoutResultsAdmin(SearchReportAdmin):
     """What visitors looked for and did not find: the content the site is missing."""
 
-    list_display = ["query", "day", "searches_without_results"]
+    list_display = ["query", "language", "day", "searches_without_results"]
     ordering = ["-day", "-searches_without_results", "query"]
 
     def get_queryset(self, request):

@@ -36,8 +36,9 @@ def counted_query(query):
     return counted if len(words) <= COUNTED_MAX_WORDS and len(counted) <= COUNTED_MAX_LENGTH else ""
 
 
-def record_search(request, query, found):
-    """Count one search of the query today, and whether it found nothing (if analytics are on and it is counted).
+def record_search(request, query, found, language):
+    """Count one search of the query in ``language`` today, and whether it found nothing (if analytics are on and
+    it is counted).
 
     A client counts once per query and day and adds at most COUNTED_PER_CLIENT queries an hour, so
     no one alone can fill the table or lift a query over the reports' threshold (SearchCount.REPORT_MIN_SEARCHES).
@@ -50,15 +51,19 @@ def record_search(request, query, found):
     day = timezone.localdate()
     # Remembered for a day under a keyed hash of address, day and query; while the cache cannot be reached
     # add() fails and nothing is counted, which errs on the side of the visitor.
-    if not cache.add(ratelimit.client_key(COUNTED_TODAY_SCOPE, request, f"{day} {normalised}"), True, DAY_SECONDS):
+    seen_key = ratelimit.client_key(COUNTED_TODAY_SCOPE, request, f"{day} {language} {normalised}")
+    if not cache.add(seen_key, True, DAY_SECONDS):
         return
     ratelimit.count(COUNTED_RATE_SCOPE, request, COUNTED_WINDOW_SECONDS)
     missed = 0 if found else 1
     increments = {"searches": F("searches") + 1, "searches_without_results": F("searches_without_results") + missed}
-    if SearchCount.objects.filter(query=normalised, day=day).update(**increments):
+    today = SearchCount.objects.filter(query=normalised, language=language, day=day)
+    if today.update(**increments):
         return
     try:
         with transaction.atomic():
-            SearchCount.objects.create(query=normalised, day=day, searches=1, searches_without_results=missed)
+            SearchCount.objects.create(
+                query=normalised, language=language, day=day, searches=1, searches_without_results=missed
+            )
     except IntegrityError:  # another request created today's row first: count on it
-        SearchCount.objects.filter(query=normalised, day=day).update(**increments)
+        today.update(**increments)

@@ -11,20 +11,32 @@ Both answer the same questions for groups of alternative terms (search/query.py)
 - ``near`` and ``frequency``: the known words sharing most trigrams with a misspelling, and how many published
   entries use a word (corrections).
 
+Each language has its own index. On SQLite, English entries are in ``pages_searchentry_fts`` (``porter`` stems them)
+and Spanish ones in ``search_searchentry_es_fts``, which folds accents but has no stemmer: ``alternatives`` adds to
+each Spanish term the indexed words sharing its Snowball stem (kept in the term list), so highlights and snippets
+still show the text as written. On PostgreSQL one ``document`` column is built with each row's configuration
+(``english``, or ``spanish_unaccent``: accents folded, Spanish stems) and queries use the same one.
+
 Highlights come back wrapped in control-character sentinels (START, STOP) that no indexed text contains;
 search/results.py escapes the text and only then turns them into ``<mark>``. The index over ``pages_searchentry``
 is built by pages' migrations 0005 and 0013 (an FTS5 table and triggers, or a generated weighted ``document``
-tsvector with a GIN index) and search's 0003 (the term list's trigram index, and PostgreSQL's ``title_document``).
+tsvector with a GIN index), search's 0003 (the term list's trigram index, and PostgreSQL's ``title_document``) and
+search's 0005 (the index in each language).
 """
 
+import itertools
 from typing import NamedTuple
 
 from django.db import connection, transaction
 
-from .models import SearchEntry
+from .languages import ENGLISH, SPANISH, normalised, search_language, without_accents
+from .models import SearchEntry, SearchTerm
 
 SNIPPET_WORDS = 30
 START, STOP = "\x02", "\x03"
+FTS_TABLES = {ENGLISH: "pages_searchentry_fts", SPANISH: "search_searchentry_es_fts"}
+CONFIGURATIONS = {ENGLISH: "english", SPANISH: "spanish_unaccent"}
+MAX_FORMS = 20  # indexed forms of a Spanish word (or phrase) searched for it on SQLite: a verb has dozens
 
 
 class Candidate(NamedTuple):
@@ -70,6 +82,31 @@ def published_condition():
 
 
 class SqliteBackend:
+    def __init__(self, language):
+        self.language = language
+        self.table = FTS_TABLES[language]
+
+    def alternatives(self, groups):
+        """The groups to search for: for Spanish, each term with the indexed words sharing its stem, in one query
+        ("seguros medicos" finds "seguro médico"); English ones as they are (``porter`` stems those).
+
+        What was typed stays each group's first term, so ranking still prefers the visitor's own words.
+        """
+        if self.language != SPANISH:
+            return groups
+        words = {word for group in groups for term in group for word in term.split()}
+        stems = {word: normalised(word, SPANISH) for word in words}
+        forms = {}
+        known = SearchTerm.objects.filter(language=SPANISH, stem__in=set(stems.values())).order_by("term")
+        for stem, term in known.values_list("stem", "term"):
+            forms.setdefault(stem, {}).setdefault(without_accents(term), term)  # one form for each accent-free one
+
+        def forms_of(term):
+            per_word = [[word, *forms.get(stems[word], {}).values()][:MAX_FORMS] for word in term.split()]
+            return [" ".join(combination) for combination in itertools.islice(itertools.product(*per_word), MAX_FORMS)]
+
+        return [tuple(dict.fromkeys(form for term in group for form in forms_of(term))) for group in groups]
+
     def match(self, groups, require_all):
         # Terms are plain words (see query_words), so quoting each one makes it a literal term or phrase.
         alternatives = ("(" + " OR ".join(f'"{term}"' for term in group) + ")" for group in groups)
@@ -85,9 +122,9 @@ class SqliteBackend:
         published, published_params = published_condition()
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT f.rowid{rank} FROM pages_searchentry_fts f "  # noqa: S608 - placeholders only
+                f"SELECT f.rowid{rank} FROM {self.table} f "  # noqa: S608 - placeholders and constants only
                 "CROSS JOIN pages_searchentry ON pages_searchentry.id = f.rowid "
-                f"WHERE pages_searchentry_fts MATCH %s AND {published} LIMIT %s",
+                f"WHERE {self.table} MATCH %s AND {published} LIMIT %s",
                 [match, *published_params, limit],
             )
             return cursor.fetchall()
@@ -101,14 +138,14 @@ class SqliteBackend:
         tiers = [f"({match}) AND {in_title}", f"({match}) NOT {in_title}"] if require_all else [match]
         found = []
         for expression in tiers:
-            rows = self._ids(expression, limit - len(found), rank=", bm25(pages_searchentry_fts, 10.0, 4.0, 2.0, 1.0)")
+            rows = self._ids(expression, limit - len(found), rank=f", bm25({self.table}, 10.0, 4.0, 2.0, 1.0)")
             found += [Candidate(rowid, score) for rowid, score in rows]
             if len(found) >= limit:
                 break
         return found
 
     def frequency(self, word, limit):
-        return len(self._ids(f'"{word}"', limit))
+        return len(self._ids(self.match(self.alternatives([(word,)]), True), limit))
 
     def field_matches(self, groups, entry_ids):
         # One statement. Each part is a MATCH within the candidates' rowid range, which FTS5 seeks to; the rows
@@ -120,8 +157,8 @@ class SqliteBackend:
                                       ("summary", f"{{summary topics}} : {alternatives}"),
                                       ("literal", f'{{title summary topics}} : ("{group[0]}")')):  # fmt: skip
                 parts.append(
-                    "SELECT %s, %s, rowid FROM pages_searchentry_fts "
-                    "WHERE pages_searchentry_fts MATCH %s AND rowid BETWEEN %s AND %s"
+                    f"SELECT %s, %s, rowid FROM {self.table} "  # noqa: S608 - placeholders and constants only
+                    f"WHERE {self.table} MATCH %s AND rowid BETWEEN %s AND %s"
                 )
                 params += [index, field, expression, min(entry_ids), max(entry_ids)]
         candidates = set(entry_ids)
@@ -132,9 +169,9 @@ class SqliteBackend:
     def rows(self, groups, entry_ids):
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT f.rowid, highlight(pages_searchentry_fts, 0, %s, %s), "  # noqa: S608 - placeholders only
-                "snippet(pages_searchentry_fts, -1, %s, %s, '…', %s) FROM pages_searchentry_fts f "
-                "WHERE pages_searchentry_fts MATCH %s AND f.rowid BETWEEN %s AND %s "  # the range FTS5 seeks to
+                f"SELECT f.rowid, highlight({self.table}, 0, %s, %s), "  # noqa: S608 - placeholders, constants only
+                f"snippet({self.table}, -1, %s, %s, '…', %s) FROM {self.table} f "
+                f"WHERE {self.table} MATCH %s AND f.rowid BETWEEN %s AND %s "  # the range FTS5 seeks to
                 f"AND f.rowid IN ({', '.join(['%s'] * len(entry_ids))})",
                 [START, STOP, START, STOP, SNIPPET_WORDS, self.match(groups, False), min(entry_ids), max(entry_ids),
                  *entry_ids],
@@ -148,21 +185,33 @@ class SqliteBackend:
 
     def near(self, word, limit):
         # The trigram tokenizer has no similarity function: bm25 over the word's trigrams, OR-ed, ranks the terms
-        # sharing the most (and the rarest) of them first.
+        # sharing the most (and the rarest) of them first. Only the words of the language searched are offered.
         trigrams = " OR ".join(dict.fromkeys(f'"{word[i : i + 3]}"' for i in range(len(word) - 2)))
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT term FROM search_searchterm_trigram WHERE search_searchterm_trigram MATCH %s "
+                "SELECT t.term FROM search_searchterm_trigram f CROSS JOIN search_searchterm t ON t.id = f.rowid "
+                "WHERE search_searchterm_trigram MATCH %s AND t.language = %s "
                 "ORDER BY bm25(search_searchterm_trigram) LIMIT %s",
-                [trigrams, limit],
+                [trigrams, self.language, limit],
             )
             return [term for (term,) in cursor.fetchall()]
 
 
 class PostgresBackend:
+    def __init__(self, language):
+        self.language = language
+        self.config = CONFIGURATIONS[language]
+
+    def alternatives(self, groups):
+        """The groups as they are: the text-search configuration stems (and for Spanish unaccents) every term."""
+        return groups
+
+    def phrase(self):
+        return f"phraseto_tsquery('{self.config}', %s)"
+
     def tsquery(self, groups, require_all):
         joiner = " && " if require_all else " || "
-        alternatives = ["(" + " || ".join(["phraseto_tsquery('english', %s)"] * len(group)) + ")" for group in groups]
+        alternatives = ["(" + " || ".join([self.phrase()] * len(group)) + ")" for group in groups]
         return "(" + joiner.join(alternatives) + ")", [term for group in groups for term in group]
 
     def _ids(self, condition, params, limit, rank="", rank_params=()):
@@ -171,15 +220,16 @@ class PostgresBackend:
         With no ORDER BY the LIMIT stops the scan of the GIN index's matches, and the rank is computed for the rows
         returned only. Sequential scans are turned off for this statement: with a LIMIT, the planner's estimate of
         the matches (often thousands where there are none) makes reading the table until it finds enough look
-        cheaper, and at 100 000 entries a query that matches nothing then took 136 ms instead of 1.5.
+        cheaper, and at 100 000 entries a query that matches nothing then took 136 ms instead of 1.5. Only the
+        entries in the language searched, whose document was built with the configuration the query uses.
         """
         published, published_params = published_condition()
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute(
                 f"SELECT id{rank} FROM pages_searchentry "  # noqa: S608 - placeholders only
-                f"WHERE {condition} AND {published} LIMIT %s",
-                [*rank_params, *params, *published_params, limit],
+                f"WHERE {condition} AND language = %s AND {published} LIMIT %s",
+                [*rank_params, *params, self.language, *published_params, limit],
             )
             found = cursor.fetchall()
             cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")  # for the rest of an enclosing transaction
@@ -208,7 +258,7 @@ class PostgresBackend:
         return found
 
     def frequency(self, word, limit):
-        return len(self._ids("document @@ phraseto_tsquery('english', %s)", [word], limit))
+        return len(self._ids(f"document @@ {self.phrase()}", [word], limit))
 
     def field_matches(self, groups, entry_ids):
         # Summary and topics are the document's weights B and C (pages migration 0005).
@@ -216,7 +266,7 @@ class PostgresBackend:
         for index, group in enumerate(groups):
             alternatives, terms = self.tsquery([group], True)
             checks += [f"title_document @@ {alternatives}", f"ts_filter(document, '{{b,c}}') @@ {alternatives}",
-                       "ts_filter(document, '{a,b,c}') @@ phraseto_tsquery('english', %s)"]  # fmt: skip
+                       f"ts_filter(document, '{{a,b,c}}') @@ {self.phrase()}"]  # fmt: skip
             params += [*terms, *terms, group[0]]
             fields += [(index, "title"), (index, "summary"), (index, "literal")]
         with connection.cursor() as cursor:
@@ -236,8 +286,8 @@ class PostgresBackend:
         options = f"StartSel={START}, StopSel={STOP}, MaxWords={SNIPPET_WORDS}, MinWords=12, MaxFragments=2"
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT e.id, ts_headline('english', e.title, q, %s), "  # noqa: S608 - placeholders only
-                "ts_headline('english', e.summary || ' ' || e.body, q, %s) "
+                f"SELECT e.id, ts_headline('{self.config}', e.title, q, %s), "  # noqa: S608 - placeholders only
+                f"ts_headline('{self.config}', e.summary || ' ' || e.body, q, %s) "
                 f"FROM pages_searchentry e, (SELECT {sql} AS q) query WHERE e.id = ANY(%s)",
                 [f"{options}, HighlightAll=true", options, *params, list(entry_ids)],
             )
@@ -247,17 +297,20 @@ class PostgresBackend:
         # Each word a prefix of a title word: "relap" offers "Understanding Relapse". Words are \w+ only, so
         # quoting them makes a literal to_tsquery lexeme.
         prefixes = " & ".join(f"'{word}':*" for word in words)
-        return [pk for (pk,) in self._ids("title_document @@ to_tsquery('english', %s)", [prefixes], limit)]
+        condition = f"title_document @@ to_tsquery('{self.config}', %s)"
+        return [pk for (pk,) in self._ids(condition, [prefixes], limit)]
 
     def near(self, word, limit):
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT term FROM search_searchterm WHERE term %% %s ORDER BY similarity(term, %s) DESC, term LIMIT %s",
-                [word, word, limit],
+                "SELECT term FROM search_searchterm WHERE term %% %s AND language = %s "
+                "ORDER BY similarity(term, %s) DESC, term LIMIT %s",
+                [word, self.language, word, limit],
             )
             return [term for (term,) in cursor.fetchall()]
 
 
-def backend():
-    """The backend for the database in use."""
-    return PostgresBackend() if connection.vendor == "postgresql" else SqliteBackend()
+def backend(language=None):
+    """The backend for the database in use, searching the entries in ``language`` (by default the active one)."""
+    language = search_language(language)
+    return PostgresBackend(language) if connection.vendor == "postgresql" else SqliteBackend(language)

@@ -13,6 +13,7 @@ from django.utils.html import strip_tags
 from pages.models import Article, ContentPage, Program, Topic
 from pages.signals import publication_changed
 
+from .languages import normalised
 from .models import SearchEntry, SearchTerm
 from .query import terms_of
 
@@ -46,6 +47,7 @@ def _entry_fields(item):
     return {
         "kind": _kind(type(item)),
         "object_id": item.pk,
+        "language": item.language,
         "title": _plain(item.title),
         "summary": _plain(" ".join([item.summary, *_headings(item.body)])),
         "topics": _plain(topics),
@@ -57,10 +59,17 @@ def _entry_fields(item):
 
 
 def _remember_terms(entries):
-    """Add the words of these entries' fields to the term list that corrections are drawn from."""
-    terms = set().union(*(terms_of(" ".join([e["title"], e["summary"], e["topics"], e["body"]])) for e in entries))
+    """Add the words of these entries' fields, each in its entry's language, to the term list that corrections
+    (and on SQLite the forms of a Spanish word) are drawn from."""
+    terms = {
+        (entry["language"], term)
+        for entry in entries
+        for term in terms_of(" ".join([entry["title"], entry["summary"], entry["topics"], entry["body"]]))
+    }
     SearchTerm.objects.bulk_create(
-        [SearchTerm(term=term) for term in terms], batch_size=BATCH_SIZE, ignore_conflicts=True
+        [SearchTerm(language=language, term=term, stem=normalised(term, language)) for language, term in terms],
+        batch_size=BATCH_SIZE,
+        ignore_conflicts=True,
     )
 
 

@@ -4,6 +4,7 @@ The tables keep the names they had when these models lived in pages (``pages_sea
 state only (migrations/0001_initial.py), and the full-text index over ``pages_searchentry`` is named after it.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
@@ -17,7 +18,8 @@ class SearchEntry(models.Model):
     """The searchable text of one article, content page or program, kept for every item whatever its status.
 
     Visibility is decided when searching (status and ``published_at``), so a scheduled article appears at its
-    time with no save event. The full-text index over these rows is database specific: see search/backends.py.
+    time with no save event. The full-text index over these rows is database specific and reads each in its
+    language: see search/backends.py.
     """
 
     class Kind(models.TextChoices):
@@ -26,6 +28,8 @@ class SearchEntry(models.Model):
         PROGRAM = "program", "Program"
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
+    # The item's own: a visitor searches the entries of the language of the page they are on (/es/search/).
+    language = models.CharField(max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE)
     object_id = models.PositiveIntegerField()
     title = models.CharField(max_length=200)
     summary = models.TextField(help_text="The summary and the headings of the body.")
@@ -59,26 +63,45 @@ class SearchTerm(models.Model):
     draft or a deleted item: a correction is only offered once it is found in published text (search/results.py).
     A trigram index over ``term`` (FTS5 ``trigram`` on SQLite, ``pg_trgm`` on PostgreSQL; search migration 0003)
     finds the close words of a misspelling without reading the others.
+
+    Each language has its own words, so a correction is always in the language searched. ``stem`` is the form
+    search compares a word by (search/languages.py): on SQLite, the Spanish words sharing a query word's stem are
+    the forms searched for it.
     """
 
-    term = models.CharField(max_length=MAX_WORD_LENGTH, unique=True)
+    language = models.CharField(max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE)
+    term = models.CharField(max_length=MAX_WORD_LENGTH)
+    stem = models.CharField(max_length=MAX_WORD_LENGTH)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["language", "term"], name="unique_search_term_per_language")]
+        indexes = [models.Index(fields=["language", "stem"], name="search_term_stem")]
 
     def __str__(self):
         return self.term
 
 
 class Synonym(models.Model):
-    """Words and phrases site search treats as the same: searching for any one finds all of them."""
+    """Words and phrases site search treats as the same: searching for any one finds all of them.
 
+    A list is in one language and applies to the searches made in it (/search/ or /es/search/).
+    """
+
+    language = models.CharField(
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text="The searches it applies to: those made on the pages in this language.",
+    )
     terms = models.CharField(
         max_length=300,
-        unique=True,
         help_text="Words or short phrases that mean the same here, separated by commas: job, work, career.",
     )
 
     class Meta:
         db_table = "pages_synonym"
-        ordering = ["terms"]
+        ordering = ["language", "terms"]
+        constraints = [models.UniqueConstraint(fields=["language", "terms"], name="unique_synonym_per_language")]
 
     def __str__(self):
         return self.terms
@@ -114,6 +137,8 @@ class SearchCountQuerySet(models.QuerySet):
 class SearchCount(models.Model):
     """How often a query was searched on a day, and how often it found nothing.
 
+    Counted per language searched, so the reports tell editors what Spanish readers miss.
+
     Deliberately anonymous: no IP address, session, user or time finer than the day is ever stored, and queries
     that could name someone (digits, an @, many words) are never counted. ``purge_search_counts`` deletes rows
     after SEARCH_ANALYTICS_RETENTION_DAYS (90).
@@ -122,6 +147,7 @@ class SearchCount(models.Model):
     REPORT_MIN_SEARCHES = 3
 
     query = models.CharField(max_length=100)
+    language = models.CharField(max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE)
     day = models.DateField()
     searches = models.PositiveIntegerField(default=0)
     searches_without_results = models.PositiveIntegerField(default=0)
@@ -130,7 +156,9 @@ class SearchCount(models.Model):
 
     class Meta:
         db_table = "pages_searchcount"
-        constraints = [models.UniqueConstraint(fields=["query", "day"], name="unique_search_count_per_day")]
+        constraints = [
+            models.UniqueConstraint(fields=["query", "language", "day"], name="unique_search_count_per_language_day")
+        ]
         ordering = ["-day", "-searches"]
 
     def __str__(self):

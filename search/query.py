@@ -8,30 +8,12 @@ Everything here is text in, text out; what is read from the database is passed i
 import difflib
 import re
 
+from .languages import is_stop_word, normalised, speaks_of_someone_else
+
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 MAX_WORD_LENGTH = 40
 CORRECTION_CANDIDATES = 5  # close known words weighed against each other by how often the index uses them
-# Words too common to help ranking: PostgreSQL's English stop list (Snowball's), and "could". FTS5 has no stop list,
-# so dropping these here makes both databases look for the same words.
-STOP_WORDS = frozenset([
-    "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at", "be",
-    "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do",
-    "does", "doing", "don", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have",
-    "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is",
-    "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off",
-    "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "s", "same", "she",
-    "should", "so", "some", "such", "t", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
-    "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we",
-    "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "you", "your", "yours",
-    "yourself", "yourselves"
-])  # fmt: skip
-# Words that say a search is about someone else, whom the family reading on an empty results page is for.
-SOMEONE_ELSE = frozenset([
-    "boyfriend", "brother", "child", "children", "dad", "daughter", "family", "father", "friend", "girlfriend",
-    "he", "her", "him", "his", "husband", "kid", "kids", "loved", "mom", "mother", "parent", "partner", "she",
-    "sibling", "sister", "son", "spouse", "teen", "teenager", "wife"
-])  # fmt: skip
 _WORD = re.compile(r"\w+")
 
 
@@ -45,30 +27,35 @@ def as_title(query):
     return " ".join(query.lower().split())
 
 
-def about_someone_else(query):
-    """Whether the query speaks of a relative, partner or friend ("my husband drinks too much")."""
-    return not SOMEONE_ELSE.isdisjoint(words_of(query))
+def about_someone_else(query, language):
+    """Whether the query speaks of a relative, partner or friend ("my husband drinks too much", "mi esposo")."""
+    return speaks_of_someone_else(words_of(query), language)
 
 
-def query_words(query):
-    """The plain words of a query, without stop words, at most MAX_WORDS of them."""
+def query_words(query, language):
+    """The plain words of a query, without the language's stop words, at most MAX_WORDS of them."""
     cut = (word[:MAX_WORD_LENGTH] for word in words_of(query))
-    meaningful = [word for word in cut if word not in STOP_WORDS]
+    meaningful = [word for word in cut if not is_stop_word(word, language)]
     return list(dict.fromkeys(meaningful))[:MAX_WORDS]
 
 
-def query_groups(words, synonym_lists):
+def query_groups(words, synonym_lists, language):
     """One group of alternatives per word: the word and, from the editors' synonym lists, what means the same.
 
     ``synonym_lists`` holds each synonym's term list (``Synonym.term_list``). A phrase on a list is one group when
     its words come in a row in the query, so that an equivalence holds both ways: "substance use disorder" finds
-    "addiction" as "addiction" finds it.
+    "addiction" as "addiction" finds it. Words are compared as the language compares them (search/languages.py),
+    so "seguros medicos" finds the synonyms of "seguro médico".
     """
+
+    def key_of(words):
+        return " ".join(normalised(word, language) for word in words)
+
     synonyms = {}
     for terms in synonym_lists:
         for term in terms:
             # Keyed by the words a query would leave of it (no stop words), so "medication for x" is found too.
-            key = " ".join(query_words(term))
+            key = key_of(query_words(term, language))
             if key:
                 synonyms.setdefault(key, []).extend(terms)
     longest = max((key.count(" ") + 1 for key in synonyms), default=1)
@@ -77,11 +64,11 @@ def query_groups(words, synonym_lists):
         length = next(
             length
             for length in range(min(longest, len(words) - start), 0, -1)
-            if length == 1 or " ".join(words[start : start + length]) in synonyms
+            if length == 1 or key_of(words[start : start + length]) in synonyms
         )
-        key = " ".join(words[start : start + length])
+        typed = words[start : start + length]
         # What was typed comes first: ranking prefers an item that uses the visitor's own word.
-        groups.append(tuple(dict.fromkeys([key, *synonyms.get(key, [])])))
+        groups.append(tuple(dict.fromkeys([" ".join(typed), *synonyms.get(key_of(typed), [])])))
         start += length
     return groups
 

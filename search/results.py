@@ -1,8 +1,9 @@
 """Running a visitor's query: ranked, highlighted results a Paginator can page through, and the type-ahead titles.
 
 Published articles and pages only, everywhere: the results, "Did you mean" and the type-ahead all start from
-``SearchEntry.objects.published()``. Indexed text is never trusted as HTML: it is escaped first, and only then are
-the backend's highlight sentinels turned into ``<mark>``.
+``SearchEntry.objects.published()``, in the language searched (the page's: /es/search/ looks only at Spanish
+entries, with Spanish synonyms and corrections). Indexed text is never trusted as HTML: it is escaped first, and
+only then are the backend's highlight sentinels turned into ``<mark>``.
 """
 
 import hashlib
@@ -19,6 +20,7 @@ from pages.cache import content_generation, lifetime_in_generation
 
 from .analytics import counted_query
 from .backends import START, STOP, Matches, Row, backend
+from .languages import FAMILY_WORD, search_language
 from .models import SearchEntry, Synonym
 from .query import as_title, did_you_mean, query_groups, query_words, words_of
 
@@ -30,8 +32,7 @@ RANKING_SECONDS = 600
 SUGGESTION_CANDIDATES = 50  # titles matching what was typed, put in order before the first few are offered
 FREQUENCY_CAP = 100  # counting a word's uses stops here: enough to tell a common word from a rare one
 NEAR_WORDS = 30  # known words sharing most trigrams with a misspelling, weighed by difflib
-FAMILY_QUERY = "family"  # what an empty search about someone else offers instead
-FAMILY_READING = 3
+FAMILY_READING = 3  # articles about families (FAMILY_WORD) an empty search about someone else offers instead
 
 
 @dataclass
@@ -58,20 +59,20 @@ def highlighted(text):
     return mark_safe(escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308 - escaped first
 
 
-def rank(query, groups):
+def rank(query, groups, language):
     """The Ranking of a query's groups of terms: the exact title first, then by where the words are (``order``).
 
     At most MAX_RESULTS + 1 items having every word are found and scored (search/backends.py), and as many having
     some of them when fewer than FEW_RESULTS have them all, whatever the size of the site.
     """
-    engine = backend()
+    engine = backend(language)
     found = engine.candidates(groups, True, MAX_RESULTS + 1)
     having_all = {candidate.entry_id for candidate in found}
     if len(found) < FEW_RESULTS and len(groups) > 1:
         # Few items have every word, and may use them only in passing: those with some of them follow.
         having_some = engine.candidates(groups, False, MAX_RESULTS + 1)
         found += [candidate for candidate in having_some if candidate.entry_id not in having_all]
-    exact_id = _exact_title_id(query) if found else None
+    exact_id = _exact_title_id(query, language) if found else None
     matches = engine.field_matches(groups, [candidate.entry_id for candidate in found]) if found else {}
 
     def order(candidate):
@@ -89,30 +90,31 @@ def rank(query, groups):
     return Ranking(entry_ids[:MAX_RESULTS], more=len(entry_ids) > MAX_RESULTS)
 
 
-def _exact_title_id(query):
-    """The published entry titled exactly as the query, if any.
+def _exact_title_id(query, language):
+    """The published entry in the language searched titled exactly as the query, if any.
 
     Two steps, so the title index leads: asked at once, SQLite would walk every published entry instead.
     """
     titled = SearchEntry.objects.alias(lower_title=Lower("title")).filter(lower_title=as_title(query))
     same_title = list(titled.values_list("id", flat=True)[:MAX_RESULTS])
-    return SearchEntry.objects.published().filter(pk__in=same_title).values_list("id", flat=True).first()
+    public = SearchEntry.objects.published().filter(pk__in=same_title, language=language)
+    return public.values_list("id", flat=True).first()
 
 
-def cached_rank(query, groups):
+def cached_rank(query, groups, language):
     """``rank()``, kept in the shared cache per content generation for the queries analytics would count.
 
     Only ids are kept, under a digest of the terms: never the query or a rendered page. A query that could name
     someone (digits, an @, many words: ``counted_query``) is ranked afresh each time instead.
     """
     if not counted_query(query):
-        return rank(query, groups)
+        return rank(query, groups, language)
     generation = content_generation()
-    digest = hashlib.sha256(json.dumps([as_title(query), groups]).encode()).hexdigest()
+    digest = hashlib.sha256(json.dumps([language, as_title(query), groups]).encode()).hexdigest()
     key = f"search:ranking:{generation}:{digest}"
     ranking = cache.get(key)
     if ranking is None:
-        ranking = rank(query, groups)
+        ranking = rank(query, groups, language)
         cache.set(key, tuple(ranking), lifetime_in_generation(RANKING_SECONDS, generation))
     return Ranking(*ranking)
 
@@ -124,16 +126,19 @@ class SearchResults:
     for the page shown only.
     """
 
-    def __init__(self, query, synonym_lists):
+    def __init__(self, query, synonym_lists, language):
         self.query = query
-        self.words = query_words(query)
-        self.groups = query_groups(self.words, synonym_lists)
+        self.language = language
+        self.words = query_words(query, language)
+        groups = query_groups(self.words, synonym_lists, language)
+        self.groups = backend(language).alternatives(groups) if groups else groups
         self._ranking = None
 
     @property
     def ranking(self):
         if self._ranking is None:
-            self._ranking = cached_rank(self.query, self.groups) if self.words else Ranking([], more=False)
+            found = cached_rank(self.query, self.groups, self.language) if self.words else Ranking([], more=False)
+            self._ranking = found
         return self._ranking
 
     def count(self):
@@ -149,7 +154,7 @@ class SearchResults:
         """The Hits of these entries, in this order, highlighted for this query."""
         if not entry_ids:
             return []
-        rows = {row.entry_id: row for row in map(Row._make, backend().rows(self.groups, entry_ids))}
+        rows = {row.entry_id: row for row in map(Row._make, backend(self.language).rows(self.groups, entry_ids))}
         entries = SearchEntry.objects.in_bulk(entry_ids)
         return [
             Hit(
@@ -173,31 +178,35 @@ class Answer(NamedTuple):
     suggestion: str = ""  # "Did you mean": a correction that finds something, for an exact search
 
 
-def results_for(query, *, exact=False):
-    """The Answer to a visitor's query.
+def results_for(query, *, exact=False, language=None):
+    """The Answer to a visitor's query, among the entries in ``language`` (by default the active one).
 
     A query that finds nothing, but whose correction does, shows the correction's results at once: someone typing
     "withdrawl" late at night should not have to click again. ``exact`` (the "Search instead for" link) searches
     what was typed and only offers the correction. A correction that finds nothing either is never offered.
     """
+    language = search_language(language)
     # Read once: a corrected search ranks with the same list.
-    synonym_lists = [synonym.term_list for synonym in Synonym.objects.all()] if query_words(query) else []
-    found = SearchResults(query, synonym_lists)
+    synonyms = Synonym.objects.filter(language=language)
+    synonym_lists = [synonym.term_list for synonym in synonyms] if query_words(query, language) else []
+    found = SearchResults(query, synonym_lists, language)
     if not found.words or found.count():
         return Answer(found)
-    correction = did_you_mean(found.words, IndexVocabulary())
-    corrected = SearchResults(correction, synonym_lists) if correction else None
+    correction = did_you_mean(found.words, IndexVocabulary(language))
+    corrected = SearchResults(correction, synonym_lists, language) if correction else None
     if corrected is None or not corrected.count():
         return Answer(found)
     return Answer(found, suggestion=correction) if exact else Answer(corrected, corrected=correction)
 
 
-def reading_for_families():
-    """A few articles about families (the word in their title or summary): where an empty search about someone
-    else can lead. None when no article is, rather than pages that only mention a family in passing."""
-    found = SearchResults(FAMILY_QUERY, [])
+def reading_for_families(language=None):
+    """A few articles about families (the word in their title or summary), in the language searched: where an
+    empty search about someone else can lead. None when no article is, rather than pages that only mention a
+    family in passing."""
+    language = search_language(language)
+    found = SearchResults(FAMILY_WORD[language], [], language)
     entry_ids = found.ranking.entry_ids
-    matches = backend().field_matches(found.groups, entry_ids) if entry_ids else {}
+    matches = backend(language).field_matches(found.groups, entry_ids) if entry_ids else {}
     about_families = [pk for pk in entry_ids if pk in matches and (matches[pk].title or matches[pk].summary)]
     articles = set(
         SearchEntry.objects.filter(pk__in=about_families, kind=SearchEntry.Kind.ARTICLE).values_list("pk", flat=True)
@@ -209,32 +218,37 @@ class IndexVocabulary:
     """The words of the index, as ``did_you_mean`` asks for them: close look-alikes, and how often each is used.
 
     Look-alikes come from the term list's trigram index; uses are counted in published entries only, so a
-    correction can never reveal a word of a draft.
+    correction can never reveal a word of a draft. Both in one language: a Spanish search is corrected to a
+    Spanish word.
     """
 
+    def __init__(self, language):
+        self.engine = backend(language)
+
     def near(self, word):
-        return backend().near(word, NEAR_WORDS)
+        return self.engine.near(word, NEAR_WORDS)
 
     def frequency(self, word):
-        return backend().frequency(word, FREQUENCY_CAP)
+        return self.engine.frequency(word, FREQUENCY_CAP)
 
 
-def suggest_titles(query, limit=5):
+def suggest_titles(query, limit=5, language=None):
     """Up to ``limit`` published titles with a word starting with each word typed, those starting so first.
 
     When no title has them all, the words are corrected as the results page corrects them and tried once more, so
     a typo ("outpatinet") still offers the title it meant.
     """
-    typed = query_words(query)
+    language = search_language(language)
+    typed = query_words(query, language)
     if not typed or len(words_of(query)[-1]) < 2:
         return []
-    titles = _titles_starting(typed, limit)
-    correction = did_you_mean(typed, IndexVocabulary()) if not titles else ""
-    return _titles_starting(correction.split(), limit) if correction else titles
+    titles = _titles_starting(typed, limit, language)
+    correction = did_you_mean(typed, IndexVocabulary(language)) if not titles else ""
+    return _titles_starting(correction.split(), limit, language) if correction else titles
 
 
-def _titles_starting(words, limit):
-    entry_ids = backend().titles_starting(words, SUGGESTION_CANDIDATES)
+def _titles_starting(words, limit, language):
+    entry_ids = backend(language).titles_starting(words, SUGGESTION_CANDIDATES)
     entries = SearchEntry.objects.filter(pk__in=entry_ids).values("title", "url")
     ordered = sorted(entries, key=lambda entry: (not entry["title"].lower().startswith(words[0]), entry["title"]))
     return ordered[:limit]

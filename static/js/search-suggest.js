@@ -1,5 +1,6 @@
 /* Type-ahead for the search boxes: the ARIA 1.2 combobox pattern (list autocomplete).
-   Progressive enhancement: without this file the forms submit to /search/ as usual. */
+   Progressive enhancement: without this file the forms submit to /search/ as usual. Its words come from the
+   form's data attributes (templates/search/suggest_attributes.html), in the page's language. */
 (function () {
   "use strict";
   var counter = 0;
@@ -13,7 +14,7 @@
     list.id = listId;
     list.className = "search-suggestions";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", "Suggested articles");
+    list.setAttribute("aria-label", form.dataset.suggestionsLabel);
     list.hidden = true;
     var status = document.createElement("p");
     status.className = "visually-hidden";
@@ -69,8 +70,8 @@
       if (suggestions.length) {
         list.hidden = false;
         input.setAttribute("aria-expanded", "true");
-        status.textContent = suggestions.length + (suggestions.length === 1 ? " suggestion" : " suggestions") +
-          ". Use the up and down arrows to choose, Enter to open.";
+        status.textContent = suggestions.length === 1 ? form.dataset.oneSuggestion :
+          form.dataset.manySuggestions.replace("{count}", String(suggestions.length));
       } else {
         close();
         status.textContent = "";

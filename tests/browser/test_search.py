@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.search.search_corpus import make_spanish_items
 from tests.support import axe
 from tests.support.browser import PHONE_WIDTH
 from tests.support.builders import make_article, seed_synonyms
@@ -116,3 +117,26 @@ def test_nothing_found_about_someone_else_leads_to_family_reading(site_url, open
     assert "Worried about someone you love?" in help_section.inner_text()
     help_section.get_by_role("link", name="When a Family Member Drinks").click()
     page.wait_for_url("**/articles/family-drinks/")
+
+
+def test_the_spanish_type_ahead_speaks_spanish_with_the_keyboard_on_a_phone(site_url, open_page):
+    addresses = make_spanish_items()
+    page = open_page(PHONE_WIDTH)
+    page.goto(site_url + "/es/")
+    page.locator(".header-search summary").click()
+    box = page.get_by_role("combobox", name="Buscar en el sitio")
+    box.focus()
+    page.keyboard.type("programa ambulat")
+    option = page.get_by_role("option", name="Programa Ambulatorio Intensivo (IOP) en Sacramento")
+    option.wait_for()
+    assert page.get_by_role("listbox", name="Artículos sugeridos").is_visible()
+    status = page.locator(".site-search [aria-live=polite]")
+    assert (
+        status.inner_text()
+        == "1 sugerencia. Use las flechas hacia arriba y hacia abajo para elegir, y Enter para abrir."
+    )
+    results = axe.violations(page)
+    assert results == [], axe.readable(results)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{addresses['programa']}")

@@ -791,3 +791,277 @@ QUERIES = [
     ("what to eat", "nutrition-in-recovery"),
     ("vitamins", "nutrition-in-recovery"),
 ]
+
+# The Spanish relevance set: items written as the site's Spanish pages are (the program, the insurance and cost,
+# families and language-assistance pages, and articles), general information that states nothing about the center.
+# Each is (kind, slug, title, summary, topic or program facts, body); they overlap as the English ones do.
+SPANISH_ITEMS = {
+    "programa": (
+        "program",
+        "intensive-outpatient-program-sacramento",
+        "Programa Ambulatorio Intensivo (IOP) en Sacramento",
+        "Tratamiento para el consumo de alcohol o drogas varias horas a la semana, mientras usted sigue viviendo "
+        "en casa.",
+        {
+            "first_day": "Usted conoce a su consejero, revisa su plan de tratamiento y hace las preguntas que tenga.",
+            "what_to_bring": "Una identificación con foto\nSu tarjeta del seguro médico, si tiene una\n"
+            "La lista de sus medicamentos",
+        },
+        body(
+            (
+                "Para quién es",
+                "El Programa Ambulatorio Intensivo (IOP) es para adultos que necesitan más apoyo que una consulta "
+                "a la semana, pero que pueden vivir en casa de forma segura. Muchas personas siguen trabajando o "
+                "estudiando durante el programa.",
+            ),
+            (
+                "Cómo es una semana",
+                "Las sesiones de grupo y las citas individuales se reparten en varios días de la semana. Usted "
+                "aprende a manejar los antojos, a reconocer lo que le lleva a consumir y a planear su recuperación.",
+            ),
+            (
+                "Después del programa",
+                "Cuando termina, el equipo le ayuda a pasar a un nivel de atención menos intenso y a encontrar "
+                "grupos de apoyo cerca de su casa.",
+            ),
+        ),
+    ),
+    "seguro": (
+        "page",
+        "insurance-and-cost",
+        "Seguro médico y costo",
+        "Los planes de seguro médico que hemos verificado, el pago por cuenta propia y su derecho a un Estimado "
+        "de Buena Fe.",
+        None,
+        body(
+            (
+                "Pagar con su seguro médico",
+                "Muchos planes de seguro médico cubren el tratamiento de la adicción. Llámenos y revisamos su "
+                "cobertura antes de que empiece. Le explicamos qué parte podría pagar usted, como el copago o el "
+                "deducible.",
+            ),
+            (
+                "Pago por cuenta propia",
+                "Si no tiene seguro médico o prefiere no usarlo, puede pagar por cuenta propia. Pregunte cuánto "
+                "cuesta antes de empezar.",
+            ),
+            (
+                "Su derecho a un Estimado de Buena Fe",
+                "Si no tiene seguro o no lo usa, tiene derecho a recibir por escrito un Estimado de Buena Fe que le "
+                "dice cuánto podría costar su atención.",
+            ),
+        ),
+    ),
+    "familias": (
+        "page",
+        "families",
+        "Para familias",
+        "Cómo ayudar a un ser querido que tiene problemas con el alcohol o las drogas, y dónde encontrar apoyo "
+        "para usted.",
+        None,
+        body(
+            (
+                "Cómo ayudar a su ser querido",
+                "Hable con calma, en un momento en que su familiar no haya bebido ni consumido. Diga lo que ha "
+                "visto y cómo le afecta, sin culpar.",
+            ),
+            (
+                "Cuidarse también usted",
+                "La adicción afecta a toda la familia. Los grupos para familias, como Al-Anon y Nar-Anon, ofrecen "
+                "apoyo gratuito.",
+            ),
+            (
+                "Cuando su familiar no quiere ayuda",
+                "No puede obligar a un adulto a recibir tratamiento, pero puede dejar de cubrir las consecuencias "
+                "de su consumo y mantener la puerta abierta.",
+            ),
+        ),
+    ),
+    "idioma": (
+        "page",
+        "language-assistance",
+        "Asistencia con el idioma",
+        "Si usted habla español u otro idioma, puede pedir ayuda gratuita con el idioma, como un intérprete.",
+        None,
+        body(
+            (
+                "Ayuda gratuita con el idioma",
+                "Tiene derecho a recibir ayuda con el idioma sin costo, como un intérprete por teléfono o "
+                "documentos traducidos. Pídala cuando llame o cuando nos escriba.",
+            ),
+            ("Cómo pedirla", "Díganos qué idioma habla. Puede pedir un intérprete para su llamada o su cita."),
+        ),
+    ),
+    "trabajo": (
+        "article",
+        "como-mantener-su-trabajo-durante-el-tratamiento",
+        "Cómo mantener su trabajo durante el tratamiento",
+        "Muchas personas siguen trabajando durante el tratamiento ambulatorio, y las leyes FMLA y ADA pueden "
+        "proteger su empleo.",
+        "Trabajo",
+        body(
+            (
+                "Un tratamiento que se adapta a su horario",
+                "Los programas ambulatorios suelen reunirse por la mañana o por la tarde, así que muchas personas "
+                "asisten antes o después de su turno.",
+            ),
+            (
+                "Leyes que protegen su empleo",
+                "La Ley de Licencia Familiar y Médica (FMLA) da a muchos empleados hasta 12 semanas de licencia sin "
+                "goce de sueldo, con su puesto protegido. La ADA protege a las personas en recuperación.",
+            ),
+            (
+                "Qué decirle a su jefe",
+                "Su jefe no necesita saber su diagnóstico. Basta con decir que necesita tratamiento médico y cuánto "
+                "tiempo faltará.",
+            ),
+        ),
+    ),
+    "pareja": (
+        "article",
+        "cuando-su-esposo-o-su-pareja-bebe-demasiado",
+        "Cuando su esposo o su pareja bebe demasiado",
+        "Cómo hablar con su pareja sobre la bebida, cómo cuidarse usted y dónde buscar ayuda para los dos.",
+        "Familia",
+        body(
+            (
+                "Señales de que la bebida es un problema",
+                "Su esposo o esposa bebe más de lo que dice, promete parar y no puede, o la bebida causa peleas y "
+                "problemas en el trabajo.",
+            ),
+            (
+                "Cómo hablar con su pareja",
+                "Elija un momento tranquilo. Hable de lo que ha visto y de cómo le afecta, y ofrezca ir juntos a "
+                "una consulta.",
+            ),
+            (
+                "Ayuda para usted",
+                "Usted también merece apoyo. Un consejero o un grupo para familias puede ayudarle, aunque su pareja "
+                "todavía no quiera cambiar.",
+            ),
+        ),
+    ),
+    "abstinencia": (
+        "article",
+        "abstinencia-del-alcohol-que-esperar",
+        "Abstinencia del alcohol: qué esperar",
+        "Dejar el alcohol de golpe después de beber mucho puede causar convulsiones: la desintoxicación con "
+        "supervisión médica le mantiene seguro.",
+        "Tratamiento",
+        body(
+            (
+                "Los síntomas",
+                "Temblores, sudor, náuseas y ansiedad pueden empezar entre 6 y 24 horas después de la última "
+                "bebida. El riesgo de convulsiones es mayor en los primeros dos días.",
+            ),
+            (
+                "Por qué necesita ayuda médica",
+                "Nunca deje de beber de golpe por su cuenta si bebe mucho todos los días: hable primero con un médico.",
+            ),
+            (
+                "Después de la desintoxicación",
+                "La desintoxicación trata la dependencia del cuerpo, no la adicción. Seguir con un tratamiento "
+                "ambulatorio o residencial reduce el riesgo de recaída.",
+            ),
+        ),
+    ),
+    "recaida": (
+        "article",
+        "recaida-que-hacer-si-vuelve-a-consumir",
+        "Recaída: qué hacer si vuelve a beber o a consumir",
+        "Una recaída no borra lo que ha logrado. Hable pronto con su consejero y vuelva a su plan de recuperación.",
+        "Recuperación",
+        body(
+            (
+                "Una recaída es común",
+                "Muchas personas tienen una o varias recaídas en su recuperación. Es una señal de que el plan de "
+                "tratamiento necesita un ajuste, no un fracaso.",
+            ),
+            (
+                "Qué hacer ahora",
+                "Llame a su consejero o a su grupo de apoyo hoy. Si bebió mucho o consumió opioides, busque "
+                "atención médica.",
+            ),
+            (
+                "Las señales de aviso",
+                "El estrés, el aislamiento y dejar de ir a las reuniones suelen venir antes de una recaída.",
+            ),
+        ),
+    ),
+    "grupo": (
+        "article",
+        "terapia-de-grupo-que-esperar",
+        "Terapia de grupo: qué esperar de la primera sesión",
+        "En la terapia de grupo, de seis a doce personas hablan con un consejero de lo que viven en su recuperación.",
+        "Tratamiento",
+        body(
+            (
+                "Cómo es una sesión",
+                "El consejero abre la sesión y cada persona comparte lo que quiera. Nadie está obligado a hablar el "
+                "primer día.",
+            ),
+            ("La confidencialidad", "Lo que se dice en el grupo se queda en el grupo."),
+        ),
+    ),
+}
+
+# (query, key of the item in SPANISH_ITEMS that should come first), searched at /es/search/.
+SPANISH_QUERIES = [
+    # Family and partner
+    ("ayuda para mi esposo", "pareja"),
+    ("mi esposa bebe demasiado", "pareja"),
+    ("marido", "pareja"),
+    ("familia", "familias"),
+    ("familias", "familias"),
+    ("ser querido", "familias"),
+    # Paying
+    ("seguro médico", "seguro"),
+    ("seguro medico", "seguro"),
+    ("aseguranza", "seguro"),
+    ("cuánto cuesta", "seguro"),
+    ("Estimado de Buena Fe", "seguro"),
+    ("pago por cuenta propia", "seguro"),
+    # The program
+    ("tratamiento alcohol", "programa"),
+    ("programa ambulatorio intensivo", "programa"),
+    ("IOP", "programa"),
+    # Language help
+    ("hablamos español", "idioma"),
+    ("intérprete", "idioma"),
+    ("interprete", "idioma"),
+    # Work
+    ("mantener mi trabajo", "trabajo"),
+    ("empleo", "trabajo"),
+    # Withdrawal, relapse, groups
+    ("abstinencia", "abstinencia"),
+    ("abstinensia", "abstinencia"),
+    ("convulsiones", "abstinencia"),
+    ("recaída", "recaida"),
+    ("recaidas", "recaida"),
+    ("terapia de grupo", "grupo"),
+    ("primera sesión", "grupo"),
+]
+
+
+def make_spanish_items():
+    """Publish SPANISH_ITEMS in Spanish, each validated as the admin validates it; {key: the item's address}."""
+    import datetime
+
+    from django.utils import timezone
+    from django.utils.text import slugify
+
+    from pages.models import Article, ContentPage, Program, Topic
+
+    models = {"article": Article, "page": ContentPage, "program": Program}
+    addresses = {}
+    for key, (kind, slug, title, summary, extra, text) in SPANISH_ITEMS.items():
+        fields = {"language": "es", "slug": slug, "title": title, "summary": summary, "body": text}
+        fields |= extra if kind == "program" else {}
+        item = models[kind](**fields, status="published", published_at=timezone.now() - datetime.timedelta(minutes=1))
+        item.full_clean()
+        item.save()
+        if kind == "article":
+            topic, _ = Topic.objects.get_or_create(slug=f"es-{slugify(extra)}", defaults={"name": extra})
+            item.topics.add(topic)
+        addresses[key] = item.get_absolute_url()
+    return addresses

@@ -15,6 +15,7 @@ from django.utils import timezone
 from search import analytics
 from search.models import SearchCount
 from tests.support.builders import make_article, make_editor, staff_login
+from tests.support.migrations import model_as_of
 
 
 def test_searches_are_counted_per_normalised_query_per_day_with_nothing_about_the_visitor(client, db):
@@ -27,8 +28,17 @@ def test_searches_are_counted_per_normalised_query_per_day_with_nothing_about_th
     assert counts == {"quokka": (2, 0), "xylophonequartz": (1, 1)}
     assert {row.day for row in SearchCount.objects.all()} == {timezone.localdate()}
     stored = [field.name for field in SearchCount._meta.get_fields()]
-    assert stored == ["id", "query", "day", "searches", "searches_without_results"]
+    assert stored == ["id", "query", "language", "day", "searches", "searches_without_results"]
     assert "sessionid" not in client.cookies
+
+
+def test_searches_are_counted_in_the_language_they_were_made_in(client, db):
+    client.get("/search/", {"q": "iop"})
+    client.get("/es/search/", {"q": "iop"})
+    client.get("/es/search/", {"q": "ayuda"}, REMOTE_ADDR="203.0.113.9")
+    client.get("/es/search/", {"q": "ayuda"}, REMOTE_ADDR="203.0.113.10")
+    counts = {(row.query, row.language): row.searches for row in SearchCount.objects.all()}
+    assert counts == {("iop", "en"): 1, ("iop", "es"): 1, ("ayuda", "es"): 2}
 
 
 def test_analytics_can_be_turned_off(client, db, settings):
@@ -146,6 +156,7 @@ def test_the_purge_age_can_be_changed_but_not_to_nothing(db):
 
 def test_counts_kept_before_the_rules_above_are_deleted_on_upgrade(transactional_db):
     call_command("migrate", "pages", "0010", stdout=io.StringIO())
-    SearchCount.objects.create(query="jane doe 916 555 0142 jane doe example org", day=timezone.localdate())
+    OldSearchCount = model_as_of("pages", "0010", "SearchCount")
+    OldSearchCount.objects.create(query="jane doe 916 555 0142 jane doe example org", day=timezone.localdate())
     call_command("migrate", stdout=io.StringIO())  # every app: going back undid search's migrations too
     assert not SearchCount.objects.exists()

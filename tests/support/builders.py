@@ -228,14 +228,18 @@ _CONCEPT_WORDS = importlib.import_module("search.migrations.0002_concept_word_sy
 SEEDED_SYNONYMS = [
     _CONCEPT_WORDS.EXTENDED_WORK if terms == _CONCEPT_WORDS.SEEDED_WORK else terms for terms in _PAGES_SEED
 ] + [_CONCEPT_WORDS.PARTNER]
+# The Spanish lists search 0005 seeds, which apply to Spanish searches only.
+SEEDED_SPANISH_SYNONYMS = importlib.import_module("search.migrations.0005_search_in_each_language").SPANISH_SEED
 
 
 def seed_synonyms():
-    """The seeded synonym list, again, since a transactional test's flush empties the table."""
+    """The seeded synonym lists, again, since a transactional test's flush empties the table."""
     from search.models import Synonym
 
     for terms in SEEDED_SYNONYMS:
-        Synonym.objects.get_or_create(terms=terms)
+        Synonym.objects.get_or_create(language="en", terms=terms)
+    for terms in SEEDED_SPANISH_SYNONYMS:
+        Synonym.objects.get_or_create(language="es", terms=terms)
 
 
 def make_reviewed_article(**overrides):
