@@ -8,9 +8,11 @@ import zoneinfo
 import pytest
 import time_machine
 from django.core import mail
+from django.utils import translation
 
 from contact import promise
 from contact.models import Inquiry
+from contact.notifications import escalation_message
 from contact.spam import time_trap_token
 from pages.models import SiteSettings, Weekday
 from tests.support.htmlpage import parse_html
@@ -224,3 +226,16 @@ def test_the_staff_email_of_a_spanish_inquiry_is_english_and_holds_no_personal_d
     text = f"{message.subject}\n{message.body}\n{message.extra_headers}"
     for detail in [*PERSONAL, "Spanish", "Español", "Llamada", "Programa"]:
         assert detail not in text
+
+
+def test_the_escalation_email_of_a_spanish_inquiry_is_english_even_while_spanish_is_active(client):
+    assert client.post("/es/contact/", form_data()).status_code == 302
+    inquiry = Inquiry.objects.get()
+    Inquiry.objects.filter(pk=inquiry.pk).update(created_at=FRIDAY_EVENING)
+    inquiry.refresh_from_db()
+    with translation.override("es"):
+        message = escalation_message(inquiry, ["lead@example.org"])
+    assert "Received: Friday, December 4, 9:15 PM" in message.body
+    assert "has waited past the reply time the website promises" in message.body
+    for detail in [*PERSONAL, "Spanish", "viernes", "diciembre"]:
+        assert detail not in f"{message.subject}\n{message.body}"
