@@ -53,7 +53,7 @@ def test_a_spanish_speaker_sends_the_form_on_a_phone_and_the_inbox_says_spanish(
         visitor.get_by_label("Su nombre").fill("Ana Ruiz")
         visitor.get_by_label("Número de teléfono").fill("916 555 0148")
         visitor.get_by_label("Llamada telefónica").check()
-        visitor.get_by_label("Noche").check()
+        visitor.get_by_label("Por la noche").check()
         visitor.get_by_label("Para un ser querido").check()
         visitor.get_by_label("Acepto que el equipo de admisiones").check()
         visitor.get_by_role("button", name="Enviar mi mensaje").click()

@@ -41,7 +41,7 @@ SPANISH_FORM_WORDS = [
     "Llamada telefónica",
     "Mensaje de texto",
     "Mejor horario para comunicarnos con usted",
-    "Noche",
+    "Por la noche",
     "¿Para quién es esta consulta?",
     "Para un ser querido",
     "Programa Ambulatorio Intensivo (IOP)",
