@@ -22,11 +22,10 @@ from . import signals
 from .models import Inquiry, InquiryNote, NotificationRecipient, inquiry_numbers
 from .services import notification_recipient_add
 
-# What the visitor sent, as the change page shows it: the email address and phone number as links to reply with.
-SUBMITTED_FIELDS = [
-    "created_at",
-    *["email_link" if f == "email" else "phone_links" if f == "phone" else f for f in Inquiry.SUBMITTED_FIELDS],
-]
+# What the visitor sent, as the change page shows it: the email address and phone number as links to reply with,
+# and beside the number the language to reply in (that of the form they sent).
+SHOWN_AS = {"email": ["email_link"], "phone": ["phone_links", "language"]}
+SUBMITTED_FIELDS = ["created_at", *(shown for f in Inquiry.SUBMITTED_FIELDS for shown in SHOWN_AS.get(f, [f]))]
 INSURANCE_FIELDS = ["insurance_payer", "insurance_member_id", "insurance_group_number", "insurance_policy_holder"]
 OUTBOX_FIELDS = ["staff_email", "notify_attempts", "notify_last_error", "notify_next_attempt_at", "notified_at"]
 CSV_COLUMNS = [
@@ -187,6 +186,19 @@ class OverdueFilter(admin.SimpleListFilter):
         return queryset.overdue() if self.value() == "overdue" else queryset
 
 
+class LanguageFilter(admin.SimpleListFilter):
+    """The inquiries sent from the Spanish form, so that someone who speaks Spanish, or an interpreter, calls back."""
+
+    title = "language"
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return [(Inquiry.Language.SPANISH, "Prefers Spanish")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(language=self.value()) if self.value() in Inquiry.Language.values else queryset
+
+
 def _age(moment, now):
     """How long ago, in the largest whole unit: "just now", "25 min ago", "3 h ago", "2 days ago"."""
     minutes = int((now - moment).total_seconds() // 60)
@@ -202,12 +214,13 @@ def _age(moment, now):
 @admin.register(Inquiry)
 class InquiryAdmin(admin.ModelAdmin):
     list_display = [
-        "number", "received", "name", "inquiry_for", "preferred_contact", "best_time", "voicemail", "assignee",
-        "status_and_deletion",
+        "number", "received", "name", "inquiry_for", "preferred_contact", "best_time", "voicemail", "language",
+        "assignee", "status_and_deletion",
     ]  # fmt: skip
     list_display_links = ["number"]
     list_filter = [
-        ("status", InboxStatusFilter), AssignedToMeFilter, OverdueFilter, "program", "insurance_check", "created_at",
+        ("status", InboxStatusFilter), AssignedToMeFilter, OverdueFilter, LanguageFilter, "program", "insurance_check",
+        "created_at",
     ]  # fmt: skip
     # Names and messages are encrypted, so they cannot be searched; the box (templates/admin/contact/inquiry/
     # search_form.html, shown only when search_fields is set) posts to search_view.

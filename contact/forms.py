@@ -7,29 +7,31 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from restoration.phone import national_digits
 
 from .models import Inquiry
 from .spam import TimeTrapRejected, read_time_trap, spend_time_trap, time_trap_token
 
-PHONE_HELP = "US numbers like (916) 555-0123; start other countries with +."
-MESSAGE_HELP = "Please don’t include medical details — we’ll talk about them privately."
-CONSENT_LABEL = (
+PHONE_HELP = _("US numbers like (916) 555-0123; start other countries with +.")
+MESSAGE_HELP = _("Please don’t include medical details — we’ll talk about them privately.")
+CONSENT_LABEL = _(
     "I agree that the admissions team may keep these details and use them only to reply to this inquiry, "
     "in the way I chose above."
 )
-INSURANCE_CHECK_HELP = (
+INSURANCE_CHECK_HELP = _(
     "If you have your insurance card to hand, you may add its details below; if not, we’ll ask when we reply."
 )
-INSURANCE_LEGEND = "Your insurance details (optional)"
-INSURANCE_HELP = (
+INSURANCE_LEGEND = _("Your insurance details (optional)")
+INSURANCE_HELP = _(
     "Only if you’d like your insurance checked. They’re kept encrypted, used only to check your benefits, and never "
     "sent by email."
 )
 # Typed by a visitor who asked for an insurance check: stored only with that choice ticked.
 INSURANCE_FIELDS = ["insurance_payer", "insurance_member_id", "insurance_group_number", "insurance_policy_holder"]
-ALREADY_SENT = (
+ALREADY_SENT = _(
     "This form was already sent, so we didn’t take it a second time. If you saw our thank-you page, your message "
     "reached us and there is nothing more to do. If you’re not sure, press “Send my message” to send it again: "
     "your details are still filled in."
@@ -39,15 +41,15 @@ ALREADY_SENT = (
 def normalise_phone(value):
     """A US number as (916) 555-0123, another country's as +<digits>; ValidationError if it can't be a number."""
     if re.search(r"[^\d\s().+\-/]", value):
-        raise ValidationError("Please use only digits, spaces, brackets and dashes in the phone number.")
+        raise ValidationError(gettext("Please use only digits, spaces, brackets and dashes in the phone number."))
     digits = national_digits(value)
     # "+" and a country code other than 1 (which national_digits drops) is another country's number.
     if value.strip().startswith("+") and not re.sub(r"\D", "", value).startswith("1"):
         if 8 <= len(digits) <= 15:
             return f"+{digits}"
-        raise ValidationError("Please check the phone number: an international number has 8 to 15 digits.")
+        raise ValidationError(gettext("Please check the phone number: an international number has 8 to 15 digits."))
     if len(digits) != 10:
-        raise ValidationError("Please enter a 10-digit phone number, like (916) 555-0123.")
+        raise ValidationError(gettext("Please enter a 10-digit phone number, like (916) 555-0123."))
     return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
 
 
@@ -81,7 +83,7 @@ class InquiryForm(forms.ModelForm):
 
     # A trap for bots: hidden with CSS, skipped by keyboard and screen readers, so people leave it empty.
     website = forms.CharField(
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
@@ -91,27 +93,27 @@ class InquiryForm(forms.ModelForm):
         model = Inquiry
         fields = [*Inquiry.SUBMITTED_FIELDS, *INSURANCE_FIELDS]
         labels = {
-            "name": "Your name",
-            "email": "Email address",
-            "phone": "Phone number",
-            "preferred_contact": "How should we contact you?",
-            "voicemail_ok": "It’s OK to leave a voicemail",
-            "best_time": "Best time to reach you",
-            "inquiry_for": "Who is this for?",
-            "program": "Program you’re asking about",
-            "insurance_check": "I’d like my insurance checked",
-            "message": "Anything you’d like us to know (optional)",
+            "name": _("Your name"),
+            "email": _("Email address"),
+            "phone": _("Phone number"),
+            "preferred_contact": _("How should we contact you?"),
+            "voicemail_ok": _("It’s OK to leave a voicemail"),
+            "best_time": _("Best time to reach you"),
+            "inquiry_for": _("Who is this for?"),
+            "program": _("Program you’re asking about"),
+            "insurance_check": _("I’d like my insurance checked"),
+            "message": _("Anything you’d like us to know (optional)"),
             "consent": CONSENT_LABEL,
-            "insurance_payer": "Insurance company",
-            "insurance_member_id": "Member ID",
-            "insurance_group_number": "Group number",
-            "insurance_policy_holder": "Policy holder’s name, if it isn’t yours",
+            "insurance_payer": _("Insurance company"),
+            "insurance_member_id": _("Member ID"),
+            "insurance_group_number": _("Group number"),
+            "insurance_policy_holder": _("Policy holder’s name, if it isn’t yours"),
         }
         help_texts = {
-            "name": "A first name is fine.",
-            "email": "Give an email address, a phone number, or both.",
+            "name": _("A first name is fine."),
+            "email": _("Give an email address, a phone number, or both."),
             "phone": PHONE_HELP,
-            "voicemail_ok": "We won’t leave a message unless you tick this.",
+            "voicemail_ok": _("We won’t leave a message unless you tick this."),
             "insurance_check": INSURANCE_CHECK_HELP,
             "message": MESSAGE_HELP,
         }
@@ -133,16 +135,20 @@ class InquiryForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["consent"].required = True
-        self.fields["consent"].error_messages["required"] = "Please tick the box so we may use your details to reply."
+        self.fields["consent"].error_messages["required"] = gettext(
+            "Please tick the box so we may use your details to reply."
+        )
         for name in ("preferred_contact", "inquiry_for"):
             self.fields[name].choices = self.fields[name].choices[1:]  # a radio list needs no blank choice
         self.fields["best_time"].choices = Inquiry.BestTime.choices
-        self.fields["name"].error_messages["required"] = "Please tell us your name, or a first name."
-        self.fields["preferred_contact"].error_messages["required"] = "Please choose how we should contact you."
-        self.fields["inquiry_for"].error_messages["required"] = "Please choose who this inquiry is for."
-        self.fields["best_time"].error_messages["required"] = "Please choose the best time to reach you."
-        self.fields["program"].error_messages["required"] = "Please choose a program, or “Not sure yet”."
-        self.fields["email"].error_messages["invalid"] = "Please enter an email address like name@example.com."
+        self.fields["name"].error_messages["required"] = gettext("Please tell us your name, or a first name.")
+        self.fields["preferred_contact"].error_messages["required"] = gettext(
+            "Please choose how we should contact you."
+        )
+        self.fields["inquiry_for"].error_messages["required"] = gettext("Please choose who this inquiry is for.")
+        self.fields["best_time"].error_messages["required"] = gettext("Please choose the best time to reach you.")
+        self.fields["program"].error_messages["required"] = gettext("Please choose a program, or “Not sure yet”.")
+        self.fields["email"].error_messages["invalid"] = gettext("Please enter an email address like name@example.com.")
         if not self.is_bound:
             self.initial.setdefault("started", time_trap_token())
         self.helper = FormHelper()
@@ -188,8 +194,10 @@ class InquiryForm(forms.ModelForm):
             return read_time_trap(self.cleaned_data["started"])
         except TimeTrapRejected:
             raise ValidationError(
-                "For your security, please send the form again: it was open for a long time, or came from an "
-                "old copy of the page. Your details are still filled in.",
+                gettext(
+                    "For your security, please send the form again: it was open for a long time, or came from an "
+                    "old copy of the page. Your details are still filled in."
+                ),
                 code="expired",
             ) from None
 
@@ -198,11 +206,11 @@ class InquiryForm(forms.ModelForm):
         self._drop_insurance_unless_asked(cleaned)
         email, phone, method = cleaned.get("email"), cleaned.get("phone"), cleaned.get("preferred_contact")
         if "email" in cleaned and "phone" in cleaned and not email and not phone:
-            self.add_error("email", "Please give an email address or a phone number so we can reply.")
+            self.add_error("email", gettext("Please give an email address or a phone number so we can reply."))
         elif method == Inquiry.ContactMethod.EMAIL and "email" in cleaned and not email:
-            self.add_error("email", "You asked us to reply by email, so please give an email address.")
+            self.add_error("email", gettext("You asked us to reply by email, so please give an email address."))
         elif method in {Inquiry.ContactMethod.PHONE, Inquiry.ContactMethod.TEXT} and "phone" in cleaned and not phone:
-            self.add_error("phone", "You asked us to call or text, so please give a phone number.")
+            self.add_error("phone", gettext("You asked us to call or text, so please give a phone number."))
         # Last, so that only a send we would accept uses up this copy of the form.
         if not self.errors and not spend_time_trap(cleaned["started"]):
             self.add_error("started", ValidationError(ALREADY_SENT, code="already_sent"))

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import ExpressionWrapper, Q, Value
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 
 from restoration.phone import national_digits
 
@@ -133,25 +134,33 @@ class Inquiry(models.Model):
     # Not yet answered: the statuses an inquiry has before its first contact (which moves it on).
     AWAITING_FIRST_CONTACT = [Status.NEW, Status.NEEDS_REVIEW]
 
+    # The labels of these four are the form's choices, so they are translated; staff read them in English (the admin
+    # and the staff email are English).
     class ContactMethod(models.TextChoices):
-        PHONE = "phone", "Phone call"
-        TEXT = "text", "Text message"
-        EMAIL = "email", "Email"
+        PHONE = "phone", _("Phone call")
+        TEXT = "text", _("Text message")
+        EMAIL = "email", _("Email")
 
     class BestTime(models.TextChoices):
-        ANY = "any", "Any time"
-        MORNING = "morning", "Morning"
-        AFTERNOON = "afternoon", "Afternoon"
-        EVENING = "evening", "Evening"
+        ANY = "any", _("Any time")
+        MORNING = "morning", _("Morning")
+        AFTERNOON = "afternoon", _("Afternoon")
+        EVENING = "evening", _("Evening")
 
     class InquiryFor(models.TextChoices):
-        MYSELF = "myself", "Myself"
-        LOVED_ONE = "loved_one", "A loved one"
-        REFERRAL = "referral", "A professional referral"
+        MYSELF = "myself", _("Myself")
+        LOVED_ONE = "loved_one", _("A loved one")
+        REFERRAL = "referral", _("A professional referral")
 
     class Program(models.TextChoices):
-        IOP = "iop", "Intensive Outpatient Program (IOP)"
-        NOT_SURE = "not_sure", "Not sure yet"
+        IOP = "iop", _("Intensive Outpatient Program (IOP)")
+        NOT_SURE = "not_sure", _("Not sure yet")
+
+    # The language of the form the visitor sent (the page's address decides it): the one to call them back in.
+    # Staff read these labels, so they are English and not translated.
+    class Language(models.TextChoices):
+        ENGLISH = "en", "English"
+        SPANISH = "es", "Spanish"
 
     # What the visitor sent (read-only in the admin). Personal fields are encrypted at rest (contact/crypto.py).
     name = EncryptedCharField(max_length=100)
@@ -167,6 +176,7 @@ class Inquiry(models.Model):
     message = EncryptedTextField(blank=True, max_length=2000)
     consent = models.BooleanField(default=False)
     source_page = models.CharField(max_length=200, blank=True, help_text="The page on this site the visitor came from.")
+    language = models.CharField(max_length=5, choices=Language.choices, default=Language.ENGLISH, editable=False)
     site_origin = models.CharField(
         max_length=200, blank=True, editable=False, help_text="Scheme and host the form was sent to (for admin links)."
     )

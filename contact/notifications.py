@@ -30,7 +30,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 
 from .models import Inquiry, NotificationRecipient
@@ -91,15 +91,17 @@ def notification_message(inquiry, recipients):
     One our spam checks were unsure of (status "needs review") says so, so that staff look at it.
     """
     to_review = inquiry.status == Inquiry.Status.NEEDS_REVIEW
-    body = render_to_string(
-        "contact/notification_email.txt",
-        {
-            "inquiry": inquiry,
-            "admin_url": inquiry_admin_url(inquiry),
-            "include_details": settings.CONTACT_NOTIFY_INCLUDE_DETAILS,
-            "to_review": to_review,
-        },
-    )
+    # Staff read English, and this may be sent right after a Spanish form's request, in its language.
+    with translation.override("en"):
+        body = render_to_string(
+            "contact/notification_email.txt",
+            {
+                "inquiry": inquiry,
+                "admin_url": inquiry_admin_url(inquiry),
+                "include_details": settings.CONTACT_NOTIFY_INCLUDE_DETAILS,
+                "to_review": to_review,
+            },
+        )
     subject = f"New inquiry #{inquiry.pk}{', to review' if to_review else ''}"
     return EmailMessage(subject=subject, body=body, to=recipients)
 
@@ -204,10 +206,11 @@ def _escalation_may_repeat(calendar, escalated_at, now):
 def escalation_message(inquiry, recipients):
     """The escalation email: the inquiry's number, how long it has waited and a link; never anything the visitor
     typed, whatever CONTACT_NOTIFY_INCLUDE_DETAILS says."""
-    body = render_to_string(
-        "contact/escalation_email.txt",
-        {"inquiry": inquiry, "admin_url": inquiry_admin_url(inquiry), "repeat": inquiry.escalated_at is not None},
-    )
+    with translation.override("en"):  # staff read English, whichever language the inquiry came in
+        body = render_to_string(
+            "contact/escalation_email.txt",
+            {"inquiry": inquiry, "admin_url": inquiry_admin_url(inquiry), "repeat": inquiry.escalated_at is not None},
+        )
     subject = f"Inquiry #{inquiry.pk} is waiting past the reply time"
     return EmailMessage(subject=subject, body=body, to=recipients)
 

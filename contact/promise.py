@@ -12,25 +12,35 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 
 from .models import Inquiry
 
 # What the thank-you page needs to repeat the visitor's choices (never a name, number or message), kept in a signed
 # cookie that the browser sends to the thank-you page alone: a session would follow the visitor to every page and
-# keep the shared page cache from serving them (pages/cache.py shares no page that varies on a cookie).
+# keep the shared page cache from serving them (pages/cache.py shares no page that varies on a cookie). Its path is
+# the thank-you page the form redirects to, in the form's language (/contact/thanks/ or /es/contact/thanks/): the
+# narrowest that works, as "/" would reach every page and "/contact/thanks/" never reaches the Spanish one.
 COOKIE = "contact_sent"
 COOKIE_SALT = "contact.promise"
 COOKIE_SECONDS = 12 * 60 * 60
 
+# Whole sentences, so that each language can order its words: (how, at a time of day?, voicemail OK?) -> sentence.
+# Voicemail is None for the ways that leave none.
 REACH = {
-    Inquiry.ContactMethod.PHONE: "We’ll call you",
-    Inquiry.ContactMethod.TEXT: "We’ll send you a text message",
-    Inquiry.ContactMethod.EMAIL: "We’ll email you",
+    (Inquiry.ContactMethod.PHONE, False, True): _("We’ll call you, and we may leave a voicemail."),
+    (Inquiry.ContactMethod.PHONE, False, False): _("We’ll call you, and we won’t leave a voicemail."),
+    (Inquiry.ContactMethod.PHONE, True, True): _("We’ll call you, %(when)s, and we may leave a voicemail."),
+    (Inquiry.ContactMethod.PHONE, True, False): _("We’ll call you, %(when)s, and we won’t leave a voicemail."),
+    (Inquiry.ContactMethod.TEXT, False, None): _("We’ll send you a text message."),
+    (Inquiry.ContactMethod.TEXT, True, None): _("We’ll send you a text message, %(when)s."),
+    (Inquiry.ContactMethod.EMAIL, False, None): _("We’ll email you."),
+    (Inquiry.ContactMethod.EMAIL, True, None): _("We’ll email you, %(when)s."),
 }
 WHEN = {
-    Inquiry.BestTime.MORNING: "in the morning",
-    Inquiry.BestTime.AFTERNOON: "in the afternoon",
-    Inquiry.BestTime.EVENING: "in the evening",
+    Inquiry.BestTime.MORNING: _("in the morning"),
+    Inquiry.BestTime.AFTERNOON: _("in the afternoon"),
+    Inquiry.BestTime.EVENING: _("in the evening"),
 }
 
 
@@ -44,12 +54,9 @@ def reply_promise(received, now=None):
 
 def how_we_will_reach_you(preferred_contact, best_time, voicemail_ok):
     """The sentence that repeats their choices, such as: We will call you, in the evening, and not leave a voicemail."""
-    parts = [REACH[preferred_contact]]
-    if best_time in WHEN:
-        parts.append(WHEN[best_time])
-    if preferred_contact == Inquiry.ContactMethod.PHONE:
-        parts.append("and we may leave a voicemail" if voicemail_ok else "and we won’t leave a voicemail")
-    return ", ".join(parts) + "."
+    when = WHEN.get(best_time)
+    voicemail = voicemail_ok if preferred_contact == Inquiry.ContactMethod.PHONE else None
+    return str(REACH[preferred_contact, when is not None, voicemail]) % {"when": when}
 
 
 def remember_choices(response, inquiry):
@@ -65,7 +72,7 @@ def remember_choices(response, inquiry):
         json.dumps(choices),
         salt=COOKIE_SALT,
         max_age=COOKIE_SECONDS,
-        path=reverse("contact:thanks"),
+        path=reverse("contact:thanks"),  # in the active language, the form's
         secure=settings.SESSION_COOKIE_SECURE,
         httponly=True,
         samesite="Lax",

@@ -14,8 +14,10 @@ from .spam import spam_verdict
 
 
 @sensitive_variables()
-def inquiry_submit(form, *, site_origin):
+def inquiry_submit(form, *, site_origin, language):
     """Store a valid InquiryForm as an inquiry and schedule the staff email; returns the saved inquiry.
+
+    ``language`` is that of the page the form was sent from (an ``Inquiry.Language``): the one to reply in.
 
     Suspected spam is stored too, with status "spam" and no email, so a false positive can be recovered; an
     inquiry with one doubtful sign is stored as "needs review" and emailed like any other.
@@ -28,6 +30,7 @@ def inquiry_submit(form, *, site_origin):
     )
     inquiry = form.save(commit=False)
     inquiry.site_origin = site_origin
+    inquiry.language = language
     inquiry.status = verdict.status
     inquiry.spam_reason = "; ".join(verdict.reasons)[:200]
     notify = verdict.status != Inquiry.Status.SPAM

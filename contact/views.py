@@ -38,7 +38,9 @@ def contact_form(request):
         return render_form(request, form, status=409 if form.already_sent else 200)
     if not spam.count_submission(request):
         return render(request, "429.html", status=429)
-    inquiry = inquiry_submit(form, site_origin=request.build_absolute_uri("/").rstrip("/"))
+    inquiry = inquiry_submit(
+        form, site_origin=request.build_absolute_uri("/").rstrip("/"), language=request.LANGUAGE_CODE
+    )
     response = redirect("contact:thanks")
     remember_choices(response, inquiry)
     return response

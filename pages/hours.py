@@ -9,6 +9,8 @@ the site settings; the promise is its response target. The contact app reaches t
 import datetime
 
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 
 from .models import SiteSettings, time_label
 
@@ -86,18 +88,43 @@ class AdmissionsCalendar:
         return total
 
     def describe(self, deadline, now):
-        """ "by 10 a.m. today", "by 9 a.m. tomorrow", "by 10 a.m. Monday", or with the date when a week or more away."""
+        """ "by 10 a.m. today", "by 9 a.m. tomorrow", "by 10 a.m. Monday", or with the date when a week or more away;
+        in the page's language ("hoy, a más tardar a las 10 a.m.")."""
         deadline, today = timezone.localtime(deadline), timezone.localtime(now).date()
         days = (deadline.date() - today).days
-        if days == 0:
-            day = "today"
-        elif days == 1:
-            day = "tomorrow"
-        elif days < 7:
-            day = f"{deadline:%A}"
-        else:
-            day = f"{deadline:%A, %B} {deadline.day}"
-        return f"by {time_label(deadline.time())} {day}"
+        values = {
+            "time": time_label(deadline.time()),
+            "weekday": date_format(deadline, "l"),
+            "date": date_format(deadline, "MONTH_DAY_FORMAT"),
+        }
+        if (deadline.hour, deadline.minute) == (12, 0):
+            return _by_noon(days) % values
+        return _by_time(days, deadline.hour % 12 or 12) % values
+
+
+def _by_noon(days):
+    """The sentence for a deadline at noon, which time_label writes as a word ("noon", "mediodía") that takes no
+    article in Spanish ("al mediodía")."""
+    if days == 0:
+        return gettext("by noon today")
+    if days == 1:
+        return gettext("by noon tomorrow")
+    if days < 7:
+        return gettext("by noon %(weekday)s")
+    return gettext("by noon %(weekday)s, %(date)s")
+
+
+def _by_time(days, hour):
+    """The sentence for a deadline at ``hour`` (1 to 12): plural forms let a language choose its article by the hour
+    (Spanish: "a la 1 p.m.", "a las 2 p.m.")."""
+    if days == 0:
+        # Translators: the count is the hour on a 12-hour clock; choose the article by it ("a la 1", "a las 2").
+        return ngettext("by %(time)s today", "by %(time)s today", hour)
+    if days == 1:
+        return ngettext("by %(time)s tomorrow", "by %(time)s tomorrow", hour)
+    if days < 7:
+        return ngettext("by %(time)s %(weekday)s", "by %(time)s %(weekday)s", hour)
+    return ngettext("by %(time)s %(weekday)s, %(date)s", "by %(time)s %(weekday)s, %(date)s", hour)
 
 
 def _opens(row):

@@ -16,6 +16,8 @@ from django.db import models
 from django.db.models.functions import Trim
 from django.urls import reverse
 from django.utils import dateformat, timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from restoration.phone import tel_href
 
@@ -375,19 +377,29 @@ class ContentPage(Publishable):
 
 
 class Weekday(models.IntegerChoices):
-    """ISO weekday numbers, as ``date.isoweekday()`` gives them."""
+    """ISO weekday numbers, as ``date.isoweekday()`` gives them; labels in the page's language ("lunes")."""
 
-    MONDAY = 1, "Monday"
-    TUESDAY = 2, "Tuesday"
-    WEDNESDAY = 3, "Wednesday"
-    THURSDAY = 4, "Thursday"
-    FRIDAY = 5, "Friday"
-    SATURDAY = 6, "Saturday"
-    SUNDAY = 7, "Sunday"
+    MONDAY = 1, _("Monday")
+    TUESDAY = 2, _("Tuesday")
+    WEDNESDAY = 3, _("Wednesday")
+    THURSDAY = 4, _("Thursday")
+    FRIDAY = 5, _("Friday")
+    SATURDAY = 6, _("Saturday")
+    SUNDAY = 7, _("Sunday")
+
+    @property
+    def schema_org_name(self):
+        """The day as schema.org names it ("Monday"), whatever the page's language."""
+        return self.name.title()
 
 
 def time_label(moment):
-    """ "9 a.m.", "5:30 p.m.", "noon": the way the site writes a time of day."""
+    """ "9 a.m.", "5:30 p.m.", "noon": the way the site writes a time of day, in the page's language.
+
+    Django's "P" format, on the 12-hour clock in Spanish too ("9 a.m.", "5:30 p.m.", "mediodía"): that is how
+    Californians read a time, whatever their language, and how admissions says it on the phone. Spanish's own
+    TIME_FORMAT ("17:30") would read as a different clock.
+    """
     return dateformat.time_format(moment, "P")
 
 
@@ -428,7 +440,7 @@ class WeeklyHours(models.Model):
     @property
     def days_label(self):
         first, last = Weekday(self.first_day).label, Weekday(self.last_day).label
-        return first if first == last else f"{first} to {last}"
+        return first if first == last else gettext("%(first)s to %(last)s") % {"first": first, "last": last}
 
     @property
     def times_label(self):

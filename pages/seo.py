@@ -63,7 +63,7 @@ def weekly_hours(row):
     """An ``OpeningHoursSpecification`` from a row of days and times (opening hours, a program's session)."""
     return {
         "@type": "OpeningHoursSpecification",
-        "dayOfWeek": [f"https://schema.org/{day.label}" for day in row.weekdays],
+        "dayOfWeek": [f"https://schema.org/{day.schema_org_name}" for day in row.weekdays],
         "opens": row.opens.isoformat("minutes"),
         "closes": row.closes.isoformat("minutes"),
     }

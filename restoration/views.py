@@ -9,10 +9,11 @@ import datetime
 import sys
 
 from django.apps import apps
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
 from .health import DATABASE_UNREACHABLE
@@ -38,19 +39,30 @@ def security_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+def language_of_address(request):
+    """The language the address is in (/es/… is Spanish), as for every page: an error page answers in it too.
+
+    Read from the path rather than taken as active, since an error may have been raised before LocaleMiddleware
+    activated the request's language (a thread keeps the language of the request it served before).
+    """
+    return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
 def csrf_failure(request, reason=""):
     """A failed CSRF check, usually an expired form: the branded 403 page, never Django's debug text."""
-    return render(request, "403.html", status=403)
+    with translation.override(language_of_address(request)):
+        return render(request, "403.html", status=403)
 
 
 def server_error(request):
     """The branded 500 page, or the 503 page while the database cannot be reached; both show the phone numbers."""
     outage = isinstance(sys.exception(), DATABASE_UNREACHABLE)
     template = "503.html" if outage else "500.html"
-    try:
-        body = loader.render_to_string(template, request=request)
-    except Exception:  # the page itself failed (the site settings live in the database): no context processors
-        body = loader.render_to_string(template, {"site": site_settings().last_loaded})
+    with translation.override(language_of_address(request)):
+        try:
+            body = loader.render_to_string(template, request=request)
+        except Exception:  # the page itself failed (the site settings live in the database): no context processors
+            body = loader.render_to_string(template, {"site": site_settings().last_loaded})
     if not outage:
         return HttpResponseServerError(body)
     response = HttpResponse(body, status=503)

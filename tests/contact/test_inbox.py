@@ -3,6 +3,7 @@
 import datetime
 import re
 import zoneinfo
+from urllib.parse import parse_qsl
 
 import pytest
 import time_machine
@@ -11,7 +12,7 @@ from contact.models import Inquiry
 from pages.models import SiteSettings, Weekday
 from tests.support.builders import make_staff, staff_login
 from tests.support.htmlpage import parse_html
-from tests.support.inquiries import LIST_URL, make_inquiry
+from tests.support.inquiries import LIST_URL, change_url, form_data, make_inquiry
 
 pytestmark = pytest.mark.django_db
 
@@ -76,15 +77,36 @@ def test_the_list_shows_who_it_is_for_how_to_reach_them_and_who_has_it(client, a
         name="Jordan Quill", inquiry_for="loved_one", preferred_contact="text", best_time="evening", voicemail_ok=True,
         assigned_to=admissions,
     )  # fmt: skip
-    make_inquiry(name="Sam Reyes", preferred_contact="email")
+    make_inquiry(name="Sam Reyes", preferred_contact="email", language="es")
     staff_login(client, admissions)
     header, (sam, jordan) = rows(client)
     assert header == [
-        "Number", "Received", "Name", "Inquiry is for", "Preferred contact", "Best time", "Voicemail OK",
+        "Number", "Received", "Name", "Inquiry is for", "Preferred contact", "Best time", "Voicemail OK", "Language",
         "Assigned to", "Status",
     ]  # fmt: skip
-    assert sam[2:] == ["Sam Reyes", "Myself", "Email", "Any time", "No", "Nobody yet", "New"]
-    assert jordan[2:] == ["Jordan Quill", "A loved one", "Text message", "Evening", "Yes", "casey-admissions", "New"]
+    assert sam[2:] == ["Sam Reyes", "Myself", "Email", "Any time", "No", "Spanish", "Nobody yet", "New"]
+    assert jordan[2:] == [
+        "Jordan Quill", "A loved one", "Text message", "Evening", "Yes", "English", "casey-admissions", "New",
+    ]  # fmt: skip
+
+
+def test_prefers_spanish_lists_the_inquiries_sent_from_the_spanish_form(client, admissions):
+    assert client.post("/es/contact/", form_data(name="Ana Ruiz")).status_code == 302
+    assert client.post("/contact/", form_data(name="Sam Reyes")).status_code == 302
+    spanish = Inquiry.objects.get(language="es")
+    staff_login(client, admissions)
+    page = parse_html(client.get(LIST_URL).content)
+    [choice] = [link for link in page.find_all("a") if link.text.strip() == "Prefers Spanish"]
+    assert listed(client, **dict(parse_qsl(choice.attrs["href"].lstrip("?")))) == [spanish]
+    assert len(listed(client)) == 2
+    assert len(listed(client, language="fr")) == 2, "a language the site lacks is ignored, never an error"
+
+
+def test_the_inquiry_page_shows_the_language_to_reply_in_beside_the_phone(client, admissions):
+    inquiry = make_inquiry(language="es")
+    staff_login(client, admissions)
+    text = parse_html(client.get(change_url(inquiry)).content).text
+    assert re.search(r"Phone: Call \(916\) 555-0142 Language: Spanish", text)
 
 
 def test_each_row_says_how_long_ago_it_came_and_marks_the_overdue_in_words(client, admissions):

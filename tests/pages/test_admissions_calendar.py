@@ -4,6 +4,7 @@ import datetime
 import zoneinfo
 
 import pytest
+from django.utils import translation
 
 from pages.hours import AdmissionsCalendar
 from pages.models import OpeningHours, Weekday
@@ -86,3 +87,41 @@ def test_messages_received_up_to_the_cutoff_have_reached_their_reply_time(now, c
 def test_no_promise_means_nothing_is_ever_overdue():
     assert AdmissionsCalendar(WEEKDAYS_8_TO_6, target_hours=None).overdue_cutoff(at(7, 10)) is None
     assert AdmissionsCalendar([], target_hours=2).overdue_cutoff(at(7, 10)) is None
+
+
+@pytest.mark.parametrize(
+    ("deadline", "now", "said"),
+    [
+        (at(7, 10), at(4, 21), "el lunes, a más tardar a las 10 a.m."),
+        (at(1, 11), at(1, 9), "hoy, a más tardar a las 11 a.m."),
+        (at(2, 9), at(1, 17), "mañana, a más tardar a las 9 a.m."),
+        (at(1, 13), at(1, 11), "hoy, a más tardar a la 1 p.m."),  # one o'clock is singular: "a la 1"
+        (at(1, 13, 30), at(1, 11), "hoy, a más tardar a la 1:30 p.m."),
+        (at(1, 12), at(1, 10), "hoy, a más tardar al mediodía"),
+        (at(1, 12, 30), at(1, 10), "hoy, a más tardar a las 12:30 p.m."),
+        (at(8, 9, 30), at(1, 9, 30), "el martes 8 de diciembre, a más tardar a las 9:30 a.m."),
+        (at(8, 12), at(1, 9, 30), "el martes 8 de diciembre, a más tardar al mediodía"),
+    ],
+)
+def test_the_reply_time_reads_as_spanish_on_a_spanish_page(deadline, now, said):
+    calendar = AdmissionsCalendar(WEEKDAYS_8_TO_6, target_hours=2)
+    with translation.override("es"):
+        assert calendar.describe(deadline, now=now) == said
+
+
+def test_noon_is_a_word_in_english_too():
+    calendar = AdmissionsCalendar(WEEKDAYS_8_TO_6, target_hours=2)
+    assert calendar.describe(at(1, 12), now=at(1, 10)) == "by noon today"
+    assert calendar.describe(at(1, 13), now=at(1, 10)) == "by 1 p.m. today"
+
+
+def test_opening_hours_read_in_the_pages_language():
+    weekdays, saturday = (
+        WEEKDAYS_8_TO_6[0],
+        OpeningHours(
+            first_day=Weekday.SATURDAY, last_day=Weekday.SATURDAY, opens=datetime.time(9, 30), closes=datetime.time(12)
+        ),
+    )
+    assert [str(weekdays), str(saturday)] == ["Monday to Friday, 8 a.m.–6 p.m.", "Saturday, 9:30 a.m.–noon"]
+    with translation.override("es"):
+        assert [str(weekdays), str(saturday)] == ["lunes a viernes, 8 a.m.–6 p.m.", "sábado, 9:30 a.m.–mediodía"]

@@ -1,7 +1,9 @@
 """Errors are answered with the branded page: a way home and the crisis line, never a bare Django page."""
 
 import pytest
+from django.db import OperationalError
 from django.test import Client, RequestFactory
+from django.utils import translation
 
 from pages.models import SiteSettings
 from restoration.views import server_error
@@ -73,3 +75,76 @@ def test_the_500_page_still_renders_when_the_request_context_fails(db, monkeypat
     response = server_error(RequestFactory().get("/"))
     assert response.status_code == 500
     assert "988" in parse_html(response.content).text
+
+
+def assert_spanish_error_page(response, status, heading):
+    """The branded page, in Spanish: its language, its heading, the Spanish home page and the crisis line."""
+    assert response.status_code == status
+    page = parse_html(response.content)
+    assert page.find_all("html")[0].attrs["lang"] == "es"
+    assert page.texts("h1") == [heading]
+    assert page.find_all("a", href="/es/"), "the way home leads to the Spanish home page"
+    assert page.find_all("a", href="tel:988")
+    assert "Si está en crisis, llame o envíe un mensaje de texto al 988 a cualquier hora." in page.text
+    assert "Go to the home page" not in page.text
+    assert page.meta_content("robots") == "noindex"
+    return page
+
+
+@pytest.mark.parametrize("url", ["/es/no-such-page/", "/es/articles/no-such-article/", "/es/programs/no-such/"])
+def test_an_unknown_spanish_address_is_the_spanish_404(client, seeded, url):
+    page = assert_spanish_error_page(client.get(url), 404, "No encontramos esa página")
+    assert page.title.startswith("Página no encontrada")
+
+
+def test_a_method_a_spanish_page_does_not_accept_is_the_spanish_405(client, seeded):
+    assert_spanish_error_page(client.delete("/es/"), 405, "Esa acción no está disponible aquí")
+
+
+def test_a_failed_csrf_check_on_the_spanish_form_is_the_spanish_403(db):
+    response = Client(enforce_csrf_checks=True).post("/es/contact/", {"name": "Ana"})
+    page = assert_spanish_error_page(response, 403, "Esta página no está disponible para usted")
+    assert "vuelva a cargar la página" in page.text
+
+
+def test_an_error_in_a_spanish_page_is_the_spanish_500_even_when_the_page_itself_failed(db, monkeypatch):
+    """Through the whole stack with DEBUG off: the handler answers in the address's language, on its fallback too."""
+    SiteSettings.objects.create(phone="(916) 555-0177")
+    SiteSettings.load()  # remembered as last loaded, for the fallback
+
+    def broken():
+        raise RuntimeError("database is down")
+
+    monkeypatch.setattr(SiteSettings, "load", staticmethod(broken))
+    response = Client(raise_request_exception=False).get("/es/contact/")
+    page = assert_spanish_error_page(response, 500, "Lo sentimos: algo salió mal de nuestro lado")
+    assert page.find_all("a", href="tel:+19165550177")
+    assert "Llamar al (916) 555-0177" in page.texts("a")
+
+
+def test_the_500_page_speaks_the_language_of_the_address_not_the_one_left_active(db):
+    """An error raised before LocaleMiddleware ran finds the thread still in the previous request's language."""
+    with translation.override("en"):
+        assert_spanish_error_page(
+            server_error(RequestFactory().get("/es/articles/x/")), 500, "Lo sentimos: algo salió mal de nuestro lado"
+        )
+    with translation.override("es"):
+        english = parse_html(server_error(RequestFactory().get("/articles/x/")).content)
+    assert english.texts("h1") == ["Sorry — something went wrong on our side"]
+
+
+def test_a_database_outage_under_es_is_the_spanish_503(db):
+    SiteSettings.objects.create(phone="(916) 555-0177")
+    try:
+        raise OperationalError("server closed the connection unexpectedly")
+    except OperationalError:
+        response = server_error(RequestFactory().get("/es/contact/"))
+    page = assert_spanish_error_page(response, 503, "Nuestro sitio web tiene un breve problema técnico")
+    assert response["Retry-After"] == "30"
+    assert "o llame al (916) 555-0177" in page.text
+
+
+def test_a_request_the_spanish_form_cannot_read_is_the_spanish_400(db, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 20
+    response = Client(raise_request_exception=False).post("/es/contact/", {f"field{n}": "x" for n in range(21)})
+    assert_spanish_error_page(response, 400, "No pudimos entender esa solicitud")
