@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models.functions import Trim
+from django.db.models.functions import Coalesce, Trim
 from django.urls import reverse
 from django.utils import dateformat, timezone, translation
 
@@ -42,6 +42,18 @@ class PublishableQuerySet(models.QuerySet):
     def in_language(self, language=None):
         """Items written in ``language``: by default the visitor's, which the page's address gives (/es/…)."""
         return self.filter(language=language or translation.get_language())
+
+    def public_versions(self, slug, language=None):
+        """{language: item}: the published item at ``slug`` in ``language`` (by default the visitor's) with its
+        published original and translations, in one query (empty when there is no such item).
+
+        What a page of one item needs both to show it and to link its other languages, for the cost of one read.
+        """
+        family = Coalesce("translation_of", "pk", output_field=models.BigIntegerField())
+        found = self.published().filter(language=language or translation.get_language(), slug=slug)
+        found_family = found.annotate(family=family).values("family")
+        versions = self.published().alias(family=family).filter(family__in=found_family)
+        return {item.language: item for item in versions.order_by("pk")}
 
     def without_translation(self, language):
         """Originals that have no version in ``language`` yet, drafts included (the admin's "lacks" filter)."""
@@ -356,7 +368,7 @@ class Article(Publishable):
             .filter(topics__in=self.topics.all())
             .exclude(pk=self.pk)
             .distinct()
-            .only("title", "slug", "summary", "published_at")[:limit]
+            .only("language", "title", "slug", "summary", "published_at")[:limit]
         )
 
 
@@ -487,8 +499,17 @@ class Program(Publishable):
     )
     what_to_bring = models.TextField(blank=True, help_text="One item per line, for example: A photo ID")
 
+    # The facts that read the same in every language, which staff keep on the original only.
+    LANGUAGE_NEUTRAL_FACTS = ("level_of_care", "service_category", "hours_per_week", "length_weeks")
+
     class Meta(Publishable.Meta):
         ordering = ["title"]
+
+    @property
+    def facts_source(self):
+        """The record whose language-neutral facts (``LANGUAGE_NEUTRAL_FACTS`` and the weekly sessions) this page
+        shows: the original, for a translation, so staff keep the numbers and the schedule in one place."""
+        return self.translation_of or self
 
     @staticmethod
     def _lines(text):

@@ -5,6 +5,7 @@ import re
 from django.contrib.sitemaps.views import x_robots_tag
 from django.contrib.sites.requests import RequestSite
 from django.core.paginator import InvalidPage, Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
@@ -12,7 +13,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.http import http_date
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_safe
 
 from . import seo
@@ -92,15 +93,18 @@ def article_breadcrumbs(article):
     return [*breadcrumbs, (article.title, article.get_absolute_url())]
 
 
-def render_article(request, article, preview=False):
-    """The article page, for visitors or (``preview``) for staff looking at a draft."""
+def render_article(request, article, translations=None, preview=False):
+    """The article page, for visitors or (``preview``) for staff looking at a draft; ``translations`` are its
+    versions in each language ({language: article}) when the caller has them already."""
+    if translations is None:
+        translations = article.language_versions(public=not preview)
     breadcrumbs = article_breadcrumbs(article)
     response = render(
         request,
         "pages/article_detail.html",
         {
             "article": article,
-            "translations": article.language_versions(public=not preview),
+            "translations": translations,
             "related_articles": article.related_articles(),
             "breadcrumbs": breadcrumbs,
             "jsonld": seo.article_page(request, article, breadcrumbs, SiteSettings.load()),
@@ -118,8 +122,11 @@ def article_with_people():
 @require_safe
 @cache_public_page
 def article_detail(request, slug):
-    article = get_object_or_404(article_with_people().published().in_language(), slug=slug)
-    return render_article(request, article)
+    versions = article_with_people().public_versions(slug)
+    article = versions.get(translation.get_language())
+    if article is None:
+        raise Http404(gettext("No article has this address."))
+    return render_article(request, article, versions)
 
 
 @require_safe
@@ -287,15 +294,23 @@ def render_content_page(request, page):
 @require_safe
 @cache_public_page
 def program_page(request, slug):
-    """A program with the facts a patient weighs first; each one staff have not entered shows as a placeholder."""
-    program = get_object_or_404(Program.objects.published().in_language().prefetch_related("sessions"), slug=slug)
+    """A program with the facts a patient weighs first; each one staff have not entered shows as a placeholder.
+
+    A translation shows its original's numbers and schedule (``Program.facts_source``) beside its own words.
+    """
+    versions = Program.objects.select_related("translation_of").public_versions(slug)
+    program = versions.get(translation.get_language())
+    if program is None:
+        raise Http404(gettext("No program has this address."))
+    prefetch_related_objects([program.facts_source], "sessions")
     breadcrumbs = [HOME, (program.title, program.get_absolute_url())]
     return render(
         request,
         "pages/program_detail.html",
         {
             "program": program,
-            "translations": program.language_versions(),
+            "facts": program.facts_source,
+            "translations": versions,
             "breadcrumbs": breadcrumbs,
             "jsonld": seo.program_page(request, program, breadcrumbs, SiteSettings.load()),
         },

@@ -11,6 +11,7 @@ from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -69,3 +70,12 @@ def language_versions(context):
             for code, name in settings.LANGUAGES
         ]
     )
+
+
+@register.simple_tag
+def lang_attr(code):
+    """`` lang="…"`` for an element whose text is written in ``code`` on a page in another language (an editor's
+    text with no translation yet, such as a topic's name on a Spanish page: WCAG 3.1.2); nothing otherwise."""
+    if code == translation.get_language():
+        return ""
+    return format_html(' lang="{}"', code)
