@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models.functions import Coalesce, Trim
 from django.urls import reverse
 from django.utils import dateformat, timezone, translation
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from restoration.phone import tel_href
 
@@ -717,10 +718,10 @@ class License(DatedRecord, models.Model):
     """
 
     class Kind(models.TextChoices):
-        LICENSED_FACILITY = "licensed", "Licensed facility"
-        CERTIFIED_PROGRAM = "certified", "Certified program"
+        LICENSED_FACILITY = "licensed", gettext_lazy("Licensed facility")
+        CERTIFIED_PROGRAM = "certified", gettext_lazy("Certified program")
 
-    DHCS = "State Department of Health Care Services"
+    DHCS = gettext_noop("State Department of Health Care Services")  # its name in English, the default issuer
     last_day_field = "expires_on"
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -745,14 +746,19 @@ class License(DatedRecord, models.Model):
 
     @property
     def public_statement(self):
-        """The sentence the law asks for, word for word."""
-        verb = "Licensed" if self.kind == self.Kind.LICENSED_FACILITY else "Certified"
-        return f"{verb} by the {self.issuer}."
+        """The sentence the law asks for, word for word (in English; a Spanish page says it in Spanish, naming
+        DHCS as it names itself in Spanish)."""
+        issuer = gettext(self.DHCS) if self.issuer == self.DHCS else self.issuer
+        if self.kind == self.Kind.LICENSED_FACILITY:
+            return gettext("Licensed by the %(issuer)s.") % {"issuer": issuer}
+        return gettext("Certified by the %(issuer)s.") % {"issuer": issuer}
 
     @property
     def number_label(self):
         """ "License number" or "Certification number", as the footer names the number beside that sentence."""
-        return "License number" if self.kind == self.Kind.LICENSED_FACILITY else "Certification number"
+        return (
+            gettext("License number") if self.kind == self.Kind.LICENSED_FACILITY else gettext("Certification number")
+        )
 
 
 class Accreditation(DatedRecord, models.Model):
@@ -793,9 +799,9 @@ class Payer(models.Model):
     """An insurance company or plan, and whether the center is in its network, as staff last checked."""
 
     class Network(models.TextChoices):
-        IN_NETWORK = "in", "In network"
-        OUT_OF_NETWORK = "out", "Out of network"
-        SINGLE_CASE = "single-case", "Out of network; a single-case agreement may be possible"
+        IN_NETWORK = "in", gettext_lazy("In network")
+        OUT_OF_NETWORK = "out", gettext_lazy("Out of network")
+        SINGLE_CASE = "single-case", gettext_lazy("Out of network; a single-case agreement may be possible")
 
     # A network status older than this is shown with "please call to confirm".
     VERIFIED_DAYS = 90

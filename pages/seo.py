@@ -195,7 +195,7 @@ def team_page(request, people, description, breadcrumbs, site):
         if portrait := someone.portrait:
             member["image"] = request.build_absolute_uri(portrait["src"])
         members.append({"@type": "ListItem", "position": position, "item": member})
-    page = web_page(request, "AboutPage", "Our team", description, breadcrumbs)
+    page = web_page(request, "AboutPage", gettext("Our team"), description, breadcrumbs)
     page["@graph"][0]["mainEntity"] = {"@type": "ItemList", "itemListElement": members}
     return page
 

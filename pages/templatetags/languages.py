@@ -73,9 +73,10 @@ def language_versions(context):
 
 
 @register.simple_tag
-def lang_attr(code):
-    """`` lang="…"`` for an element whose text is written in ``code`` on a page in another language (an editor's
-    text with no translation yet, such as a topic's name on a Spanish page: WCAG 3.1.2); nothing otherwise."""
+def lang_attr(code=settings.LANGUAGE_CODE):
+    """`` lang="…"`` for an element whose text is written in ``code`` on a page in another language (WCAG 3.1.2):
+    an editor's text with no translation, such as a topic's name or a person's bio, is in the site's own language,
+    the default. Nothing when the page is in that language."""
     if code == translation.get_language():
         return ""
     return format_html(' lang="{}"', code)
