@@ -57,7 +57,8 @@ def test_the_spanish_article_is_in_spanish_with_spanish_dates(client, spanish):
     assert page.texts("h1") == ["Mañanas de quokka en la recuperación"]
     assert "Publicado el 1 de octubre de 2026" in page.text
     assert "1 min de lectura" in page.text
-    assert not {"Published", "min read", "October"} & set(page.text.split())
+    assert "No es consejo médico." in page.text
+    assert not {"Published", "min read", "October", "advice."} & set(page.text.split())
 
 
 def test_the_spanish_article_links_to_its_english_original_in_english(client, spanish):
