@@ -13,11 +13,10 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models.functions import Trim
+from django.db.models.functions import Coalesce, Trim
 from django.urls import reverse
 from django.utils import dateformat, timezone, translation
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from restoration.phone import tel_href
 
@@ -44,6 +43,18 @@ class PublishableQuerySet(models.QuerySet):
     def in_language(self, language=None):
         """Items written in ``language``: by default the visitor's, which the page's address gives (/es/…)."""
         return self.filter(language=language or translation.get_language())
+
+    def public_versions(self, slug, language=None):
+        """{language: item}: the published item at ``slug`` in ``language`` (by default the visitor's) with its
+        published original and translations, in one query (empty when there is no such item).
+
+        What a page of one item needs both to show it and to link its other languages, for the cost of one read.
+        """
+        family = Coalesce("translation_of", "pk", output_field=models.BigIntegerField())
+        found = self.published().filter(language=language or translation.get_language(), slug=slug)
+        found_family = found.annotate(family=family).values("family")
+        versions = self.published().alias(family=family).filter(family__in=found_family)
+        return {item.language: item for item in versions.order_by("pk")}
 
     def without_translation(self, language):
         """Originals that have no version in ``language`` yet, drafts included (the admin's "lacks" filter)."""
@@ -379,13 +390,13 @@ class ContentPage(Publishable):
 class Weekday(models.IntegerChoices):
     """ISO weekday numbers, as ``date.isoweekday()`` gives them; labels in the page's language ("lunes")."""
 
-    MONDAY = 1, _("Monday")
-    TUESDAY = 2, _("Tuesday")
-    WEDNESDAY = 3, _("Wednesday")
-    THURSDAY = 4, _("Thursday")
-    FRIDAY = 5, _("Friday")
-    SATURDAY = 6, _("Saturday")
-    SUNDAY = 7, _("Sunday")
+    MONDAY = 1, gettext_lazy("Monday")
+    TUESDAY = 2, gettext_lazy("Tuesday")
+    WEDNESDAY = 3, gettext_lazy("Wednesday")
+    THURSDAY = 4, gettext_lazy("Thursday")
+    FRIDAY = 5, gettext_lazy("Friday")
+    SATURDAY = 6, gettext_lazy("Saturday")
+    SUNDAY = 7, gettext_lazy("Sunday")
 
     @property
     def schema_org_name(self):
@@ -499,8 +510,17 @@ class Program(Publishable):
     )
     what_to_bring = models.TextField(blank=True, help_text="One item per line, for example: A photo ID")
 
+    # The facts that read the same in every language, which staff keep on the original only.
+    LANGUAGE_NEUTRAL_FACTS = ("level_of_care", "service_category", "hours_per_week", "length_weeks")
+
     class Meta(Publishable.Meta):
         ordering = ["title"]
+
+    @property
+    def facts_source(self):
+        """The record whose language-neutral facts (``LANGUAGE_NEUTRAL_FACTS`` and the weekly sessions) this page
+        shows: the original, for a translation, so staff keep the numbers and the schedule in one place."""
+        return self.translation_of or self
 
     @staticmethod
     def _lines(text):
@@ -708,10 +728,10 @@ class License(DatedRecord, models.Model):
     """
 
     class Kind(models.TextChoices):
-        LICENSED_FACILITY = "licensed", "Licensed facility"
-        CERTIFIED_PROGRAM = "certified", "Certified program"
+        LICENSED_FACILITY = "licensed", gettext_lazy("Licensed facility")
+        CERTIFIED_PROGRAM = "certified", gettext_lazy("Certified program")
 
-    DHCS = "State Department of Health Care Services"
+    DHCS = gettext_noop("State Department of Health Care Services")  # its name in English, the default issuer
     last_day_field = "expires_on"
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -736,14 +756,19 @@ class License(DatedRecord, models.Model):
 
     @property
     def public_statement(self):
-        """The sentence the law asks for, word for word."""
-        verb = "Licensed" if self.kind == self.Kind.LICENSED_FACILITY else "Certified"
-        return f"{verb} by the {self.issuer}."
+        """The sentence the law asks for, word for word (in English; a Spanish page says it in Spanish, naming
+        DHCS as it names itself in Spanish)."""
+        issuer = gettext(self.DHCS) if self.issuer == self.DHCS else self.issuer
+        if self.kind == self.Kind.LICENSED_FACILITY:
+            return gettext("Licensed by the %(issuer)s.") % {"issuer": issuer}
+        return gettext("Certified by the %(issuer)s.") % {"issuer": issuer}
 
     @property
     def number_label(self):
         """ "License number" or "Certification number", as the footer names the number beside that sentence."""
-        return "License number" if self.kind == self.Kind.LICENSED_FACILITY else "Certification number"
+        return (
+            gettext("License number") if self.kind == self.Kind.LICENSED_FACILITY else gettext("Certification number")
+        )
 
 
 class Accreditation(DatedRecord, models.Model):
@@ -784,9 +809,9 @@ class Payer(models.Model):
     """An insurance company or plan, and whether the center is in its network, as staff last checked."""
 
     class Network(models.TextChoices):
-        IN_NETWORK = "in", "In network"
-        OUT_OF_NETWORK = "out", "Out of network"
-        SINGLE_CASE = "single-case", "Out of network; a single-case agreement may be possible"
+        IN_NETWORK = "in", gettext_lazy("In network")
+        OUT_OF_NETWORK = "out", gettext_lazy("Out of network")
+        SINGLE_CASE = "single-case", gettext_lazy("Out of network; a single-case agreement may be possible")
 
     # A network status older than this is shown with "please call to confirm".
     VERIFIED_DAYS = 90

@@ -5,6 +5,7 @@ Addresses are absolute and on the host the request came to, like the canonical l
 """
 
 from django.urls import reverse
+from django.utils.translation import gettext
 
 CONTEXT = "https://schema.org"
 
@@ -145,7 +146,8 @@ def program_page(request, program, breadcrumbs, site):
 
     ``Service`` is the schema.org type that carries what a patient plans around: ``serviceType`` (the DHCS service
     category), ``category`` (the ASAM level of care) and ``hoursAvailable`` (the weekly sessions). Each is given
-    only once staff have entered it: a placeholder never reaches search engines.
+    only once staff have entered it: a placeholder never reaches search engines. A translation's are its
+    original's (``Program.facts_source``).
     """
     url = request.build_absolute_uri(program.get_absolute_url())
     webpage = {
@@ -166,11 +168,12 @@ def program_page(request, program, breadcrumbs, site):
         "provider": organization(request, site),
         "mainEntityOfPage": {"@id": f"{url}#webpage"},
     }
-    if program.service_category:
-        service["serviceType"] = program.service_category
-    if program.level_of_care:
-        service["category"] = f"ASAM level of care {program.level_of_care}"
-    sessions = program.sessions.all()
+    facts = program.facts_source
+    if facts.service_category:
+        service["serviceType"] = facts.service_category
+    if facts.level_of_care:
+        service["category"] = gettext("ASAM level of care %(level)s") % {"level": facts.level_of_care}
+    sessions = facts.sessions.all()
     if sessions:
         service["hoursAvailable"] = [{**weekly_hours(session), "name": session.name} for session in sessions]
     crumbs = {**breadcrumb_list(request, breadcrumbs), "@id": f"{url}#breadcrumb"}
@@ -192,7 +195,7 @@ def team_page(request, people, description, breadcrumbs, site):
         if portrait := someone.portrait:
             member["image"] = request.build_absolute_uri(portrait["src"])
         members.append({"@type": "ListItem", "position": position, "item": member})
-    page = web_page(request, "AboutPage", "Our team", description, breadcrumbs)
+    page = web_page(request, "AboutPage", gettext("Our team"), description, breadcrumbs)
     page["@graph"][0]["mainEntity"] = {"@type": "ItemList", "itemListElement": members}
     return page
 

@@ -5,6 +5,7 @@ import re
 from django.contrib.sitemaps.views import x_robots_tag
 from django.contrib.sites.requests import RequestSite
 from django.core.paginator import InvalidPage, Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
@@ -12,7 +13,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.http import http_date
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_safe
 
 from . import seo
@@ -23,6 +24,8 @@ from .sitemaps import sitemaps
 ARTICLES_PER_PAGE = 10
 FEED_LENGTH = 20
 HOME = (gettext_lazy("Home"), reverse_lazy("pages:home"))
+ARTICLES = (gettext_lazy("Articles"), reverse_lazy("pages:article_list"))
+TEAM = (gettext_lazy("Our team"), reverse_lazy("pages:team"))
 # A page number as the site's own links spell it; int() would also take "02", "+2", " 2" and "٢".
 PAGE_NUMBER = re.compile(r"[1-9][0-9]*")
 
@@ -55,11 +58,11 @@ def requested_page(request, items):
     """
     number = request.GET.get("page", "1")
     if not PAGE_NUMBER.fullmatch(number):
-        raise Http404("No such page of this list.")
+        raise Http404(gettext("No such page of this list."))
     try:
         return Paginator(items, ARTICLES_PER_PAGE).page(number)
     except InvalidPage:
-        raise Http404("No such page of this list.") from None
+        raise Http404(gettext("No such page of this list.")) from None
 
 
 @require_safe
@@ -70,7 +73,7 @@ def article_list(request):
         topic = get_object_or_404(Topic, slug=topic_slug)
         return redirect(topic)
     page = requested_page(request, Article.objects.published().in_language().prefetch_related("topics"))
-    breadcrumbs = [HOME, ("Articles", reverse("pages:article_list"))]
+    breadcrumbs = [HOME, ARTICLES]
     response = render(
         request,
         "pages/article_list.html",
@@ -78,35 +81,39 @@ def article_list(request):
             "page_obj": page,
             "topics": Topic.objects.in_use(),
             "breadcrumbs": breadcrumbs,
-            "jsonld": seo.web_page(request, "CollectionPage", "Articles", "Articles", breadcrumbs),
+            "jsonld": seo.web_page(request, "CollectionPage", ARTICLES[0], ARTICLES[0], breadcrumbs),
         },
     )
     return _last_modified(response, page)
 
 
 def article_breadcrumbs(article):
-    breadcrumbs = [HOME, ("Articles", reverse("pages:article_list"))]
+    breadcrumbs = [HOME, ARTICLES]
     topics = list(article.topics.all())
     if topics:
         breadcrumbs.append((topics[0].name, topics[0].get_absolute_url()))
     return [*breadcrumbs, (article.title, article.get_absolute_url())]
 
 
-def render_article(request, article, preview=False):
-    """The article page, for visitors or (``preview``) for staff looking at a draft."""
-    breadcrumbs = article_breadcrumbs(article)
-    response = render(
-        request,
-        "pages/article_detail.html",
-        {
-            "article": article,
-            "translations": article.language_versions(public=not preview),
-            "related_articles": article.related_articles(),
-            "breadcrumbs": breadcrumbs,
-            "jsonld": seo.article_page(request, article, breadcrumbs, SiteSettings.load()),
-            "preview": preview,
-        },
-    )
+def render_article(request, article, translations=None, preview=False):
+    """The article page, for visitors or (``preview``) for staff looking at a draft; ``translations`` are its
+    versions in each language ({language: article}) when the caller has them already."""
+    if translations is None:
+        translations = article.language_versions(public=not preview)
+    with translation.override(article.language):  # a preview is at a staff address, which is in English
+        breadcrumbs = article_breadcrumbs(article)
+        response = render(
+            request,
+            "pages/article_detail.html",
+            {
+                "article": article,
+                "translations": translations,
+                "related_articles": article.related_articles(),
+                "breadcrumbs": breadcrumbs,
+                "jsonld": seo.article_page(request, article, breadcrumbs, SiteSettings.load()),
+                "preview": preview,
+            },
+        )
     return _last_modified(response, [article])
 
 
@@ -118,8 +125,11 @@ def article_with_people():
 @require_safe
 @cache_public_page
 def article_detail(request, slug):
-    article = get_object_or_404(article_with_people().published().in_language(), slug=slug)
-    return render_article(request, article)
+    versions = article_with_people().public_versions(slug)
+    article = versions.get(translation.get_language())
+    if article is None:
+        raise Http404(gettext("No article has this address."))
+    return render_article(request, article, versions)
 
 
 @require_safe
@@ -128,9 +138,9 @@ def article_feed(request):
     """RSS 2.0 feed of the newest published articles."""
     site = SiteSettings.load()
     feed = Rss201rev2Feed(
-        title=f"{site.name}: articles",
+        title=gettext("%(site)s: articles") % {"site": site.name},
         link=request.build_absolute_uri(reverse("pages:article_list")),
-        description="New articles on recovery and intensive outpatient treatment.",
+        description=gettext("New articles on recovery and intensive outpatient treatment."),
         language=translation.get_language(),
         feed_url=request.build_absolute_uri(request.path),
     )
@@ -154,7 +164,7 @@ def article_feed(request):
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     page = requested_page(request, topic.articles.published().in_language().prefetch_related("topics"))
-    breadcrumbs = [HOME, ("Articles", reverse("pages:article_list")), (topic.name, topic.get_absolute_url())]
+    breadcrumbs = [HOME, ARTICLES, (topic.name, topic.get_absolute_url())]
     response = render(
         request,
         "pages/topic_detail.html",
@@ -174,7 +184,7 @@ def person_detail(request, slug):
     """A team member's or writer's page, with what they wrote or reviewed (only for people with a public page)."""
     person = get_object_or_404(Person.objects.with_public_page(), slug=slug)
     published = Article.objects.published().in_language()
-    parent = ("Our team", reverse("pages:team")) if person.on_team else ("Articles", reverse("pages:article_list"))
+    parent = TEAM if person.on_team else ARTICLES
     breadcrumbs = [HOME, parent, (person.name, person.get_absolute_url())]
     return render(
         request,
@@ -189,7 +199,7 @@ def person_detail(request, slug):
     )
 
 
-TEAM_DESCRIPTION = "The people who care for you here: their roles, licenses and backgrounds."
+TEAM_DESCRIPTION = gettext_lazy("The people who care for you here: their roles, licenses and backgrounds.")
 
 
 @require_safe
@@ -197,7 +207,7 @@ TEAM_DESCRIPTION = "The people who care for you here: their roles, licenses and 
 def team_page(request):
     """Our team: the people on the team, in the order staff gave them, each linking to their own page."""
     people = list(Person.objects.on_team())
-    breadcrumbs = [HOME, ("Our team", reverse("pages:team"))]
+    breadcrumbs = [HOME, TEAM]
     return render(
         request,
         "pages/team.html",
@@ -287,15 +297,23 @@ def render_content_page(request, page):
 @require_safe
 @cache_public_page
 def program_page(request, slug):
-    """A program with the facts a patient weighs first; each one staff have not entered shows as a placeholder."""
-    program = get_object_or_404(Program.objects.published().in_language().prefetch_related("sessions"), slug=slug)
+    """A program with the facts a patient weighs first; each one staff have not entered shows as a placeholder.
+
+    A translation shows its original's numbers and schedule (``Program.facts_source``) beside its own words.
+    """
+    versions = Program.objects.select_related("translation_of").public_versions(slug)
+    program = versions.get(translation.get_language())
+    if program is None:
+        raise Http404(gettext("No program has this address."))
+    prefetch_related_objects([program.facts_source], "sessions")
     breadcrumbs = [HOME, (program.title, program.get_absolute_url())]
     return render(
         request,
         "pages/program_detail.html",
         {
             "program": program,
-            "translations": program.language_versions(),
+            "facts": program.facts_source,
+            "translations": versions,
             "breadcrumbs": breadcrumbs,
             "jsonld": seo.program_page(request, program, breadcrumbs, SiteSettings.load()),
         },

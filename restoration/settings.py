@@ -215,6 +215,7 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["restoration.formats"]  # "October 1, 2026" in English; Django's formats for the others
 TIME_ZONE = "America/Los_Angeles"
 USE_I18N = True
 USE_TZ = True

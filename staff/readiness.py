@@ -152,8 +152,11 @@ PROGRAM_FACTS = {
 def _program_gaps():
     gaps = []
     for program in Program.objects.published().prefetch_related("sessions"):
-        missing = [label for field, label in PROGRAM_FACTS.items() if getattr(program, field) in (None, "")]
-        if not program.sessions.all():
+        # A translation's numbers and schedule are its original's (Program.facts_source): asked of the original only.
+        is_original = program.translation_of_id is None
+        fields = [field for field in PROGRAM_FACTS if is_original or field not in Program.LANGUAGE_NEUTRAL_FACTS]
+        missing = [PROGRAM_FACTS[field] for field in fields if getattr(program, field) in (None, "")]
+        if is_original and not program.sessions.all():
             missing.append("the session schedule")
         if missing:
             url = _admin("pages_program_change", program.pk)

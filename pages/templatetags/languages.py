@@ -11,6 +11,7 @@ from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.html import format_html
 
 from pages.models import ContentPage, Program
 
@@ -101,3 +102,13 @@ def page_address(context, slug, model_name="ContentPage"):
         return PageAddress(reverse(url_name, args=[slug]), "")
     with translation.override(settings.LANGUAGE_CODE):
         return PageAddress(reverse(url_name, args=[slug]), settings.LANGUAGE_CODE)
+
+
+@register.simple_tag
+def lang_attr(code=settings.LANGUAGE_CODE):
+    """`` lang="…"`` for an element whose text is written in ``code`` on a page in another language (WCAG 3.1.2):
+    an editor's text with no translation, such as a topic's name or a person's bio, is in the site's own language,
+    the default. Nothing when the page is in that language."""
+    if code == translation.get_language():
+        return ""
+    return format_html(' lang="{}"', code)

@@ -28,6 +28,22 @@ def make_article(**overrides):
     return Article.objects.create(**fields)
 
 
+def make_translation(original, language="es", **overrides):
+    """A published translation of ``original`` (an article, content page or program) into ``language``, at the
+    same slug, with words of its own; override any field."""
+    fields = {
+        "language": language,
+        "translation_of": original,
+        "title": f"Traducción: {original.title}",
+        "slug": original.slug,
+        "summary": "Un resumen breve en español.",
+        "body": "Unas palabras en español sobre la recuperación.\n",
+        "status": original.Status.PUBLISHED,
+        "published_at": timezone.now() - datetime.timedelta(minutes=1),
+    }
+    return type(original).objects.create(**fields | overrides)
+
+
 def days_from_today(days):
     """A date ``days`` from today in the site's time zone (negative: in the past)."""
     return timezone.localdate() + datetime.timedelta(days=days)
