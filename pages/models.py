@@ -849,14 +849,23 @@ class Payer(models.Model):
 
 
 class NoticeQuerySet(models.QuerySet):
+    def _effective_in(self, kind, languages, today):
+        today = today or timezone.localdate()
+        return self.filter(kind=kind, language__in=languages, effective_on__lte=today).order_by("-effective_on")
+
     def effective(self, kind, today=None, language=settings.LANGUAGE_CODE):
         """The versions of this notice in ``language`` whose day has come, newest (the one in effect) first.
 
         A version dated ahead stays unseen until its day. Each language has its own versions: the English ones are
         the center's notice, a Spanish one its translation, which staff may issue on another day.
         """
-        today = today or timezone.localdate()
-        return self.filter(kind=kind, language=language, effective_on__lte=today).order_by("-effective_on")
+        return self._effective_in(kind, [language], today)
+
+    def shown_in(self, kind, language, today=None):
+        """The versions a page in ``language`` lists, newest first: the notice's own in that language, or while it has
+        none, the center's English ones (one query either way)."""
+        versions = list(self._effective_in(kind, {language, settings.LANGUAGE_CODE}, today))
+        return [version for version in versions if version.language == language] or versions
 
     def in_effect(self, kind, today=None, language=settings.LANGUAGE_CODE):
         """The version of this notice in ``language`` in effect today (the newest one already effective), or None."""

@@ -215,6 +215,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# DATE_FORMAT per language (restoration/formats): English keeps "January 1, 2026", Spanish is Django's own.
+FORMAT_MODULE_PATH = ["restoration.formats"]
 TIME_ZONE = "America/Los_Angeles"
 USE_I18N = True
 USE_TZ = True
