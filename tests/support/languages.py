@@ -35,4 +35,4 @@ def text_in_each_language(html):
     """{lang: the page's visible text in that language, whitespace collapsed} (the <html> element's lang included)."""
     parser = _LanguageParser()
     parser.feed(html if isinstance(html, str) else html.decode())
-    return {lang: re.sub(r"\s+", " ", " ".join(parts)).strip() for lang, parts in parser.texts.items()}
+    return {lang: re.sub(r"\s+", " ", "".join(parts)).strip() for lang, parts in parser.texts.items()}
