@@ -7,7 +7,7 @@ import pytest
 from django.utils import formats, timezone, translation
 
 from pages.models import Notice, Payer, SiteSettings
-from tests.support.builders import fill_site_settings, make_payer
+from tests.support.builders import fill_site_settings, make_payer, staff_login
 from tests.support.htmlpage import parse_html
 from tests.support.languages import text_in_each_language
 
@@ -194,3 +194,12 @@ def test_a_spanish_version_dated_ahead_waits_for_its_day(client, db):
     texts = text_in_each_language(visit(client, NOTICE))
     assert "English words." in texts["en"]
     assert "Palabras futuras." not in " ".join(texts.values())
+
+
+def test_staff_see_a_spanish_version_in_effect_beside_the_english_one(client, db, superuser):
+    notice("en", days_ago(30), "English words.")
+    notice("es", days_ago(5), "Palabras.")
+    staff_login(client, superuser)
+    page = parse_html(client.get("/admin/pages/notice/").content)
+    rows = [row for row in page.table_rows() if "Client bill of rights" in row]
+    assert sorted((row[2], row[4]) for row in rows) == [("English", "In effect"), ("Español", "In effect")]
