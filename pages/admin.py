@@ -442,15 +442,15 @@ class PayerAdmin(admin.ModelAdmin):
 
 @admin.register(Notice)
 class NoticeAdmin(admin.ModelAdmin):
-    list_display = ["kind", "effective_on", "shown_to_visitors", "updated_at"]
-    list_filter = ["kind"]
+    list_display = ["kind", "language", "effective_on", "shown_to_visitors", "updated_at"]
+    list_filter = ["kind", "language"]
 
     @admin.display(description="Shown to visitors")
     def shown_to_visitors(self, notice):
-        """Which version the notice's page shows: a version dated ahead waits for its day."""
+        """Which version the notice's page in its language shows: a version dated ahead waits for its day."""
         if notice.effective_on > timezone.localdate():
             return f"From {notice.effective_on:%b %-d, %Y}"
-        if notice == Notice.objects.in_effect(notice.kind):
+        if notice == Notice.objects.in_effect(notice.kind, language=notice.language):
             return "In effect"
         return "As an earlier version"
 

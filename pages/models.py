@@ -7,6 +7,7 @@ missing: nothing about the center is ever made up by the code.
 
 import datetime
 import math
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -549,6 +550,14 @@ class ProgramSession(WeeklyHours):
         verbose_name = "session"
 
 
+@dataclass(frozen=True)
+class TextInLanguage:
+    """Words staff wrote, and the language they are written in (a page in another marks them with ``lang``)."""
+
+    text: str
+    language: str
+
+
 class SiteSettings(models.Model):
     """The center's name and contact details: one record, edited in the admin, used everywhere.
 
@@ -572,6 +581,13 @@ class SiteSettings(models.Model):
         blank=True,
         help_text="Shown after the opening hours, for example: Closed on public holidays.",
     )
+    hours_note_es = models.CharField(
+        "note on the hours, in Spanish",
+        max_length=200,
+        blank=True,
+        help_text="The same note for the Spanish pages, for example: Cerrado los días festivos. "
+        "Leave empty and Spanish pages show the English note.",
+    )
     response_target_hours = models.PositiveSmallIntegerField(
         "admissions replies within (business hours)",
         null=True,
@@ -588,6 +604,13 @@ class SiteSettings(models.Model):
         + MARKDOWN_HELP,
     )
     self_pay_html = models.TextField(editable=False, default="")
+    self_pay_information_es = models.TextField(
+        "self-pay information, in Spanish",
+        blank=True,
+        help_text="The same for the Spanish pages. Leave empty and Spanish pages show the English text. "
+        + MARKDOWN_HELP,
+    )
+    self_pay_html_es = models.TextField(editable=False, default="")
     family_services = models.TextField(
         "what we offer families",
         blank=True,
@@ -595,6 +618,13 @@ class SiteSettings(models.Model):
         + MARKDOWN_HELP,
     )
     family_services_html = models.TextField(editable=False, default="")
+    family_services_es = models.TextField(
+        "what we offer families, in Spanish",
+        blank=True,
+        help_text="The same for the Spanish pages. Leave empty and Spanish pages show the English text. "
+        + MARKDOWN_HELP,
+    )
+    family_services_html_es = models.TextField(editable=False, default="")
     is_placeholder = models.BooleanField(
         default=True,
         help_text="Untick once the details above are real; while ticked the site says they are placeholders.",
@@ -609,7 +639,9 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         self.self_pay_html = render_markdown(self.self_pay_information)
+        self.self_pay_html_es = render_markdown(self.self_pay_information_es)
         self.family_services_html = render_markdown(self.family_services)
+        self.family_services_html_es = render_markdown(self.family_services_es)
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
 
@@ -629,6 +661,20 @@ class SiteSettings(models.Model):
             cache.set(cls.CACHE_KEY, record, None)
         SiteSettings.last_loaded = record
         return record
+
+    def text_for_visitors(self, name, language=None):
+        """Staff's words ``name`` (hours_note, self_pay_html, family_services_html) for a page in ``language`` (the
+        visitor's by default): in that language when staff wrote them in it, else in English, else None.
+
+        A translation lives beside the English field, named with the language's suffix (``self_pay_html_es``).
+        """
+        language = language or translation.get_language()
+        for written_in in dict.fromkeys([language, settings.LANGUAGE_CODE]):
+            field = name if written_in == settings.LANGUAGE_CODE else f"{name}_{written_in}"
+            text = getattr(self, field, "")
+            if text.strip():
+                return TextInLanguage(text, written_in)
+        return None
 
     @property
     def phone_href(self):
@@ -839,17 +885,27 @@ class Payer(models.Model):
 
 
 class NoticeQuerySet(models.QuerySet):
-    def effective(self, kind, today=None):
-        """The versions of this notice whose day has come, newest (the one in effect) first.
-
-        A version dated ahead stays unseen until its day.
-        """
+    def _effective_in(self, kind, languages, today):
         today = today or timezone.localdate()
-        return self.filter(kind=kind, effective_on__lte=today).order_by("-effective_on")
+        return self.filter(kind=kind, language__in=languages, effective_on__lte=today).order_by("-effective_on")
 
-    def in_effect(self, kind, today=None):
-        """The version of this notice in effect today (the newest one already effective), or None."""
-        return self.effective(kind, today).first()
+    def effective(self, kind, today=None, language=settings.LANGUAGE_CODE):
+        """The versions of this notice in ``language`` whose day has come, newest (the one in effect) first.
+
+        A version dated ahead stays unseen until its day. Each language has its own versions: the English ones are
+        the center's notice, a Spanish one its translation, which staff may issue on another day.
+        """
+        return self._effective_in(kind, [language], today)
+
+    def shown_in(self, kind, language, today=None):
+        """The versions a page in ``language`` lists, newest first: the notice's own in that language, or while it has
+        none, the center's English ones (one query either way)."""
+        versions = list(self._effective_in(kind, {language, settings.LANGUAGE_CODE}, today))
+        return [version for version in versions if version.language == language] or versions
+
+    def in_effect(self, kind, today=None, language=settings.LANGUAGE_CODE):
+        """The version of this notice in ``language`` in effect today (the newest one already effective), or None."""
+        return self.effective(kind, today, language).first()
 
 
 class Notice(models.Model):
@@ -860,11 +916,18 @@ class Notice(models.Model):
 
     class Kind(models.TextChoices):
         # The values are the pages' addresses.
-        CLIENT_RIGHTS = "client-rights", "Client bill of rights"
-        PRIVACY_PRACTICES = "notice-of-privacy-practices", "Notice of Privacy Practices"
-        RECORDS_CONFIDENTIALITY = "confidentiality-of-records", "Confidentiality of substance use records"
+        CLIENT_RIGHTS = "client-rights", gettext_lazy("Client bill of rights")
+        PRIVACY_PRACTICES = "notice-of-privacy-practices", gettext_lazy("Notice of Privacy Practices")
+        RECORDS_CONFIDENTIALITY = "confidentiality-of-records", gettext_lazy("Confidentiality of substance use records")
 
     kind = models.CharField(max_length=40, choices=Kind.choices)
+    language = models.CharField(
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text="The language this version is written in. The English notice is the center's own; a Spanish "
+        "version is shown on the Spanish page, which until then shows the English one.",
+    )
     effective_on = models.DateField("effective date")
     body = models.TextField(help_text="The notice's text as the center issues it. " + MARKDOWN_HELP)
     body_html = models.TextField(editable=False, default="")
@@ -874,10 +937,15 @@ class Notice(models.Model):
 
     class Meta:
         ordering = ["kind", "-effective_on"]
-        constraints = [models.UniqueConstraint(fields=["kind", "effective_on"], name="one_notice_version_per_day")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "language", "effective_on"], name="one_notice_version_per_language_and_day"
+            )
+        ]
 
     def __str__(self):
-        return f"{self.get_kind_display()}, effective {self.effective_on:%B %-d, %Y}"
+        language = "" if self.language == settings.LANGUAGE_CODE else f" ({self.get_language_display()})"
+        return f"{self.get_kind_display()}{language}, effective {self.effective_on:%B %-d, %Y}"
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)

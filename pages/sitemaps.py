@@ -24,6 +24,7 @@ class StaticViewSitemap(Sitemap):
             "pages:families",
             "pages:team",
             *(f"pages:{kind.value}" for kind in Notice.Kind),
+            "pages:language-assistance",
             "contact:form",
         ]
 

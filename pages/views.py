@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.contrib.sitemaps.views import x_robots_tag
 from django.contrib.sites.requests import RequestSite
 from django.core.paginator import InvalidPage, Paginator
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_safe
 
 from . import seo
 from .cache import cache_public_page
+from .language_assistance import TAGLINES
 from .models import Article, ContentPage, Notice, Payer, Person, Program, SiteSettings, Topic
 from .sitemaps import sitemaps
 
@@ -223,13 +225,18 @@ def team_page(request):
 # What each notice is, in a sentence: the page's lead and its description for search engines. About the law,
 # never about what the center's own notice says.
 NOTICE_DESCRIPTIONS = {
-    Notice.Kind.CLIENT_RIGHTS: "California law gives people treated for a substance use disorder a set of rights, "
-    "and asks every treatment provider to make its client bill of rights available to clients and prospective "
-    "clients.",
-    Notice.Kind.PRIVACY_PRACTICES: "How your health information may be used and shared, the rights you have over it, "
-    "and a provider's duty to protect it: what a Notice of Privacy Practices tells you under HIPAA.",
-    Notice.Kind.RECORDS_CONFIDENTIALITY: "Records of treatment for a substance use disorder have extra protection "
-    "under federal law (42 CFR Part 2): a plain-language note on what that means for you.",
+    Notice.Kind.CLIENT_RIGHTS: gettext_lazy(
+        "California law gives people treated for a substance use disorder a set of rights, and asks every treatment "
+        "provider to make its client bill of rights available to clients and prospective clients."
+    ),
+    Notice.Kind.PRIVACY_PRACTICES: gettext_lazy(
+        "How your health information may be used and shared, the rights you have over it, and a provider's duty to "
+        "protect it: what a Notice of Privacy Practices tells you under HIPAA."
+    ),
+    Notice.Kind.RECORDS_CONFIDENTIALITY: gettext_lazy(
+        "Records of treatment for a substance use disorder have extra protection under federal law (42 CFR Part 2): "
+        "a plain-language note on what that means for you."
+    ),
 }
 
 
@@ -250,8 +257,12 @@ def requested_version(request, versions):
 @cache_public_page(query_parameters=("version",))
 def notice_page(request, kind):
     """A notice the center must make available: the version in effect (or, with ``?version=``, an earlier one) and
-    the list of versions; until staff enter its text, how to get it from admissions."""
-    versions = list(Notice.objects.effective(kind))
+    the list of versions; until staff enter its text, how to get it from admissions.
+
+    A page in a language the notice has no version in yet shows the center's English one, and says a copy in the
+    page's language can be asked for.
+    """
+    versions = Notice.objects.shown_in(kind, translation.get_language())
     notice = versions[0] if versions else None
     if "version" in request.GET:
         notice = requested_version(request, versions)
@@ -274,6 +285,29 @@ def notice_page(request, kind):
             "versions": history,
             "breadcrumbs": breadcrumbs,
             "jsonld": seo.web_page(request, "WebPage", title, NOTICE_DESCRIPTIONS[kind], breadcrumbs),
+        },
+    )
+
+
+@require_safe
+@cache_public_page
+def language_assistance(request):
+    """Language assistance: free language help and how to ask for it, in English and in Spanish (the page's
+    language first), and as taglines in the languages Sacramento's residents speak next most often."""
+    title = gettext("Language assistance")
+    summary = gettext("Free help in your language, and how to ask for it.")
+    page_language = translation.get_language()
+    breadcrumbs = [HOME, (title, request.path)]
+    return render(
+        request,
+        "pages/language_assistance.html",
+        {
+            "title": title,
+            "summary": summary,
+            "statement_languages": [page_language, *(code for code, _ in settings.LANGUAGES if code != page_language)],
+            "taglines": TAGLINES,
+            "breadcrumbs": breadcrumbs,
+            "jsonld": seo.web_page(request, "WebPage", title, summary, breadcrumbs),
         },
     )
 
@@ -352,8 +386,11 @@ def insurance(request):
         request,
         "pages/insurance.html",
         "insurance-and-cost",
-        "Insurance and cost",
-        "The insurance plans we have checked, paying for treatment yourself, and your right to a Good Faith Estimate.",
+        gettext("Insurance and cost"),
+        gettext(
+            "The insurance plans we have checked, paying for treatment yourself, and your right to a Good Faith "
+            "Estimate."
+        ),
         payers=Payer.objects.all(),
     )
 
@@ -366,8 +403,11 @@ def families(request):
         request,
         "pages/families.html",
         "families",
-        "For families",
-        "How to help someone you love who is struggling with alcohol or drugs, and where to find support for yourself.",
+        gettext("For families"),
+        gettext(
+            "How to help someone you love who is struggling with alcohol or drugs, and where to find support for "
+            "yourself."
+        ),
     )
 
 

@@ -140,6 +140,7 @@ FOOTER_LINKS = {
         ("Your treatment records (42 CFR Part 2)", "/confidentiality-of-records/"),
         ("Confidentiality", "/confidentiality/"),
         ("Privacy", "/privacy/"),
+        ("Language assistance", "/language-assistance/"),
     ],
     "About us": [
         ("About us", "/about/"),

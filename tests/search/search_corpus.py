@@ -829,7 +829,7 @@ SPANISH_ITEMS = {
     "seguro": (
         "page",
         "insurance-and-cost",
-        "Seguro médico y costo",
+        "Seguro médico y costos",
         "Los planes de seguro médico que hemos verificado, el pago por cuenta propia y su derecho a un Estimado "
         "de Buena Fe.",
         None,

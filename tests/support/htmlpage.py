@@ -158,7 +158,7 @@ class _LanguageParser(HTMLParser):
     def handle_data(self, data):
         if self.stack and self.stack[-1][0] not in {"script", "style", "template"}:
             language = self.stack[-1][1]
-            self.texts[language] = self.texts.get(language, "") + data + " "
+            self.texts[language] = self.texts.get(language, "") + data
 
 
 def text_by_language(html):
