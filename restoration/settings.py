@@ -215,6 +215,9 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as the site writes them in each language ("December 1, 2026"; "1 de diciembre de 2026"), by the ``date``
+# filter's DATE_FORMAT: Django's own English one abbreviates the month.
+FORMAT_MODULE_PATH = "restoration.formats"
 TIME_ZONE = "America/Los_Angeles"
 USE_I18N = True
 USE_TZ = True
