@@ -730,8 +730,11 @@ class License(DatedRecord, models.Model):
 
     @property
     def number_label(self):
-        """ "License number" or "Certification number", as the footer names the number beside that sentence."""
-        return "License number" if self.kind == self.Kind.LICENSED_FACILITY else "Certification number"
+        """ "License number" or "Certification number", as the footer names the number beside that sentence (in the
+        page's language: unlike the sentence, the label is not the law's wording)."""
+        if self.kind == self.Kind.LICENSED_FACILITY:
+            return translation.gettext("License number")
+        return translation.gettext("Certification number")
 
 
 class Accreditation(DatedRecord, models.Model):
