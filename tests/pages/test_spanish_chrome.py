@@ -114,7 +114,7 @@ def test_the_spanish_crisis_banner_says_how_to_reach_988_in_spanish(client, seed
     page = visit(client, "/es/")
     (banner,) = [el for el in page.find_all("aside") if el.attrs.get("class") == "crisis-banner"]
     assert banner.attrs["aria-label"] == "Ayuda en caso de crisis"
-    assert "Llame al 988 y marque 2 para español, o envíe la palabra AYUDA por mensaje de texto al 988." in page.text
+    assert "Llame al 988 y marque 2 para español, o envíe AYUDA por mensaje de texto al 988." in page.text
     assert page.find_all("a", href="tel:988") and page.find_all("a", href="sms:988")
     assert page.find_all("a", href="https://988lifeline.org/chat/")
     assert "en inglés y en español, las 24 horas" in page.text  # SAMHSA's helpline
