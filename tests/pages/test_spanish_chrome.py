@@ -12,7 +12,7 @@ import pytest
 from django.utils import formats, timezone, translation
 
 from pages.models import Article, ContentPage, Program
-from tests.support.builders import make_article, make_license
+from tests.support.builders import fill_site_settings, make_article, make_license
 from tests.support.htmlpage import parse_html
 from tests.support.seed import PROGRAM_URL, SEED_ARTICLE_TITLE
 
@@ -222,3 +222,16 @@ def test_spanish_article_lists_page_in_spanish(client, seeded):
     assert "Página 1 de 2" in page.text
     assert page.find_all("a", href="?page=2", rel="next")[0].text == "Anteriores"
     assert [el for el in page.find_all("nav") if el.attrs.get("aria-label") == "Páginas"]
+
+
+def test_the_spanish_footer_shows_the_address_placeholders_in_spanish(client, seeded):
+    text = visit(client, "/es/").text
+    assert "[Dirección aún no registrada] Sacramento, CA [Código postal]" in text
+    assert "[Street address not yet set]" not in text
+    assert "[Street address not yet set] Sacramento, CA [ZIP]" in visit(client, "/").text
+
+
+def test_an_address_staff_entered_is_shown_as_they_wrote_it_in_either_language(client, seeded):
+    fill_site_settings(street_address="1234 J Street", postal_code="95814")
+    for path in ("/", "/es/"):
+        assert "1234 J Street Sacramento, CA 95814" in visit(client, path).text

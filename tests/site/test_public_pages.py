@@ -196,7 +196,7 @@ def test_links_to_other_sites_are_plain_outbound_links(public_pages):
     for url, (_, page) in public_pages.items():
         for link in page.find_all("a"):
             href = (link.attrs.get("href") or "").strip()
-            if urlsplit(href).scheme in {"tel", "mailto"} or is_this_site(href):
+            if urlsplit(href).scheme in {"tel", "sms", "mailto"} or is_this_site(href):  # sms: text AYUDA to 988
                 continue
             if urlsplit(href).scheme not in {"http", "https"}:
                 failures.append((url, f"<a href={href!r}>: not a web link"))
@@ -221,25 +221,38 @@ def test_public_pages_have_no_inline_styles_or_scripts(public_pages):
 
 def main_menu(html):
     """(text, href) of each link in the header's main menu, in order."""
-    nav = re.search(r'<nav class="site-nav" aria-label="Main">(.*?)</nav>', html, re.S)
+    nav = re.search(r'<nav class="site-nav" aria-label="[^"]+">(.*?)</nav>', html, re.S)
     links = re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav.group(1)) if nav else []
     return [(text, href) for href, text in links]
 
 
-def test_every_public_page_offers_the_same_main_menu(public_pages):
-    """The same six places, in the same order, wherever a visitor lands (WCAG 3.2.3, consistent navigation)."""
-    expected = [
+# The main menu in each language: the same places, at their addresses in that language.
+MAIN_MENUS = {
+    "en": [
         ("Programs", PROGRAM_URL),
         ("Insurance and cost", "/insurance-and-cost/"),
         ("For families", "/families/"),
         ("Articles", "/articles/"),
         ("About", "/about/"),
         ("Contact", "/contact/"),
-    ]
+    ],
+    "es": [
+        ("Programas", f"/es{PROGRAM_URL}"),
+        ("Seguro médico y costos", "/es/insurance-and-cost/"),
+        ("Para familias", "/es/families/"),
+        ("Artículos", "/es/articles/"),
+        ("Quiénes somos", "/es/about/"),
+        ("Contacto", "/es/contact/"),
+    ],
+}
+
+
+def test_every_public_page_offers_the_same_main_menu(public_pages):
+    """The same six places, in the same order, wherever a visitor lands (WCAG 3.2.3, consistent navigation)."""
     failures = [
         (url, f"menu {main_menu(response.content.decode())}")
         for url, (response, _) in public_pages.items()
-        if main_menu(response.content.decode()) != expected
+        if main_menu(response.content.decode()) != MAIN_MENUS["es" if url.startswith("/es/") else "en"]
     ]
     assert failures == [], failures_report(failures)
 
