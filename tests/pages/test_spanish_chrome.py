@@ -235,3 +235,45 @@ def test_an_address_staff_entered_is_shown_as_they_wrote_it_in_either_language(c
     fill_site_settings(street_address="1234 J Street", postal_code="95814")
     for path in ("/", "/es/"):
         assert "1234 J Street Sacramento, CA 95814" in visit(client, path).text
+
+
+def links_named(page, text):
+    return [link.attrs for link in page.find_all("a") if link.text.strip() == text]
+
+
+def test_without_a_spanish_version_the_frame_links_to_the_english_page_and_says_it_is_english(client, seeded):
+    page = visit(client, "/es/")
+    assert links_named(page, "Privacidad") == [{"href": "/privacy/", "hreflang": "en"}]
+    assert links_named(page, "Accesibilidad") == [{"href": "/accessibility/", "hreflang": "en"}]
+    assert links_named(page, "Quiénes somos") == [
+        {"href": "/about/", "hreflang": "en"},  # the menu
+        {"href": "/about/", "hreflang": "en"},  # the footer
+    ]
+
+
+def test_once_translated_the_frame_links_to_the_spanish_page_whatever_its_address(client, seeded):
+    ContentPage.objects.create(
+        language="es",
+        translation_of=ContentPage.objects.get(language="en", slug="privacy"),
+        slug="privacidad",
+        title="Privacidad",
+        summary="Cómo cuidamos sus datos.",
+        body="No usamos rastreadores.\n",
+        status=ContentPage.Status.PUBLISHED,
+        published_at=timezone.now() - datetime.timedelta(minutes=1),
+    )
+    assert links_named(visit(client, "/es/"), "Privacidad") == [{"href": "/es/privacidad/"}]
+    assert links_named(visit(client, "/"), "Privacy") == [{"href": "/privacy/"}]
+
+
+def test_a_spanish_draft_is_not_linked(client, seeded):
+    ContentPage.objects.create(
+        language="es",
+        translation_of=ContentPage.objects.get(language="en", slug="privacy"),
+        slug="privacidad",
+        title="Privacidad",
+        summary="Borrador.",
+        body="Borrador.\n",
+        status=ContentPage.Status.DRAFT,
+    )
+    assert links_named(visit(client, "/es/"), "Privacidad") == [{"href": "/privacy/", "hreflang": "en"}]
