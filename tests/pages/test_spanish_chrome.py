@@ -277,3 +277,11 @@ def test_a_spanish_draft_is_not_linked(client, seeded):
         status=ContentPage.Status.DRAFT,
     )
     assert links_named(visit(client, "/es/"), "Privacidad") == [{"href": "/privacy/", "hreflang": "en"}]
+
+
+def test_search_engines_read_the_spanish_team_page_as_spanish(client, seeded):
+    (about_page,) = [node for node in json_ld_nodes(client, "/es/team/") if node["@type"] == "AboutPage"]
+    assert about_page["name"] == "Nuestro equipo"
+    assert about_page["inLanguage"] == "es"
+    (english,) = [node for node in json_ld_nodes(client, "/team/") if node["@type"] == "AboutPage"]
+    assert (english["name"], english["inLanguage"]) == ("Our team", "en")
