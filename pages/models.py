@@ -565,16 +565,21 @@ class SiteSettings(models.Model):
     """
 
     CACHE_KEY = "pages:site-settings"
+    # What a fresh record holds where staff have not entered a detail yet; a page shows it in its own language
+    # ({{ value|as_shown }}, pages/templatetags/site_details.py).
+    STREET_ADDRESS_PLACEHOLDER = translation.gettext_noop("[Street address not yet set]")
+    POSTAL_CODE_PLACEHOLDER = translation.gettext_noop("[ZIP]")
+    PLACEHOLDERS = {STREET_ADDRESS_PLACEHOLDER, POSTAL_CODE_PLACEHOLDER}
 
     name = models.CharField(max_length=100, default="Restoration Recovery Center")
     phone = models.CharField(
         max_length=30, default="(916) 555-0100", help_text="As shown to visitors. 555-01xx is a placeholder."
     )
     email = models.EmailField(default="admissions@example.org")
-    street_address = models.CharField(max_length=200, default="[Street address not yet set]")
+    street_address = models.CharField(max_length=200, default=STREET_ADDRESS_PLACEHOLDER)
     city = models.CharField(max_length=100, default="Sacramento")
     region = models.CharField(max_length=50, default="CA")
-    postal_code = models.CharField(max_length=20, default="[ZIP]")
+    postal_code = models.CharField(max_length=20, default=POSTAL_CODE_PLACEHOLDER)
     hours_note = models.CharField(
         "note on the hours",
         max_length=200,

@@ -1,10 +1,12 @@
 """Structured data (schema.org JSON-LD) describing each page to search engines.
 
 Each function returns plain dicts; ``{% jsonld %}`` in pages/templatetags/seo.py writes them into the page.
-Addresses are absolute and on the host the request came to, like the canonical link.
+Addresses are absolute and on the host the request came to, like the canonical link. What a search engine shows a
+reader (names, descriptions) is in the page's language, and each page says which that is (``inLanguage``).
 """
 
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext
 
 CONTEXT = "https://schema.org"
@@ -48,10 +50,11 @@ def license_credential(license):
 
 
 def accreditation_credential(accreditation):
+    name = gettext("Accredited by %(body)s: %(scope)s") % {"body": accreditation.body, "scope": accreditation.scope}
     credential = {
         "@type": "EducationalOccupationalCredential",
-        "name": f"Accredited by {accreditation.body}: {accreditation.scope}",
-        "credentialCategory": "Accreditation",
+        "name": name,
+        "credentialCategory": gettext("Accreditation"),
         "expires": accreditation.valid_until.isoformat(),
         "recognizedBy": {"@type": "Organization", "name": accreditation.body},
     }
@@ -113,6 +116,7 @@ def article_page(request, article, breadcrumbs, site):
         "url": url,
         "name": article.seo_title or article.title,
         "description": article.summary,
+        "inLanguage": article.language,
         "breadcrumb": {"@id": f"{url}#breadcrumb"},
         "mainEntity": {"@id": f"{url}#article"},
     }
@@ -126,6 +130,7 @@ def article_page(request, article, breadcrumbs, site):
         "@id": f"{url}#article",
         "headline": article.title[:110],
         "description": article.summary,
+        "inLanguage": article.language,
         "dateModified": article.updated_at.isoformat(),
         "author": person(request, article.author) if article.author else organization(request, site),
         "publisher": organization(request, site),
@@ -156,6 +161,7 @@ def program_page(request, program, breadcrumbs, site):
         "url": url,
         "name": program.seo_title or program.title,
         "description": program.summary,
+        "inLanguage": program.language,
         "breadcrumb": {"@id": f"{url}#breadcrumb"},
         "mainEntity": {"@id": f"{url}#program"},
     }
@@ -201,12 +207,14 @@ def team_page(request, people, description, breadcrumbs, site):
 
 
 def web_page(request, page_type, name, description, breadcrumbs):
-    """A page of another kind (``WebPage``, ``MedicalWebPage``, ``CollectionPage``, ``ProfilePage``) and its trail."""
+    """A page of another kind (``WebPage``, ``MedicalWebPage``, ``CollectionPage``, ``ProfilePage``) and its trail,
+    in the language of the address it is at."""
     url = request.build_absolute_uri(request.path)
+    language = translation.get_language()
     return {
         "@context": CONTEXT,
         "@graph": [
-            {"@type": page_type, "url": url, "name": name, "description": description},
+            {"@type": page_type, "url": url, "name": name, "description": description, "inLanguage": language},
             breadcrumb_list(request, breadcrumbs),
         ],
     }

@@ -13,8 +13,6 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.html import format_html
 
-from pages.models import ContentPage, Program
-
 register = template.Library()
 
 
@@ -72,36 +70,6 @@ def language_versions(context):
             for code, name in settings.LANGUAGES
         ]
     )
-
-
-@dataclass(frozen=True)
-class PageAddress:
-    url: str
-    language: str  # the language of the page there when it is not the visitor's (its English original), else ""
-
-
-def _published_slugs(request, model):
-    """Slugs of ``model``'s items published in the visitor's language: one query per request and model, made only
-    on a page in a language other than English."""
-    found = getattr(request, "_published_slugs", {})
-    if model not in found:
-        found[model] = set(model.objects.published().in_language().values_list("slug", flat=True))
-        request._published_slugs = found
-    return found[model]
-
-
-@register.simple_tag(takes_context=True)
-def page_address(context, slug, model_name="ContentPage"):
-    """Where a link to the content page (or program) ``slug`` goes: its version in the visitor's language, or its
-    English original while it has none, which the link then marks with hreflang (and its text says)."""
-    model = {"ContentPage": ContentPage, "Program": Program}[model_name]
-    url_name = model.url_name
-    language = translation.get_language()
-    request = context.get("request")
-    if language == settings.LANGUAGE_CODE or request is None or slug in _published_slugs(request, model):
-        return PageAddress(reverse(url_name, args=[slug]), "")
-    with translation.override(settings.LANGUAGE_CODE):
-        return PageAddress(reverse(url_name, args=[slug]), settings.LANGUAGE_CODE)
 
 
 @register.simple_tag

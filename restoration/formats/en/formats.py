@@ -1,6 +1,3 @@
-"""English dates as the site has always written them: "October 1, 2026" (Django's own: "Oct. 1, 2026").
-
-Templates write ``|date:"DATE_FORMAT"``, so a Spanish page says "1 de octubre de 2026" from Django's Spanish formats.
-"""
+"""English dates spelled out in full, as the site has always written them: "December 1, 2026"."""
 
 DATE_FORMAT = "F j, Y"
