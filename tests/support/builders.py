@@ -283,7 +283,7 @@ def fill_center_facts(today=None):
     site.opening_hours.create(first_day=Weekday.MONDAY, last_day=Weekday.FRIDAY, opens="08:00", closes="18:00")
     make_license(number="340000AP", expires_on=today + datetime.timedelta(days=400))
     make_accreditation(valid_from=today - datetime.timedelta(days=30), valid_until=today + datetime.timedelta(days=700))
-    fill_program_facts(Program.objects.get(slug=Program.MAIN_SLUG))
+    fill_program_facts(Program.objects.get(language="en", slug=Program.MAIN_SLUG))
     make_payer(days_since_verified=0)
     for kind in Notice.Kind.values:
         Notice.objects.create(kind=kind, effective_on=today - datetime.timedelta(days=1), body=f"The {kind} text.")
