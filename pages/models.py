@@ -273,6 +273,15 @@ class ArticleQuerySet(PublishableQuerySet):
             reviewer__isnull=False, reviewer_credentials=""
         )
 
+    def translations_awaiting_review(self):
+        """Translations still in draft that no credentialed reviewer has checked.
+
+        A translated health article is health information in its own right: a qualified person who reads its
+        language must check it before it is published. The admin says so on its page; go_live_check lists them.
+        """
+        unchecked = models.Q(reviewer__isnull=True) | models.Q(pk__in=self.with_uncredentialed_reviewer().values("pk"))
+        return self.filter(unchecked, status=Publishable.Status.DRAFT, translation_of__isnull=False)
+
 
 class Article(Publishable):
     url_name = "pages:article"

@@ -284,6 +284,7 @@ def fill_center_facts(today=None):
     make_license(number="340000AP", expires_on=today + datetime.timedelta(days=400))
     make_accreditation(valid_from=today - datetime.timedelta(days=30), valid_until=today + datetime.timedelta(days=700))
     fill_program_facts(Program.objects.get(language="en", slug=Program.MAIN_SLUG))
+    fill_program_text_in_spanish(Program.objects.get(language="es", slug=Program.MAIN_SLUG))
     make_payer(days_since_verified=0)
     for kind in Notice.Kind.values:
         Notice.objects.create(kind=kind, effective_on=today - datetime.timedelta(days=1), body=f"The {kind} text.")
@@ -311,6 +312,18 @@ def fill_program_facts(program):
         program.sessions.create(
             name=name, first_day=Weekday.MONDAY, last_day=Weekday.THURSDAY, opens=opens, closes=closes
         )
+    return program
+
+
+def fill_program_text_in_spanish(program):
+    """Enter the text a Spanish program writes in its own words (its numbers and schedule are the original's)."""
+    from pages import services
+
+    program.suited_to = "Adultos con un lugar estable donde vivir"
+    program.not_suited_to = "Personas que primero necesitan una desintoxicación médica"
+    program.first_day = "Usted conoce a su consejero."
+    program.what_to_bring = "Una identificación con foto"
+    services.save(program)
     return program
 
 
