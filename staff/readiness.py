@@ -11,7 +11,7 @@ A *gap* blocks going live; a *warning* (a license running out, a payer not re-ve
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from contact.notifications import notification_recipients
 from pages.expiry import expiring_records
@@ -24,6 +24,7 @@ from pages.models import (
     Person,
     Program,
     SiteSettings,
+    language_name,
 )
 from restoration.phone import national_digits
 
@@ -151,11 +152,6 @@ PROGRAM_FACTS = {
 
 # What a program's translation writes in its own language; the other facts and the schedule are the original's.
 PROGRAM_TEXT_FACTS = ("suited_to", "not_suited_to", "first_day", "what_to_bring")
-
-
-def language_name(code):
-    """ "Spanish" for "es": the language's English name, as staff read it in the admin."""
-    return translation.get_language_info(code)["name"]
 
 
 def _program_gaps():

@@ -169,6 +169,7 @@ def article_form_data(**overrides):
         "slug": "gentle-evenings-after-work",
         "summary": "Small habits that help your evenings stay calm while you are in outpatient treatment.",
         "body": "## Wind down\n\nA short walk helps.\n",
+        "language": "en",
         "status": Article.Status.DRAFT,
         "published_at_0": now.strftime("%Y-%m-%d"),
         "published_at_1": now.strftime("%H:%M:%S"),
