@@ -36,15 +36,23 @@ def list_rows(editor, url):
     return rows[header + 1 :]
 
 
-def original_choices(page):
-    """The primary keys the "translation of" menu offers (the only menu on these forms whose values are numbers)."""
-    return {int(el.attrs["value"]) for el in page.find_all("option") if el.attrs.get("value", "").isdigit()}
+def original_choices(response):
+    """The primary keys the "translation of" menu offers, and how it names them (the empty choice left out)."""
+    html = response.content.decode()
+    menu = parse_html(
+        html[html.index('<select name="translation_of"') : html.index("</select>", html.index('name="translation_of"'))]
+    )
+    return {int(el.attrs["value"]) for el in menu.find_all("option") if el.attrs.get("value")}, menu.text
+
+
+def change_form(editor, item):
+    response = editor.get(f"/admin/pages/{item._meta.model_name}/{item.pk}/change/")
+    assert response.status_code == 200
+    return response
 
 
 def change_page(editor, item):
-    response = editor.get(f"/admin/pages/{item._meta.model_name}/{item.pk}/change/")
-    assert response.status_code == 200
-    return parse_html(response.content)
+    return parse_html(change_form(editor, item).content)
 
 
 def test_the_article_list_shows_each_articles_language_and_its_translations(editor):
@@ -75,14 +83,14 @@ def test_the_language_filter_shows_one_language(editor):
 
 
 def test_a_translation_may_name_only_an_original_in_another_language(editor):
-    page = change_page(editor, spanish(ContentPage, "families"))
-    assert original_choices(page) == set(ContentPage.objects.filter(language="en").values_list("pk", flat=True))
+    choices, _ = original_choices(change_form(editor, spanish(ContentPage, "families")))
+    assert choices == set(ContentPage.objects.filter(language="en").values_list("pk", flat=True))
 
 
 def test_the_add_form_offers_every_original_named_with_its_language(editor):
-    page = parse_html(editor.get("/admin/pages/article/add/").content)
-    assert original_choices(page) == {Article.objects.get(language="en").pk}  # not the Spanish translation
-    assert "Balancing Work and Recovery with an Intensive Outpatient Program (English)" in page.text
+    choices, labels = original_choices(editor.get("/admin/pages/article/add/"))
+    assert choices == {Article.objects.get(language="en").pk}  # not the Spanish translation
+    assert "Balancing Work and Recovery with an Intensive Outpatient Program (English)" in labels
 
 
 def test_a_translations_change_form_links_to_its_original_and_the_original_back(editor):
