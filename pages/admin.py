@@ -87,8 +87,17 @@ class ArticleAdminForm(forms.ModelForm):
 
 @admin.action(description="Publish the selected articles now")
 def publish_now(modeladmin, request, queryset):
+    unreviewed = [article.title for article in queryset.translations_awaiting_review()]
     count = services.publish(queryset)
     modeladmin.message_user(request, f"{count} article(s) published.", messages.SUCCESS)
+    if unreviewed:
+        titles = ", ".join(f"“{title}”" for title in unreviewed)
+        modeladmin.message_user(
+            request,
+            f"Published without a qualified reviewer: {titles}. A translation of health information must be read by "
+            "a credentialed clinician who reads its language; enter them as its medical reviewer, or unpublish it.",
+            messages.WARNING,
+        )
 
 
 @admin.action(description="Unpublish the selected articles (back to draft)")

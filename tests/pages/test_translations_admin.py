@@ -175,3 +175,29 @@ def test_a_program_translation_takes_its_facts_and_schedule_from_its_original(ed
     original = change_page(editor, english(Program, Program.MAIN_SLUG))
     assert original.find_all("input", name="level_of_care")
     assert original.find_all("input", name="sessions-TOTAL_FORMS")
+
+
+def test_publishing_an_unreviewed_translation_from_the_list_warns_the_editor(editor):
+    translation = Article.objects.get(language="es")
+    response = editor.post(
+        "/admin/pages/article/",
+        {"action": "publish_now", "_selected_action": [translation.pk]},
+        follow=True,
+    )
+    text = parse_html(response.content).text
+    assert "1 article(s) published." in text
+    assert f"Published without a qualified reviewer: “{translation.title}”." in text
+    translation.refresh_from_db()
+    assert translation.is_public
+
+
+def test_publishing_an_english_article_gives_no_such_warning(editor):
+    Article.objects.filter(language="en").update(status=Article.Status.DRAFT, published_at=None)
+    response = editor.post(
+        "/admin/pages/article/",
+        {"action": "publish_now", "_selected_action": [Article.objects.get(language="en").pk]},
+        follow=True,
+    )
+    text = parse_html(response.content).text
+    assert "1 article(s) published." in text
+    assert "without a qualified reviewer" not in text
