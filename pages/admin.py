@@ -1,6 +1,9 @@
 """Admin for content editors: articles, people, pages, programs, topics, and the center's facts."""
 
+from urllib.parse import urlencode
+
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.redirects.models import Redirect
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,7 +12,8 @@ from django.db.models import Count, F
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from . import images, kept_uploads, redirects, services
 from .expiry import warn_staff_of_expiry
@@ -27,6 +31,7 @@ from .models import (
     ProgramSession,
     SiteSettings,
     Topic,
+    language_name,
 )
 from .views import article_with_people, render_article
 
@@ -35,8 +40,9 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = [
-            "title", "slug", "summary", "body", "topics", "status", "published_at", "hero_image", "hero_image_alt",
-            "author", "reviewer", "last_reviewed_at", "citations", "seo_title", "noindex",
+            "title", "slug", "summary", "body", "topics", "language", "translation_of", "status", "published_at",
+            "hero_image", "hero_image_alt", "author", "reviewer", "last_reviewed_at", "citations", "seo_title",
+            "noindex",
         ]  # fmt: skip
 
     # A hero image that passed its checks on a submit that failed for another reason (see pages/kept_uploads.py).
@@ -81,8 +87,17 @@ class ArticleAdminForm(forms.ModelForm):
 
 @admin.action(description="Publish the selected articles now")
 def publish_now(modeladmin, request, queryset):
+    unreviewed = [article.title for article in queryset.translations_awaiting_review()]
     count = services.publish(queryset)
     modeladmin.message_user(request, f"{count} article(s) published.", messages.SUCCESS)
+    if unreviewed:
+        titles = ", ".join(f"“{title}”" for title in unreviewed)
+        modeladmin.message_user(
+            request,
+            f"Published without a qualified reviewer: {titles}. A translation of health information must be read by "
+            "a credentialed clinician who reads its language; enter them as its medical reviewer, or unpublish it.",
+            messages.WARNING,
+        )
 
 
 @admin.action(description="Unpublish the selected articles (back to draft)")
@@ -91,11 +106,151 @@ def unpublish(modeladmin, request, queryset):
     modeladmin.message_user(request, f"{count} article(s) are drafts again and hidden from visitors.", messages.SUCCESS)
 
 
+class LanguageFilter(admin.SimpleListFilter):
+    """The items written in one language (named in English: the admin is English)."""
+
+    title = "language"
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return [(code, language_name(code)) for code, _ in settings.LANGUAGES]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(language=self.value()) if self.value() else queryset
+
+
+class LacksTranslationFilter(admin.SimpleListFilter):
+    """The originals still waiting for a translation into a language ("Lacks a Spanish translation")."""
+
+    title = "translation"
+    parameter_name = "lacks"
+
+    def lookups(self, request, model_admin):
+        return [
+            (code, f"Lacks a {language_name(code)} translation") for code in other_languages(settings.LANGUAGE_CODE)
+        ]
+
+    def queryset(self, request, queryset):
+        return queryset.without_translation(self.value()) if self.value() else queryset
+
+
+def other_languages(code):
+    return [other for other, _ in settings.LANGUAGES if other != code]
+
+
+class OriginalChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, item):
+        return f"{item.title} ({language_name(item.language)})"
+
+
 class PublishableAdmin(admin.ModelAdmin):
-    """Saves go through pages.services, like every other write to articles and pages."""
+    """Saves go through pages.services, like every other write to articles and pages.
+
+    Each item is in one language, chosen when it is created (its address depends on it); a translation names its
+    original, and the list and the change form say which translations exist and which are missing.
+    """
+
+    list_select_related = ["translation_of"]
+    # Shown on the change form with the language and the original; see language_versions_links.
+    translation_fields = ["language", "translation_of", "language_versions_links"]
 
     def save_model(self, request, obj, form, change):
         services.save(obj)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("translations")
+
+    def get_list_display(self, request):
+        first, *rest = super().get_list_display(request)
+        return [first, "language_label", "translation_status", *rest]
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), LanguageFilter, LacksTranslationFilter]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = [*super().get_readonly_fields(request, obj), "language_versions_links"]
+        if obj is not None:
+            readonly.append("language")  # a new language is a new item, at another address
+            if obj.translations.exists():
+                readonly.append("translation_of")  # an original stays one while it has translations
+        return readonly
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "translation_of":
+            kwargs["form_class"] = OriginalChoiceField
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        """Offer as originals only items that are not translations themselves, in another language than ``obj``'s."""
+        form = super().get_form(request, obj, change, **kwargs)
+        field = form.base_fields.get("translation_of")
+        if field is not None:
+            originals = self.model.objects.filter(translation_of=None).order_by("language", "title")
+            if obj is not None:
+                originals = originals.exclude(language=obj.language).exclude(pk=obj.pk)
+            field.queryset = originals
+        return form
+
+    @admin.display(description="Language", ordering="language")
+    def language_label(self, item):
+        return language_name(item.language)
+
+    @admin.display(description="Translations")
+    def translation_status(self, item):
+        """ "Translation of “…”" for a translation; for an original, each other language: its status or "missing"."""
+        if item.translation_of_id:
+            return f"Translation of “{item.translation_of.title}”"
+        translations = {translation.language: translation for translation in item.translations.all()}
+        parts = []
+        for code in other_languages(item.language):
+            translation = translations.get(code)
+            state = "missing" if translation is None else translation.get_status_display().lower()
+            parts.append(f"{language_name(code)}: {state}")
+        return "; ".join(parts)
+
+    @admin.display(description="Versions in other languages")
+    def language_versions_links(self, item):
+        """Links from a translation to its original, and from an original to its translations (or to add one)."""
+        if not item.pk:
+            return "Save first; then this links the item's versions in other languages."
+        if item.translation_of_id:
+            original = item.translation_of
+            return format_html(
+                'Translation of <a href="{}">{}</a> ({}).',
+                self._change_url(original),
+                original.title,
+                language_name(original.language),
+            )
+        translations = {translation.language: translation for translation in item.translations.all()}
+        lines = []
+        for code in other_languages(item.language):
+            translation = translations.get(code)
+            if translation is None:
+                add_url = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_add")
+                query = urlencode({"language": code, "translation_of": item.pk})
+                lines.append(
+                    format_html(
+                        'No {} translation yet. <a href="{}?{}">Add the {} translation</a>',
+                        language_name(code),
+                        add_url,
+                        query,
+                        language_name(code),
+                    )
+                )
+            else:
+                lines.append(
+                    format_html(
+                        '{} translation: <a href="{}">{}</a> ({})',
+                        language_name(code),
+                        self._change_url(translation),
+                        translation.title,
+                        translation.get_status_display().lower(),
+                    )
+                )
+        return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in lines))
+
+    def _change_url(self, item):
+        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[item.pk])
 
 
 class MedicalReviewFilter(admin.SimpleListFilter):
@@ -134,6 +289,19 @@ def warn_if_reviewer_uncredentialed(request, article):
         )
 
 
+def warn_if_translation_awaits_review(request, article):
+    """A translated health article still in draft, with no credentialed reviewer: say what must come first."""
+    if Article.objects.translations_awaiting_review().filter(pk=article.pk).exists():
+        language = language_name(article.language)
+        messages.warning(
+            request,
+            f"“{article.title}” is a {language} translation of health information and still a draft. Before it is "
+            f"published, a qualified reviewer (a licensed or credentialed clinician who reads {language}) must read "
+            "it against the original: then enter them as its medical reviewer, with the date of their review, "
+            "under “Author and medical review”. Until then the go-live check lists it.",
+        )
+
+
 @admin.register(Article)
 class ArticleAdmin(PublishableAdmin):
     form = ArticleAdminForm
@@ -147,11 +315,12 @@ class ArticleAdmin(PublishableAdmin):
     date_hierarchy = "published_at"
     # Undated drafts first, on every database (PostgreSQL and SQLite disagree on where NULLs sort).
     ordering = [F("published_at").desc(nulls_first=True), "-pk"]
-    list_select_related = ["author", "reviewer"]
+    list_select_related = ["author", "reviewer", "translation_of"]
     actions = [publish_now, unpublish]
     readonly_fields = ["preview_link", "updated_at", "hero_thumbnail"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body", "topics"]}),
+        ("Language", {"fields": PublishableAdmin.translation_fields}),
         ("Publication", {"fields": ["status", "published_at", "preview_link", "updated_at"]}),
         ("Hero image", {"fields": ["hero_thumbnail", "hero_image", "kept_hero_image", "hero_image_alt"]}),
         ("Author and medical review", {"fields": ["author", "reviewer", "last_reviewed_at", "citations"]}),
@@ -165,12 +334,14 @@ class ArticleAdmin(PublishableAdmin):
         super().save_model(request, obj, form, change)
         kept_uploads.discard(form["kept_hero_image"].data)  # the article holds its image now
         warn_if_reviewer_uncredentialed(request, obj)
+        warn_if_translation_awaits_review(request, obj)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "GET":
             article = self.get_object(request, object_id)
             if article:
                 warn_if_reviewer_uncredentialed(request, article)
+                warn_if_translation_awaits_review(request, article)
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
@@ -278,6 +449,12 @@ class ContentPageAdmin(PublishableAdmin):
     list_filter = ["status"]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body"]}),
+        ("Language", {"fields": PublishableAdmin.translation_fields}),
+        ("Publication", {"fields": ["status", "published_at"]}),
+        ("Search engines", {"fields": ["seo_title", "noindex"], "classes": ["collapse"]}),
+    ]
 
 
 @admin.register(Topic)
@@ -311,6 +488,7 @@ class ProgramAdmin(PublishableAdmin):
     inlines = [ProgramSessionInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary"]}),
+        ("Language", {"fields": PublishableAdmin.translation_fields}),
         (
             "Level of care and hours",
             {
@@ -329,6 +507,24 @@ class ProgramAdmin(PublishableAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(session_total=Count("sessions"))
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        # A translation's page shows its original's level of care, hours and schedule: staff keep them in one place.
+        return [*readonly, *Program.LANGUAGE_NEUTRAL_FACTS] if obj and obj.translation_of_id else readonly
+
+    def get_fieldsets(self, request, obj=None):
+        if not (obj and obj.translation_of_id):
+            return super().get_fieldsets(request, obj)
+        note = "A translation shows its original's level of care, hours and weekly schedule: change them there."
+        return [
+            (name, {**options, "description": note}) if name == "Level of care and hours" else (name, options)
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
+    def get_inlines(self, request, obj):
+        """No schedule of its own for a translation: the original's is the one its page shows."""
+        return [] if obj and obj.translation_of_id else super().get_inlines(request, obj)
 
     def view_on_site(self, program):
         """The change form's "View on site" button, for a program visitors can see (a draft's address is a 404)."""

@@ -8,6 +8,7 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
@@ -17,11 +18,13 @@ from django.utils.text import slugify
 from . import images, services
 from .models import Article, ContentPage, Person, Program, Publishable, Topic
 
+# Every kind of item may be a translation: ``language`` (en, es) and ``translation_of`` (the original's slug).
+TRANSLATION_KEYS = {"language", "translation_of"}
 ARTICLE_KEYS = {
     "title", "slug", "summary", "topic", "topics", "published", "status",
-    "author", "reviewer", "reviewed", "hero_image", "hero_image_alt",
+    "author", "reviewer", "reviewed", "hero_image", "hero_image_alt", *TRANSLATION_KEYS,
 }  # fmt: skip
-PAGE_KEYS = {"title", "slug", "summary", "status"}
+PAGE_KEYS = {"title", "slug", "summary", "status", *TRANSLATION_KEYS}
 # A program's facts about the center (level of care, hours, schedule…) are the center's to enter in the admin.
 PROGRAM_KEYS = PAGE_KEYS
 SUMMARY_MAX = 160
@@ -40,8 +43,11 @@ class SourceFile:
     body: str
 
 
-def parse_source_file(path, allowed_keys):
-    """Split a file into its front matter (``key: value`` lines) and its Markdown body."""
+def parse_source_file(path, allowed_keys=None):
+    """Split a file into its front matter (``key: value`` lines) and its Markdown body.
+
+    With ``allowed_keys``, a field not among them is refused.
+    """
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -62,7 +68,7 @@ def parse_source_file(path, allowed_keys):
         key = key.strip()
         if not sep:
             raise SourceFileError(f"{path}, line {number}: expected 'key: value'")
-        if key not in allowed_keys:
+        if allowed_keys is not None and key not in allowed_keys:
             raise SourceFileError(f"{path}, line {number}: unknown field '{key}'")
         meta[key] = value.strip()
     body = "\n".join(lines[end + 1 :]).strip() + "\n"
@@ -83,6 +89,38 @@ def _validate_common(content):
         raise SourceFileError(f"{path}: field 'status' must be 'published' or 'draft'")
     if not content.body.strip():
         raise SourceFileError(f"{path}: the body after the front matter is empty")
+    if meta.get("language", settings.LANGUAGE_CODE) not in dict(settings.LANGUAGES):
+        codes = " or ".join(f"'{code}'" for code, _ in settings.LANGUAGES)
+        raise SourceFileError(f"{path}: field 'language' must be {codes}")
+
+
+def _language(content):
+    return content.meta.get("language", settings.LANGUAGE_CODE)
+
+
+def _original(model, content):
+    """The item ``translation_of`` names: an original of the same kind, in another language; None for an original.
+
+    Read before anything is written, so a translation whose original is missing is refused whole.
+    """
+    slug = content.meta.get("translation_of", "")
+    if not slug:
+        return None
+    language = _language(content)
+    kind = model._meta.verbose_name
+    original = model.objects.filter(slug=slug, translation_of=None).exclude(language=language).first()
+    if original is None:
+        raise SourceFileError(
+            f"{content.path}: field 'translation_of' must be the slug of an original {kind} in another language "
+            f"than '{language}'; there is none with the slug '{slug}'"
+        )
+    taken = original.translations.filter(language=language).exclude(slug=content.meta["slug"]).first()
+    if taken is not None:
+        raise SourceFileError(
+            f"{content.path}: field 'translation_of': '{slug}' already has a translation in '{language}', "
+            f"'{taken.slug}'"
+        )
+    return original
 
 
 def _date(content, key):
@@ -178,7 +216,7 @@ def _upsert(model, lookup, values):
 
 @transaction.atomic
 def import_article(path):
-    """Create or update one article by slug; returns ``(article, what_happened)``."""
+    """Create or update one article by language and slug; returns ``(article, what_happened)``."""
     content = parse_source_file(path, ARTICLE_KEYS)
     _validate_common(content)
     meta = content.meta
@@ -187,6 +225,7 @@ def import_article(path):
     if meta.get("reviewer") and not reviewed:
         raise SourceFileError(f"{content.path}: field 'reviewed' (the date of the review) is required with 'reviewer'")
     hero_image = _hero_image(content)
+    original = _original(Article, content)
     # Everything above only reads; writing starts here, inside the transaction.
     topic_names = [name.strip() for name in meta.get("topics", meta.get("topic", "")).split(",") if name.strip()]
     defaults = {
@@ -198,10 +237,11 @@ def import_article(path):
         "author": _person(content, "author"),
         "reviewer": _person(content, "reviewer"),
         "last_reviewed_at": reviewed,
+        "translation_of": original,
     }
     if published_at:
         defaults["published_at"] = published_at
-    article, outcome = _upsert(Article, {"slug": meta["slug"]}, defaults)
+    article, outcome = _upsert(Article, {"language": _language(content), "slug": meta["slug"]}, defaults)
     if hero_image and not _same_file(article.hero_image, hero_image):
         article.hero_image = hero_image
         services.save(article)
@@ -216,34 +256,50 @@ def import_article(path):
 def _import_publishable(model, path, keys):
     content = parse_source_file(path, keys)
     _validate_common(content)
+    original = _original(model, content)
     return _upsert(
         model,
-        {"slug": content.meta["slug"]},
+        {"language": _language(content), "slug": content.meta["slug"]},
         {
             "title": content.meta["title"],
             "summary": content.meta["summary"],
             "body": content.body,
             "status": content.meta.get("status", Publishable.Status.PUBLISHED),
+            "translation_of": original,
         },
     )
 
 
 @transaction.atomic
 def import_page(path):
-    """Create or update one content page by slug; returns ``(page, what_happened)``."""
+    """Create or update one content page by language and slug; returns ``(page, what_happened)``."""
     return _import_publishable(ContentPage, path, PAGE_KEYS)
 
 
 @transaction.atomic
 def import_program(path):
-    """Create or update one program's text by slug; its facts stay as staff entered them in the admin."""
+    """Create or update one program's text by language and slug; its facts stay as staff entered them."""
     return _import_publishable(Program, path, PROGRAM_KEYS)
 
 
 def markdown_files(paths):
-    """Expand directories to the ``*.md`` files in them (README.md excluded), sorted."""
+    """Expand directories to the ``*.md`` files in them (README.md excluded), sorted, translations last.
+
+    A translation names its original, which must exist when it is imported, whatever the files are called.
+    """
+    files = []
     for path in map(Path, paths):
         if path.is_dir():
-            yield from sorted(p for p in path.glob("*.md") if p.name != "README.md")
+            files.extend(sorted(p for p in path.glob("*.md") if p.name != "README.md"))
         else:
-            yield path
+            files.append(path)
+    return sorted(files, key=_is_translation)  # a stable sort: the order within each group stays
+
+
+def _is_translation(path):
+    """Whether the file's front matter names an original; a file that cannot be read is imported (and reported)
+    with the originals."""
+    try:
+        return bool(parse_source_file(path).meta.get("translation_of"))
+    except SourceFileError:
+        return False

@@ -10,7 +10,12 @@ ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr", "li", "ol",
     "p", "pre", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "h2": {"id"}, "h3": {"id"}, "th": {"scope"}}
+# ``lang`` (and a link's ``hreflang``) mark words in another language than the page's, such as an English
+# source's title on a Spanish page (WCAG 3.1.2).
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "lang", "hreflang"}, "abbr": {"title"}, "h2": {"id"}, "h3": {"id"}, "th": {"scope"},
+    "em": {"lang"}, "li": {"lang"}, "ol": {"lang"}, "p": {"lang"}, "ul": {"lang"},
+}  # fmt: skip
 # A visitor who follows a link to another site tells it nothing: no window handle, no Referer.
 OUTBOUND_LINK_REL = "noopener noreferrer"
 

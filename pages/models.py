@@ -32,6 +32,11 @@ MARKDOWN_HELP = (
 WORDS_PER_MINUTE = 200
 
 
+def language_name(code):
+    """ "Spanish" for "es": a language's English name, as staff read it in the admin and in go_live_check."""
+    return translation.get_language_info(code)["name"]
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """The single definition of "visible to the public": published and not scheduled ahead."""
@@ -286,6 +291,15 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.alias(reviewer_credentials=Trim("reviewer__credentials")).filter(
             reviewer__isnull=False, reviewer_credentials=""
         )
+
+    def translations_awaiting_review(self):
+        """Translations still in draft that no credentialed reviewer has checked.
+
+        A translated health article is health information in its own right: a qualified person who reads its
+        language must check it before it is published. The admin says so on its page; go_live_check lists them.
+        """
+        unchecked = models.Q(reviewer__isnull=True) | models.Q(pk__in=self.with_uncredentialed_reviewer().values("pk"))
+        return self.filter(unchecked, status=Publishable.Status.DRAFT, translation_of__isnull=False)
 
 
 class Article(Publishable):

@@ -24,6 +24,7 @@ from pages.models import (
     Person,
     Program,
     SiteSettings,
+    language_name,
 )
 from restoration.phone import national_digits
 
@@ -149,19 +150,48 @@ PROGRAM_FACTS = {
 }
 
 
+# What a program's translation writes in its own language; the other facts and the schedule are the original's.
+PROGRAM_TEXT_FACTS = ("suited_to", "not_suited_to", "first_day", "what_to_bring")
+
+
 def _program_gaps():
     gaps = []
-    for program in Program.objects.published().prefetch_related("sessions"):
-        # A translation's numbers and schedule are its original's (Program.facts_source): asked of the original only.
-        is_original = program.translation_of_id is None
-        fields = [field for field in PROGRAM_FACTS if is_original or field not in Program.LANGUAGE_NEUTRAL_FACTS]
-        missing = [PROGRAM_FACTS[field] for field in fields if getattr(program, field) in (None, "")]
-        if is_original and not program.sessions.all():
+    for program in Program.objects.published().filter(translation_of=None).prefetch_related("sessions"):
+        missing = [label for field, label in PROGRAM_FACTS.items() if getattr(program, field) in (None, "")]
+        if not program.sessions.all():
             missing.append("the session schedule")
         if missing:
             url = _admin("pages_program_change", program.pk)
             gaps.append(Item("Programs", f"{program.title}: {', '.join(missing)} not yet given.", url))
     return gaps
+
+
+def _program_translation_warnings():
+    """A published translation whose own text facts are empty: its page shows placeholders in their place."""
+    warnings = []
+    for program in Program.objects.published().exclude(translation_of=None):
+        missing = [PROGRAM_FACTS[field] for field in PROGRAM_TEXT_FACTS if not getattr(program, field)]
+        if missing:
+            message = (
+                f"{program.title} ({language_name(program.language)}): {', '.join(missing)} not yet given in "
+                f"{language_name(program.language)}; its page shows a placeholder for each."
+            )
+            warnings.append(Item("Programs", message, _admin("pages_program_change", program.pk)))
+    return warnings
+
+
+def _translation_review_warnings():
+    """Translated articles waiting, as drafts, for a qualified reviewer before they may be published."""
+    warnings = []
+    for article in Article.objects.translations_awaiting_review().select_related("translation_of"):
+        language = language_name(article.language)
+        message = (
+            f"“{article.title}”, the {language} translation of “{article.translation_of.title}”, is a draft awaiting "
+            f"a qualified reviewer: a credentialed clinician who reads {language} must check it, and be entered as "
+            "its medical reviewer, before it is published."
+        )
+        warnings.append(Item("Translations", message, _admin("pages_article_change", article.pk)))
+    return warnings
 
 
 def _payer_items(today):
@@ -227,4 +257,10 @@ def go_live_readiness(today=None):
         *_people_gaps(),
         *_notification_gaps(no_recipients),
     ]
-    return Readiness(gaps=gaps, warnings=[*license_warnings, *payer_warnings], no_recipients=no_recipients)
+    warnings = [
+        *license_warnings,
+        *payer_warnings,
+        *_program_translation_warnings(),
+        *_translation_review_warnings(),
+    ]
+    return Readiness(gaps=gaps, warnings=warnings, no_recipients=no_recipients)

@@ -7,7 +7,14 @@ from django.core.management import CommandError, call_command
 
 from pages.models import Article, ContentPage, Person, Program, Topic
 from tests.support.builders import image_file, write_content_file
-from tests.support.seed import ARTICLES_DIR, PAGES_DIR, PROGRAM_URL, PROGRAMS_DIR, SEED_ARTICLE_SLUG
+from tests.support.seed import (
+    ARTICLES_DIR,
+    PAGES_DIR,
+    PROGRAM_URL,
+    PROGRAMS_DIR,
+    SEED_ARTICLE_SLUG,
+    SPANISH_SEED_ARTICLE_SLUG,
+)
 
 GOOD_ARTICLE = {
     "title": "Sleep and Early Recovery",
@@ -26,29 +33,32 @@ def import_articles(*paths):
 
 def test_importing_the_seed_twice_changes_nothing_the_second_time(db):
     first = import_articles(ARTICLES_DIR)
-    updated_at = Article.objects.get().updated_at
+    updated_at = dict(Article.objects.values_list("language", "updated_at"))
     second = import_articles(ARTICLES_DIR)
     assert f"created: /articles/{SEED_ARTICLE_SLUG}/" in first
     assert f"unchanged: /articles/{SEED_ARTICLE_SLUG}/" in second
-    assert Article.objects.count() == 1
+    assert f"unchanged: /es/articles/{SPANISH_SEED_ARTICLE_SLUG}/" in second
+    assert Article.objects.count() == 2  # the English article and its Spanish translation
     assert Topic.objects.count() == 1
-    assert Article.objects.get().updated_at == updated_at
+    assert dict(Article.objects.values_list("language", "updated_at")) == updated_at
 
 
 def test_importing_pages_twice_changes_nothing_the_second_time(db):
     call_command("import_pages", str(PAGES_DIR), stdout=io.StringIO())
     out = io.StringIO()
     call_command("import_pages", str(PAGES_DIR), stdout=out)
-    assert out.getvalue().count("unchanged: ") == 6
-    assert ContentPage.objects.count() == 6
+    assert out.getvalue().count("unchanged: ") == 8
+    assert ContentPage.objects.count() == 8  # six in English, and the Spanish families and insurance pages
 
 
 def test_the_program_is_imported_as_a_program_at_its_address(db):
     call_command("import_programs", str(PROGRAMS_DIR), stdout=io.StringIO())
     out = io.StringIO()
     call_command("import_programs", str(PROGRAMS_DIR), stdout=out)
-    assert out.getvalue() == f"unchanged: {PROGRAM_URL} ({Program.MAIN_SLUG}.md)\n"
-    assert Program.objects.get().get_absolute_url() == PROGRAM_URL
+    assert out.getvalue() == (
+        f"unchanged: {PROGRAM_URL} ({Program.MAIN_SLUG}.md)\nunchanged: /es{PROGRAM_URL} ({Program.MAIN_SLUG}.es.md)\n"
+    )
+    assert Program.objects.get(language="en").get_absolute_url() == PROGRAM_URL
 
 
 def test_an_imported_article_keeps_its_fields(db, tmp_path):
@@ -225,3 +235,110 @@ def test_a_symlink_that_stays_inside_the_folder_is_followed(db, tmp_path):
         write_content_file(tmp_path, "sleep.md", {**GOOD_ARTICLE, "hero_image": "hero.jpg", "hero_image_alt": "Dawn"})
     )
     assert [size["width"] for size in Article.objects.get().hero_renditions["sizes"]] == [480, 800, 1000]
+
+
+GOOD_PAGE = {"title": "About us", "slug": "about-us", "summary": "Who we are."}
+SPANISH_PAGE = {
+    "title": "Quiénes somos",
+    "slug": "quienes-somos",
+    "summary": "Quiénes somos.",
+    "language": "es",
+    "translation_of": "about-us",
+}
+
+
+def import_pages(*paths):
+    out = io.StringIO()
+    call_command("import_pages", *map(str, paths), stdout=out)
+    return out.getvalue()
+
+
+def test_a_translation_is_imported_in_its_language_and_paired_with_its_original(db, tmp_path):
+    write_content_file(tmp_path, "about.md", GOOD_PAGE)
+    write_content_file(tmp_path, "about.es.md", SPANISH_PAGE)
+    output = import_pages(tmp_path)
+    assert "created: /es/quienes-somos/ (about.es.md)" in output
+    original, translation = ContentPage.objects.get(language="en"), ContentPage.objects.get(language="es")
+    assert translation.translation_of == original
+    assert original.language_versions() == {"en": original, "es": translation}
+    assert "unchanged: /es/quienes-somos/" in import_pages(tmp_path)
+
+
+def test_the_original_is_imported_first_whatever_the_files_are_called(db, tmp_path):
+    write_content_file(tmp_path, "a-translation.md", {**SPANISH_PAGE, "translation_of": "zebra"})
+    write_content_file(tmp_path, "z-original.md", {**GOOD_PAGE, "slug": "zebra"})
+    output = import_pages(tmp_path)
+    assert output.index("(z-original.md)") < output.index("(a-translation.md)")
+    assert ContentPage.objects.get(language="es").translation_of.slug == "zebra"
+
+
+def test_a_translation_may_keep_the_slug_of_its_original(db, tmp_path):
+    out = io.StringIO()
+    write_content_file(tmp_path, "iop.md", {**GOOD_PAGE, "slug": "iop", "title": "IOP"})
+    write_content_file(tmp_path, "iop.es.md", {**SPANISH_PAGE, "slug": "iop", "translation_of": "iop"})
+    call_command("import_programs", str(tmp_path), stdout=out)
+    assert "created: /es/programs/iop/ (iop.es.md)" in out.getvalue()
+    assert Program.objects.get(language="es").translation_of == Program.objects.get(language="en")
+
+
+def test_reimporting_a_file_without_translation_of_makes_it_an_original_again(db, tmp_path):
+    write_content_file(tmp_path, "about.md", GOOD_PAGE)
+    path = write_content_file(tmp_path, "about.es.md", SPANISH_PAGE)
+    import_pages(tmp_path)
+    write_content_file(tmp_path, "about.es.md", without(SPANISH_PAGE, "translation_of"))
+    assert "updated: /es/quienes-somos/" in import_pages(path)
+    assert ContentPage.objects.get(language="es").translation_of is None
+
+
+BAD_TRANSLATIONS = {
+    "unknown language": ({**SPANISH_PAGE, "language": "fr"}, "language", "must be 'en' or 'es'"),
+    "no such original": ({**SPANISH_PAGE, "translation_of": "nowhere"}, "translation_of", "none with the slug"),
+    "original in the same language": (
+        {**SPANISH_PAGE, "language": "en", "translation_of": "about-us"},
+        "translation_of",
+        "in another language than 'en'",
+    ),
+    "original of another kind": ({**SPANISH_PAGE, "translation_of": "an-article"}, "translation_of", "content page"),
+}
+
+
+@pytest.mark.parametrize(("meta", "field", "message"), BAD_TRANSLATIONS.values(), ids=BAD_TRANSLATIONS.keys())
+def test_a_bad_translation_is_refused_whole_naming_the_file_and_the_field(db, tmp_path, meta, field, message):
+    import_pages(write_content_file(tmp_path, "about.md", GOOD_PAGE))
+    import_articles(write_content_file(tmp_path / "..", "an-article.md", {**GOOD_ARTICLE, "slug": "an-article"}))
+    with pytest.raises(CommandError) as raised:
+        import_pages(write_content_file(tmp_path, "broken-page.md", meta))
+    assert "broken-page.md" in str(raised.value)
+    assert f"'{field}'" in str(raised.value)
+    assert message in str(raised.value)
+    assert list(ContentPage.objects.values_list("slug", flat=True)) == ["about-us"]
+
+
+def test_a_second_translation_into_the_same_language_is_refused(db, tmp_path):
+    write_content_file(tmp_path, "about.md", GOOD_PAGE)
+    write_content_file(tmp_path, "about.es.md", SPANISH_PAGE)
+    import_pages(tmp_path)
+    with pytest.raises(CommandError) as raised:
+        import_pages(write_content_file(tmp_path, "again.es.md", {**SPANISH_PAGE, "slug": "otra-vez"}))
+    assert "again.es.md: field 'translation_of': 'about-us' already has a translation in 'es', 'quienes-somos'" in str(
+        raised.value
+    )
+    assert ContentPage.objects.count() == 2
+
+
+def test_an_article_translation_keeps_its_own_status(db, tmp_path):
+    write_content_file(tmp_path, "sleep.md", GOOD_ARTICLE)
+    spanish = {
+        **GOOD_ARTICLE,
+        "title": "El sueño",
+        "slug": "el-sueno",
+        "language": "es",
+        "translation_of": GOOD_ARTICLE["slug"],
+        "status": "draft",
+    }
+    write_content_file(tmp_path, "el-sueno.es.md", spanish)
+    assert "created: /es/articles/el-sueno/" in import_articles(tmp_path)
+    translation = Article.objects.get(language="es")
+    assert translation.translation_of.slug == GOOD_ARTICLE["slug"]
+    assert not translation.is_public
+    assert Article.objects.get(language="en").is_public

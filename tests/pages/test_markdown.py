@@ -99,3 +99,13 @@ def test_no_mixture_of_text_and_hostile_markup_gets_through(pieces):
         assert not [name for name in element.attrs if name.startswith("on") or name == "style"]
         if "href" in element.attrs:
             assert urlsplit(element.attrs["href"].strip()).scheme.lower() in SAFE_SCHEMES
+
+
+def test_words_in_another_language_keep_their_lang_and_links_their_hreflang():
+    html = render_markdown(
+        'Fuente (en inglés): <a href="https://nida.nih.gov/" lang="en" hreflang="en"><em>Principles</em></a>\n\n'
+        '<ul lang="en" onclick="x()">\n<li>National Institute on Drug Abuse</li>\n</ul>\n'
+    )
+    assert '<a href="https://nida.nih.gov/" lang="en" hreflang="en" rel="noopener noreferrer">' in html
+    assert '<ul lang="en">' in html
+    assert "onclick" not in html

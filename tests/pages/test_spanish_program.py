@@ -28,7 +28,9 @@ def english(seeded):
 
 @pytest.fixture
 def spanish(english):
-    """Its Spanish translation, with its own words and none of the numbers (they are the original's)."""
+    """Its Spanish translation, with its own words and none of the numbers (they are the original's), in place of the
+    one the seed ships."""
+    english.translations.all().delete()
     return make_translation(
         english,
         title="Programa Ambulatorio Intensivo (IOP) en Sacramento, CA",
@@ -122,7 +124,7 @@ SPANISH_PLACEHOLDERS = [
 
 
 def test_each_fact_not_yet_entered_shows_a_spanish_placeholder(client, english):
-    make_translation(english)  # words of its own in the body only
+    """The seed's translation: words of its own in the body only."""
     page = program_page(client)
     for placeholder in SPANISH_PLACEHOLDERS:
         assert placeholder in page.text
@@ -132,15 +134,16 @@ def test_each_fact_not_yet_entered_shows_a_spanish_placeholder(client, english):
 
 def test_the_facts_the_original_has_are_not_asked_again_of_the_translation(client, english):
     fill_program_facts(english)
-    make_translation(english)
     (main,) = program_page(client).texts("main")
     assert "Nivel ASAM 2.1" in main and "[Horario" not in main
     assert "[Aún no se ha indicado para quién es el programa]" in main, "its own words are its own"
-    gaps = [item.message for item in go_live_readiness().gaps if item.area == "Programs"]
-    assert gaps == [
-        "Traducción: Intensive Outpatient Program in Sacramento, CA: who it is for, who it is not for, what happens "
-        "on the first day, what to bring not yet given."
-    ]
+    readiness = go_live_readiness()
+    assert [item for item in readiness.gaps if item.area == "Programs"] == []
+    [warning] = [item.message for item in readiness.warnings if item.area == "Programs"]
+    assert warning.endswith(
+        "(Spanish): who it is for, who it is not for, what happens on the first day, what to bring not yet given "
+        "in Spanish; its page shows a placeholder for each."
+    )
 
 
 def test_the_json_ld_of_the_spanish_page_carries_the_originals_facts(client, english, spanish):
@@ -189,14 +192,15 @@ def test_the_sitemap_lists_both_programs_as_each_others_alternates(client, engli
     assert alternates[f"{HOST}{SPANISH_URL}"] == expected
 
 
-def test_the_spanish_page_costs_four_queries_however_many_sessions(
+def test_the_spanish_page_costs_five_queries_however_many_sessions(
     client, english, spanish, django_assert_max_num_queries
 ):
-    """The program with its versions (and its original), the original's sessions, and the page cache's two."""
+    """The program with its versions (and its original), the original's sessions, the Spanish content pages the
+    frame links to (page_links, on Spanish pages only), and the page cache's two."""
     fill_program_facts(english)
     english.sessions.create(
         name="Friday group", first_day=Weekday.FRIDAY, last_day=Weekday.FRIDAY, opens="13:00", closes="14:00"
     )
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         page = program_page(client)
     assert len(schedule_rows(page)) == 3

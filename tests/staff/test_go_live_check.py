@@ -7,9 +7,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from pages.models import License, Payer, Program, SiteSettings
+from pages.models import Article, License, Payer, Person, Program, SiteSettings
 from staff.readiness import go_live_readiness
-from tests.support.builders import fill_center_facts, make_editor, make_staff, staff_login
+from tests.support.builders import fill_center_facts, make_editor, make_staff, make_team_member, staff_login
 from tests.support.htmlpage import parse_html
 
 
@@ -126,3 +126,53 @@ def test_an_editor_sees_what_they_can_fix_and_how_many_items_are_left_for_other_
     assert "No one is told about new inquiries" not in page.text
     assert "Programs: Intensive Outpatient Program in Sacramento, CA:" in page.text
     assert "more are for staff with other permissions" in page.text
+
+
+SPANISH_DRAFT_AWAITING = (
+    "“Cómo equilibrar el trabajo y la recuperación con un Programa Ambulatorio Intensivo”, the Spanish translation of "
+    "“Balancing Work and Recovery with an Intensive Outpatient Program”, is a draft awaiting a qualified reviewer: a "
+    "credentialed clinician who reads Spanish must check it, and be entered as its medical reviewer, before it is "
+    "published."
+)
+
+
+def translation_warnings():
+    return [item for item in go_live_readiness().warnings if item.area == "Translations"]
+
+
+def test_the_shipped_spanish_article_draft_is_listed_as_awaiting_a_qualified_reviewer(seeded):
+    output, failure = go_live_check()
+    assert f"Translations: {SPANISH_DRAFT_AWAITING}" in output
+    assert "18 item(s) missing" in failure  # a warning: a draft keeps no visitor from anything
+    [item] = translation_warnings()
+    assert item.admin_page.url == f"/admin/pages/article/{Article.objects.get(language='es').pk}/change/"
+    assert item.admin_page.permission == "pages.view_article"
+
+
+def test_a_translation_draft_is_awaiting_review_until_a_credentialed_reviewer_is_entered(seeded):
+    spanish = Article.objects.get(language="es")
+    spanish.reviewer = make_team_member(name="Lee Park", slug="lee-park", credentials="")
+    spanish.last_reviewed_at = timezone.localdate()
+    spanish.save()
+    assert [item.message for item in translation_warnings()] == [SPANISH_DRAFT_AWAITING]
+    Person.objects.filter(slug="lee-park").update(credentials="LMFT")
+    assert translation_warnings() == []
+
+
+def test_a_published_translation_is_no_longer_a_draft_awaiting_review(seeded):
+    Article.objects.filter(language="es").update(status=Article.Status.PUBLISHED, published_at=timezone.now())
+    assert translation_warnings() == []
+    # Published without a reviewer, it is a gap like any other unreviewed article.
+    assert "“Cómo equilibrar el trabajo" in " ".join(item.message for item in go_live_readiness().gaps)
+
+
+def test_the_spanish_program_is_not_asked_for_the_facts_it_takes_from_its_original(seeded):
+    fill_center_facts()
+    assert go_live_readiness().ready
+    Program.objects.filter(language="es").update(first_day="", what_to_bring="")
+    [warning] = [item for item in go_live_readiness().warnings if item.area == "Programs"]
+    assert warning.message == (
+        "Programa Ambulatorio Intensivo en Sacramento, CA (Spanish): what happens on the first day, what to bring not "
+        "yet given in Spanish; its page shows a placeholder for each."
+    )
+    assert go_live_readiness().ready  # a warning: the Spanish page shows a Spanish placeholder meanwhile

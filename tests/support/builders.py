@@ -185,6 +185,7 @@ def article_form_data(**overrides):
         "slug": "gentle-evenings-after-work",
         "summary": "Small habits that help your evenings stay calm while you are in outpatient treatment.",
         "body": "## Wind down\n\nA short walk helps.\n",
+        "language": "en",
         "status": Article.Status.DRAFT,
         "published_at_0": now.strftime("%Y-%m-%d"),
         "published_at_1": now.strftime("%H:%M:%S"),
@@ -303,7 +304,8 @@ def fill_center_facts(today=None):
     site.opening_hours.create(first_day=Weekday.MONDAY, last_day=Weekday.FRIDAY, opens="08:00", closes="18:00")
     make_license(number="340000AP", expires_on=today + datetime.timedelta(days=400))
     make_accreditation(valid_from=today - datetime.timedelta(days=30), valid_until=today + datetime.timedelta(days=700))
-    fill_program_facts(Program.objects.get(slug=Program.MAIN_SLUG))
+    fill_program_facts(Program.objects.get(language="en", slug=Program.MAIN_SLUG))
+    fill_program_text_in_spanish(Program.objects.get(language="es", slug=Program.MAIN_SLUG))
     make_payer(days_since_verified=0)
     for kind in Notice.Kind.values:
         Notice.objects.create(kind=kind, effective_on=today - datetime.timedelta(days=1), body=f"The {kind} text.")
@@ -331,6 +333,18 @@ def fill_program_facts(program):
         program.sessions.create(
             name=name, first_day=Weekday.MONDAY, last_day=Weekday.THURSDAY, opens=opens, closes=closes
         )
+    return program
+
+
+def fill_program_text_in_spanish(program):
+    """Enter the text a Spanish program writes in its own words (its numbers and schedule are the original's)."""
+    from pages import services
+
+    program.suited_to = "Adultos con un lugar estable donde vivir"
+    program.not_suited_to = "Personas que primero necesitan una desintoxicación médica"
+    program.first_day = "Usted conoce a su consejero."
+    program.what_to_bring = "Una identificación con foto"
+    services.save(program)
     return program
 
 
