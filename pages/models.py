@@ -819,14 +819,23 @@ class License(DatedRecord, models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} {self.number}"
 
-    @property
-    def public_statement(self):
-        """The sentence the law asks for, word for word (in English; a Spanish page says it in Spanish, naming
-        DHCS as it names itself in Spanish)."""
+    def _statement(self):
         issuer = gettext(self.DHCS) if self.issuer == self.DHCS else self.issuer
         if self.kind == self.Kind.LICENSED_FACILITY:
             return gettext("Licensed by the %(issuer)s.") % {"issuer": issuer}
         return gettext("Certified by the %(issuer)s.") % {"issuer": issuer}
+
+    @property
+    def public_statement(self):
+        """The sentence the law asks for (H&SC §11831.12), word for word: in English, on a page in any language."""
+        with translation.override(settings.LANGUAGE_CODE):
+            return self._statement()
+
+    @property
+    def public_statement_in_visitor_language(self):
+        """The same sentence in the page's language (Spanish naming DHCS as it names itself in Spanish), shown beside
+        the law's words so that a reader of that language understands them."""
+        return self._statement()
 
     @property
     def number_label(self):

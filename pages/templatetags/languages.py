@@ -80,3 +80,12 @@ def lang_attr(code=settings.LANGUAGE_CODE):
     if code == translation.get_language():
         return ""
     return format_html(' lang="{}"', code)
+
+
+@register.filter
+def in_english(text):
+    """Words staff wrote in English (an accreditation's body and scope), marked as English on a page in another
+    language (WCAG 3.1.2); as they are on an English page."""
+    if not text or translation.get_language() == settings.LANGUAGE_CODE:
+        return text
+    return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, text)

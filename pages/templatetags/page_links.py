@@ -2,7 +2,7 @@
 
 A Spanish page links to a content page's Spanish translation once one is published, and until then to the
 English original, marked ``hreflang="en"`` (the link's words stay in the page's language). Which translations
-exist is asked once per page rendered, and only on a page in another language than English.
+exist is asked only on a page in another language than English, and once per content generation.
 """
 
 from dataclasses import dataclass
@@ -10,10 +10,12 @@ from functools import cached_property
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError
 from django.urls import reverse
 from django.utils import translation
 
+from pages.cache import content_generation, lifetime_in_generation
 from pages.models import ContentPage
 
 register = template.Library()
@@ -33,14 +35,25 @@ class PageLinks:
 
     @cached_property
     def _translations(self):
-        """{original's slug: the translation's address} for the content pages published in this language."""
+        """{original's slug: the translation's address} for the content pages published in this language.
+
+        Kept in the shared cache for the content generation (as long as a page drawn from content may be kept), so a
+        Spanish page costs no more queries than an English one.
+        """
         if self.language == settings.LANGUAGE_CODE:
             return {}
-        published = ContentPage.objects.published().in_language(self.language).exclude(translation_of=None)
         try:
-            return {
-                page.translation_of.slug: page.get_absolute_url() for page in published.select_related("translation_of")
-            }
+            generation = content_generation()
+            key = f"pages:translated-pages:{self.language}:{generation}"
+            found = cache.get(key)
+            if found is None:
+                published = ContentPage.objects.published().in_language(self.language).exclude(translation_of=None)
+                found = {
+                    page.translation_of.slug: page.get_absolute_url()
+                    for page in published.select_related("translation_of")
+                }
+                cache.set(key, found, lifetime_in_generation(settings.PAGE_CACHE_SECONDS, generation))
+            return found
         except DatabaseError:  # the outage page (restoration.views.server_error): the originals' links still work
             return {}
 

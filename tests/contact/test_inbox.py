@@ -149,4 +149,4 @@ def test_an_inquiry_flagged_for_deletion_says_when_in_its_status(client, admissi
     make_inquiry(flagged_for_deletion_at=datetime.datetime(2026, 11, 20, 12, tzinfo=SACRAMENTO))
     staff_login(client, admissions)
     _, [row] = rows(client)
-    assert row[-1] == "New Will be deleted on the next purge after Dec. 4, 2026"
+    assert row[-1] == "New Will be deleted on the next purge after December 4, 2026"

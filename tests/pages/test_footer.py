@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from django.utils import translation
+from django.utils.formats import date_format
 
 from pages.models import License, SiteSettings, Weekday
 from tests.support.builders import days_from_today, make_accreditation, make_license
@@ -44,8 +46,16 @@ def test_every_page_type_states_the_certification_word_for_word_linked_to_the_lo
     page = page_at(client, path, name)
     assert links_to(page, license.lookup_url) == [(CERTIFIED, OUTBOUND)]
     footer = footer_text(page)
-    assert f"{CERTIFIED} Certification number 190001AP, valid through {license.expires_on:%B %-d, %Y}." in footer
-    assert LICENSE_PLACEHOLDER not in footer
+    if name.startswith("es-"):  # the law's words in English, then the same sentence and the number in Spanish
+        with translation.override("es"):
+            expires = date_format(license.expires_on, "DATE_FORMAT")
+        assert (
+            f"{CERTIFIED} (Certificado por el Departamento de Servicios de Atención Médica del Estado (DHCS).) "
+            f"Número de certificación 190001AP, vigente hasta el {expires}."
+        ) in footer
+    else:
+        assert f"{CERTIFIED} Certification number 190001AP, valid through {license.expires_on:%B %-d, %Y}." in footer
+        assert LICENSE_PLACEHOLDER not in footer
 
 
 def test_a_licensed_facility_says_licensed_by_the_department(client, seeded):

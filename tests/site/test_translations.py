@@ -57,7 +57,12 @@ def english_sentences():
 
 
 def english_words_in(text):
-    return sorted({word for word in re.findall(r"[A-Za-z]+", text) if word.lower() in ENGLISH_ONLY_WORDS})
+    """Each English word found, with the words around it (to find where on the page it is)."""
+    return [
+        text[max(0, match.start() - 40) : match.end() + 40]
+        for match in re.finditer(r"[^\W\d_]+", text)  # whole words, accented letters included
+        if match.group().lower() in ENGLISH_ONLY_WORDS
+    ]
 
 
 @pytest.fixture(params=["as shipped", "with the center's facts filled in"])
