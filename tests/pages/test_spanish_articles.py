@@ -200,7 +200,7 @@ def test_the_spanish_article_costs_no_more_queries_than_the_english_one(client, 
     for article, other_page in ((spanish, "/es/team/"), (english, "/team/")):
         client.get(other_page)
         with django_assert_num_queries(3):
-            page = get_page(client, article.get_absolute_url())
+            get_page(client, article.get_absolute_url())
     assert links_to(get_page(client, SPANISH_URL), "/es/articles/otro/"), "related articles are in its language"
 
 
