@@ -26,4 +26,5 @@ urlpatterns = [
 # Uploaded images in development only (static() adds nothing when DEBUG is off); see MEDIA_ROOT in settings.
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "restoration.views.bad_request"
 handler500 = "restoration.views.server_error"

@@ -1,6 +1,6 @@
 """The project's own views: the error pages every app falls back on, and ``/.well-known/security.txt``.
 
-They belong to no app: Django calls the first two itself (``handler500``, ``CSRF_FAILURE_VIEW``), and
+They belong to no app: Django calls the first three itself (``handler500``, ``handler400``, ``CSRF_FAILURE_VIEW``), and
 security.txt (RFC 9116) speaks for the whole site. The site settings are the pages app's; they are reached through
 the app registry, so the project package imports no app's models.
 """
@@ -10,7 +10,8 @@ import sys
 
 from django.apps import apps
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseServerError
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils import timezone, translation
@@ -46,6 +47,17 @@ def language_of_address(request):
     activated the request's language (a thread keeps the language of the request it served before).
     """
     return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
+def bad_request(request, exception):
+    """The branded 400 page. For a Host header the site does not serve (DisallowedHost), the page is drawn without
+    the request: every use of the host on it (canonical link, alternates) would raise again, and make a 500 of it."""
+    with translation.override(language_of_address(request)):
+        if isinstance(exception, DisallowedHost):
+            body = loader.render_to_string("400.html", {"site": site_settings().load()})
+        else:
+            body = loader.render_to_string("400.html", request=request)
+    return HttpResponseBadRequest(body)
 
 
 def csrf_failure(request, reason=""):

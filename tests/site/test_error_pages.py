@@ -148,3 +148,13 @@ def test_a_request_the_spanish_form_cannot_read_is_the_spanish_400(db, settings)
     settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 20
     response = Client(raise_request_exception=False).post("/es/contact/", {f"field{n}": "x" for n in range(21)})
     assert_spanish_error_page(response, 400, "No pudimos entender esa solicitud")
+
+
+@pytest.mark.parametrize(("path", "language"), [("/", "en"), ("/contact/", "en"), ("/es/", "es")])
+def test_a_host_the_site_does_not_serve_is_a_branded_400_not_a_500(db, settings, path, language):
+    """A forged or mistyped Host header: Django refuses it (ALLOWED_HOSTS), and the visitor gets the 400 page in the
+    address's language; drawing that page must not ask for the host again."""
+    settings.ALLOWED_HOSTS = ["example.org"]
+    response = Client(raise_request_exception=False).get(path, headers={"host": "look-alike.example"})
+    assert_branded_error_page(response, 400)
+    assert parse_html(response.content).find_all("html")[0].attrs["lang"] == language
