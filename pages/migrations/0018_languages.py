@@ -4,6 +4,11 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+def delete_translations(apps, schema_editor):
+    for name in ("Article", "ContentPage", "Program"):
+        apps.get_model("pages", name).objects.exclude(language="en").delete()
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("pages", "0017_admissions_response_target"),
@@ -82,6 +87,10 @@ class Migration(migrations.Migration):
             name="slug",
             field=models.SlugField(help_text="Unique among the items in its language.", max_length=200),
         ),
+        # Going back: the earlier schema holds one language, with slugs unique across the site, so the items in other
+        # languages (translations, which may share their original's slug) are deleted first (search 0005 does the
+        # same with their index entries).
+        migrations.RunPython(migrations.RunPython.noop, delete_translations),
         migrations.AddConstraint(
             model_name="article",
             constraint=models.UniqueConstraint(fields=("language", "slug"), name="pages_article_slug_per_language"),

@@ -2,11 +2,15 @@
 the program and the insurance and families pages are published in Spanish, and the article's translation waits as a
 draft for a qualified reviewer."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 
 from pages.importer import parse_source_file
 from pages.models import Article, ContentPage, Program
 from tests.support.htmlpage import parse_html
+from tests.support.migrations import model_as_of
 from tests.support.seed import (
     CONTENT_DIR,
     SEED_ARTICLE_SLUG,
@@ -14,6 +18,7 @@ from tests.support.seed import (
     SPANISH_PAGE_URLS,
     SPANISH_PROGRAM_URL,
     SPANISH_SEED_ARTICLE_SLUG,
+    load_seed_content,
 )
 
 KIND_OF_FOLDER = {"articles": Article, "pages": ContentPage, "programs": Program}
@@ -75,3 +80,17 @@ def test_the_translations_keep_the_topic_and_author_of_their_originals(seeded):
     translation = Article.objects.select_related("translation_of").get(language="es")
     assert translation.author == translation.translation_of.author
     assert set(translation.topics.all()) == set(translation.translation_of.topics.all())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_going_back_before_languages_deletes_the_translations_and_keeps_the_originals():
+    """The earlier schema holds one language, with each slug once: the Spanish items (the program shares its
+    original's slug) go, and migrating forward again works."""
+    load_seed_content()
+    assert Program.objects.filter(language="es").exists()
+    call_command("migrate", "pages", "0017", stdout=io.StringIO())
+    before = model_as_of("pages", "0017", "Program")
+    assert list(before.objects.values_list("slug", flat=True)) == [Program.MAIN_SLUG]
+    call_command("migrate", stdout=io.StringIO())
+    assert Program.objects.get().language == "en"
+    assert Article.objects.filter(language="en").exists() and not Article.objects.exclude(language="en").exists()
