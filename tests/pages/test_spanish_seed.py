@@ -25,7 +25,7 @@ KIND_OF_FOLDER = {"articles": Article, "pages": ContentPage, "programs": Program
 SPANISH_FILES = sorted(CONTENT_DIR.glob("*/*.es.md"))
 SPANISH_H1 = {
     SPANISH_PROGRAM_URL: "Programa Ambulatorio Intensivo en Sacramento, CA",
-    SPANISH_PAGE_URLS[0]: "Seguro médico y costo",
+    SPANISH_PAGE_URLS[0]: "Seguro médico y costos",
     SPANISH_PAGE_URLS[1]: "Para familias",
 }
 

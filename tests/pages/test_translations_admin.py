@@ -78,7 +78,7 @@ def test_lacks_a_spanish_translation_lists_the_originals_still_to_translate(edit
 
 def test_the_language_filter_shows_one_language(editor):
     rows = list_rows(editor, "/admin/pages/contentpage/?language=es")
-    assert sorted(row[1] for row in rows) == ["Para familias", "Seguro médico y costo"]
+    assert sorted(row[1] for row in rows) == ["Para familias", "Seguro médico y costos"]
     assert list_rows(editor, "/admin/pages/program/?language=es")[0][2] == "Spanish"
 
 
