@@ -7,6 +7,9 @@ from django.db import migrations, models
 def delete_translations(apps, schema_editor):
     for name in ("Article", "ContentPage", "Program"):
         apps.get_model("pages", name).objects.exclude(language="en").delete()
+    if schema_editor.connection.vendor == "postgresql":
+        # The deletes leave deferred foreign-key checks pending, and PostgreSQL alters no table that has them.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):

@@ -13,7 +13,7 @@ from contact import spam
 from pages.models import SiteSettings, Weekday
 from tests.support import axe
 from tests.support.browser import DESKTOP_WIDTH, PHONE_WIDTH
-from tests.support.builders import make_staff, staff_login
+from tests.support.builders import make_staff, restore_admissions_group, staff_login
 
 pytestmark = pytest.mark.browser
 
@@ -64,6 +64,7 @@ def test_a_spanish_speaker_sends_the_form_on_a_phone_and_the_inbox_says_spanish(
         assert_no_violations(visitor)
 
     client = Client()
+    restore_admissions_group()  # the live server's database is emptied between tests, groups and all
     staff_login(client, make_staff("casey", group="Admissions"))
     staff = open_page(DESKTOP_WIDTH)
     staff.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site_url}])
