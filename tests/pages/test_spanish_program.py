@@ -195,8 +195,8 @@ def test_the_sitemap_lists_both_programs_as_each_others_alternates(client, engli
 def test_the_spanish_page_costs_five_queries_however_many_sessions(
     client, english, spanish, django_assert_max_num_queries
 ):
-    """The program with its versions (and its original), the original's sessions, the Spanish content pages the
-    frame links to (page_links, on Spanish pages only), and the page cache's two."""
+    """The program with its versions (and its original), the original's sessions, and, once per content generation,
+    the page cache's two lookups and the Spanish content pages the frame links to (page_links, on Spanish pages)."""
     fill_program_facts(english)
     english.sessions.create(
         name="Friday group", first_day=Weekday.FRIDAY, last_day=Weekday.FRIDAY, opens="13:00", closes="14:00"
