@@ -7,6 +7,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+PAGE ?= article
 
 # The first interpreter of 3.12 or newer among these names wins.
 PYTHON_CANDIDATES := python3.13 python3.12 python3 python
@@ -14,7 +15,7 @@ FIND_PYTHON := for c in $(PYTHON_CANDIDATES); do \
 	  if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	    command -v $$c; exit 0; fi; done; exit 1
 
-.PHONY: help run test lint fmt messages content audit screenshots browser-check wrk-check servers-check bench system-test \
+.PHONY: help run test lint fmt messages content audit screenshots browser-check wrk-check servers-check bench profile system-test \
 	scale-test load faults image-smoke
 
 help:
@@ -31,6 +32,7 @@ help:
 	@echo "make faults - the fault system test alone (PostgreSQL and Redis stopped under traffic); figures into docs/"
 	@echo "make bench  - requests/s of article, site search and a static file; search p95 at 1k-100k articles on SQLite and"
 	@echo "              PostgreSQL, with a chart; into docs/performance.md (needs wrk and Redis; ~12 min)"
+	@echo "make profile PAGE=article - where one page type's time goes over 300 requests (pyinstrument; CACHED=1 for the page cache)"
 	@echo "make image-smoke - build the Dockerfile with podman, run release + gunicorn in containers, check the site answers"
 
 $(VENV)/bin/python:
@@ -110,6 +112,10 @@ servers-check:
 
 bench: $(VENV)/.installed-run wrk-check
 	$(PY) -m tools.bench
+
+# Where one page type's time goes (pyinstrument), page cache off unless CACHED=1: make profile PAGE=contact
+profile: $(VENV)/.installed-dev
+	PAGE=$(PAGE) $(PY) -m tools.profile
 
 # tests/system: two instances acting as one site, 50 inquiries at once, 64 connections for LOAD_SECONDS (default 60)
 # with a burst of inquiries, and a private PostgreSQL and Redis stopped and restarted under traffic. Uses the
