@@ -1,12 +1,17 @@
 """The contact form: short, kind, validated on the server, rendered with crispy-forms (Bootstrap 5)."""
 
+import functools
 import re
 from urllib.parse import urlsplit
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout
+from crispy_forms.utils import render_crispy_form
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -153,6 +158,7 @@ class InquiryForm(forms.ModelForm):
             self.initial.setdefault("started", time_trap_token())
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the page's own {% csrf_token %} is its one token (contact/form.html)
         submitted = list(Inquiry.SUBMITTED_FIELDS)
         after_check = submitted.index("insurance_check") + 1
         # Shown to everyone without JavaScript; static/js/insurance-details.js hides it until the box is ticked.
@@ -225,3 +231,36 @@ class InquiryForm(forms.ModelForm):
         """Give a re-shown form a fresh token: the visitor's next attempt is timed from now."""
         self.data = self.data.copy()
         self.data["started"] = time_trap_token()
+
+
+# What differs from one visitor's blank form to the next: the time-trap token and the page they came from.
+PER_VISITOR_FIELDS = ("started", "source_page")
+
+
+def form_markup(form):
+    """The form's fields as crispy-forms renders them (Bootstrap 5).
+
+    A blank form looks the same to every visitor but for PER_VISITOR_FIELDS, and crispy takes several milliseconds
+    to render one through its many small templates: so a blank form is rendered once per process for each language
+    and each set of answers a link may choose in advance (a handful), with a marker in those fields, and each
+    visitor's values are filled into a copy. A form sent back with errors is rendered afresh.
+    """
+    if form.is_bound:
+        return render_crispy_form(form)
+    answers = tuple(sorted((name, value) for name, value in form.initial.items() if name not in PER_VISITOR_FIELDS))
+    markup = _blank_form_markup(translation.get_language(), answers)
+    for name in PER_VISITOR_FIELDS:
+        value = form[name].field.widget.format_value(form[name].value())
+        markup = markup.replace(_marker_attribute(name), "" if value is None else f' value="{escape(value)}"')
+    return mark_safe(markup)  # noqa: S308 - crispy's own markup, and escaped values
+
+
+def _marker_attribute(name):
+    return f' value="per-visitor-{name}"'
+
+
+@functools.lru_cache(maxsize=64)
+def _blank_form_markup(language, answers):
+    """Markup of a blank form in ``language`` with ``answers`` chosen, the per-visitor fields holding markers."""
+    markers = {name: _marker_attribute(name).split('"')[1] for name in PER_VISITOR_FIELDS}
+    return str(render_crispy_form(InquiryForm(initial={**dict(answers), **markers})))

@@ -10,7 +10,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 
 from . import spam
-from .forms import InquiryForm, normalise_source_page, preset_answers
+from .forms import InquiryForm, form_markup, normalise_source_page, preset_answers
 from .promise import remember_choices, reply_promise, thanks_promise
 from .services import inquiry_submit
 
@@ -48,7 +48,7 @@ def contact_form(request):
 
 def render_form(request, form, status=200):
     """The form, with when admissions would reply to a message sent now."""
-    context = {"form": form, "reply_promise": reply_promise(timezone.now())}
+    context = {"form": form, "form_fields": form_markup(form), "reply_promise": reply_promise(timezone.now())}
     return render(request, "contact/form.html", context, status=status)
 
 

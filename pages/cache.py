@@ -128,12 +128,23 @@ def _seconds_until_credentials_change():
     return midnight.timestamp() - time.time()
 
 
-def page_lifetime(generation):
-    """How long a page rendered now may be served from the cache: PAGE_CACHE_SECONDS, or until content changes on
-    its own (a scheduled publication, a license or accreditation starting or ending), whichever comes first."""
-    seconds = lifetime_in_generation(settings.PAGE_CACHE_SECONDS, generation)
+def page_lifetime(generation, seconds=None):
+    """How long a page (or a part of the frame) rendered now may be served from the cache: ``seconds`` (by default
+    PAGE_CACHE_SECONDS), or until content changes on its own (a scheduled publication, a license or accreditation
+    starting or ending), whichever comes first."""
+    seconds = lifetime_in_generation(settings.PAGE_CACHE_SECONDS if seconds is None else seconds, generation)
     until_change = _seconds_until_credentials_change()
     return seconds if until_change is None else min(seconds, int(until_change))
+
+
+def frame_lifetime(request):
+    """(generation, seconds): what the frame's fragments rendered for ``request`` are keyed on and how long they may
+    be kept (pages/templatetags/frame.py); read once per request, and (0, 0) while FRAME_CACHE_SECONDS is 0."""
+    if "_frame_lifetime" not in request.__dict__:
+        seconds = settings.FRAME_CACHE_SECONDS
+        generation = content_generation() if seconds > 0 else 0
+        request._frame_lifetime = (generation, page_lifetime(generation, seconds) if seconds > 0 else 0)
+    return request._frame_lifetime
 
 
 def _page_key(request):

@@ -154,12 +154,22 @@ CACHES = {
     # Always this process's own memory: the rate limits' second count (restoration/ratelimit.py), kept while
     # Redis is down.
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
+    # The frame's fragments (FRAME_CACHE_SECONDS): a few per language and section, so a small store suffices.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
 }
 
 # Whole-page cache of public pages (pages/cache.py). Without a shared cache each gunicorn worker would keep
 # its own copy and a save could not reach them all, so production without REDIS_URL caches no pages.
 # 0 turns the page cache off (the benchmark's "uncached" server does this).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if REDIS_URL or DEBUG else "0"))
+# The frame every page shares (header menu, footer, crisis banner, call bar) is rendered once per content
+# generation and kept in each process's memory (pages/templatetags/frame.py). Keyed on the shared generation, so,
+# like the page cache, it needs Redis to hear of a save made by another worker; 0 renders the frame every time.
+FRAME_CACHE_SECONDS = int(os.environ.get("FRAME_CACHE_SECONDS", "600" if REDIS_URL or DEBUG else "0"))
 
 # Email: printed to the console in development unless EMAIL_HOST is set; always SMTP in production.
 if os.environ.get("EMAIL_HOST") or not DEBUG:

@@ -72,7 +72,8 @@ def server_error(request):
     template = "503.html" if outage else "500.html"
     with translation.override(language_of_address(request)):
         try:
-            body = loader.render_to_string(template, request=request)
+            # The frame afresh, never from or into its cache: what the outage leaves out must not be kept.
+            body = loader.render_to_string(template, {"frame_fragments": False}, request=request)
         except Exception:  # the page itself failed (the site settings live in the database): no context processors
             body = loader.render_to_string(template, {"site": site_settings().last_loaded})
     if not outage:

@@ -21,6 +21,13 @@ def _static_files_from_the_source_folders():
 
 
 @pytest.fixture(autouse=True)
+def _frame_fragments_cached(settings):
+    """The frame's fragments kept, as in production with Redis: every test that edits content and reads a page back
+    also checks that the edit reaches the frame (pages/templatetags/frame.py)."""
+    settings.FRAME_CACHE_SECONDS = 600
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """The site-settings record and rate-limit counts are cached; no test may see another test's."""
     for each in caches.all(initialized_only=False):

@@ -67,3 +67,9 @@ class PageLinks:
 @register.simple_tag
 def page_links():
     return PageLinks(translation.get_language())
+
+
+@register.filter
+def leads_to(link, path):
+    """``link|leads_to:request.path``: whether the link leads to the page being shown (for aria-current)."""
+    return link.url == path
