@@ -32,7 +32,7 @@ help:
 	@echo "make bench  - requests/s of article, site search and a static file; search p95 at 1k-100k articles on SQLite and"
 	@echo "              PostgreSQL, with a chart; into docs/performance.md (needs wrk and Redis; ~12 min)"
 	@echo "make bench-peers BAKERYDEMO=path/to/bakerydemo - every page type beside Wagtail's bakerydemo and a bare"
-	@echo "              Django view, in one run; the ratios into docs/performance.md (needs wrk; ~8 min)"
+	@echo "              Django view, in one run; the ratios into docs/performance.md (needs wrk; ~7 min)"
 	@echo "make image-smoke - build the Dockerfile with podman, run release + gunicorn in containers, check the site answers"
 
 $(VENV)/bin/python:
