@@ -15,7 +15,7 @@ FIND_PYTHON := for c in $(PYTHON_CANDIDATES); do \
 	  if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	    command -v $$c; exit 0; fi; done; exit 1
 
-.PHONY: help run test lint fmt messages content audit screenshots browser-check wrk-check servers-check bench profile system-test \
+.PHONY: help run test lint fmt messages content audit screenshots browser-check wrk-check servers-check bench bench-peers bakerydemo-check profile system-test \
 	scale-test load faults image-smoke
 
 help:
@@ -33,6 +33,8 @@ help:
 	@echo "make bench  - requests/s of article, site search and a static file; search p95 at 1k-100k articles on SQLite and"
 	@echo "              PostgreSQL, with a chart; into docs/performance.md (needs wrk and Redis; ~12 min)"
 	@echo "make profile PAGE=article - where one page type's time goes over 300 requests (pyinstrument; CACHED=1 for the page cache)"
+	@echo "make bench-peers BAKERYDEMO=path/to/bakerydemo - every page type beside Wagtail's bakerydemo and a bare"
+	@echo "              Django view, in one run; the ratios into docs/performance.md (needs wrk; ~7 min)"
 	@echo "make image-smoke - build the Dockerfile with podman, run release + gunicorn in containers, check the site answers"
 
 $(VENV)/bin/python:
@@ -116,6 +118,23 @@ bench: $(VENV)/.installed-run wrk-check
 # Where one page type's time goes (pyinstrument), page cache off unless CACHED=1: make profile PAGE=contact
 profile: $(VENV)/.installed-dev
 	PAGE=$(PAGE) $(PY) -m tools.profile
+# Wagtail's bakerydemo, a local checkout of it, is set up on first use in .tools/bakerydemo/ (its own virtualenv and
+# database, reused by later runs). Checked before anything is installed, so a missing one fails at once.
+BAKERYDEMO_URL := https://github.com/wagtail/bakerydemo.git
+bakerydemo-check:
+	@if [ -z "$(BAKERYDEMO)" ]; then \
+	  echo "Error: make bench-peers needs a local checkout of Wagtail's bakerydemo. Get one and pass its folder:" >&2; \
+	  echo "  git clone $(BAKERYDEMO_URL) ../bakerydemo" >&2; \
+	  echo "  make bench-peers BAKERYDEMO=../bakerydemo" >&2; \
+	  echo "(docs/performance.md's figures were measured at its commit 8e2b625.)" >&2; exit 1; \
+	elif [ ! -f "$(BAKERYDEMO)/bakerydemo/settings/production.py" ]; then \
+	  echo "Error: BAKERYDEMO=$(BAKERYDEMO) is not a checkout of $(BAKERYDEMO_URL)" \
+	    "(no bakerydemo/settings/production.py there)." >&2; exit 1; fi
+
+# 16 connections, as the issue's figures were taken (make bench uses 4); BENCH_CONNECTIONS, BENCH_SECONDS and
+# BENCH_ROUNDS set otherwise, BENCH_PEERS_SPANISH=1 adds the Spanish page types (~4 min more).
+bench-peers: bakerydemo-check $(VENV)/.installed-run wrk-check
+	BENCH_CONNECTIONS=$${BENCH_CONNECTIONS:-16} $(PY) -m tools.peer.bench "$(BAKERYDEMO)"
 
 # tests/system: two instances acting as one site, 50 inquiries at once, 64 connections for LOAD_SECONDS (default 60)
 # with a burst of inquiries, and a private PostgreSQL and Redis stopped and restarted under traffic. Uses the

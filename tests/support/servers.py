@@ -85,13 +85,14 @@ def wait_until_up(base_url, timeout=30):
 
 
 @contextlib.contextmanager
-def gunicorn(env, workdir, workers=2, output=None):
-    """Run one gunicorn server with ``env`` on a free port until the block ends; yields its base URL.
+def gunicorn(env, workdir, workers=2, output=None, port=None):
+    """Run one gunicorn server with ``env`` on ``port`` (by default a free one) until the block ends; yields its
+    base URL.
 
     Each server gets its own control socket in ``workdir``: gunicorn refuses to share one on a machine.
     ``output`` (an open file) receives the server's own log lines; by default they go to the terminal.
     """
-    port = free_port()
+    port = port or free_port()
     control_socket = Path(workdir) / f"gunicorn-{port}.ctl"
     command = [
         sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",
@@ -110,18 +111,19 @@ def gunicorn(env, workdir, workers=2, output=None):
 
 
 @contextlib.contextmanager
-def production_server(workers=2, extra_env=None, setup=None, output=None):
+def production_server(workers=2, extra_env=None, setup=None, output=None, port=None):
     """Yield the base URL of a gunicorn server running production settings; stop it afterwards.
 
     ``setup(env)`` runs after the content is loaded and before the server starts (e.g. to add demo data).
     ``output`` is an open file for the server's stdout and stderr (its log); by default they are inherited.
+    ``port``: a fixed port, for a tool told which ports it may use; by default a free one.
     """
     with tempfile.TemporaryDirectory(prefix="restoration-") as workdir:
         env = production_env(workdir, extra_env)
         prepare(env)
         if setup:
             setup(env)
-        with gunicorn(env, workdir, workers, output) as base_url:
+        with gunicorn(env, workdir, workers, output, port) as base_url:
             yield base_url
 
 

@@ -1,114 +1,118 @@
-"""A one-off measuring aid, not part of the product and never run by CI: Wagtail's bakerydemo search beside ours.
+"""Wagtail's bakerydemo, installed and served as production serves a site, for `make bench-peers` (tools/peer/bench.py).
 
-Serves a bakerydemo set up as docs/performance.md describes ("Peer: Wagtail bakerydemo": its checkout in
-``<folder>/src``, its own virtualenv in ``<folder>/venv``) with gunicorn on BAKERYDEMO_PORT (default 8690), starts
-our production server over the shipped content, and measures bakerydemo's ``/search/?q=bread`` and our site search
-(tools/bench.py's SEARCH_PATH) with make bench's wrk settings, the two taking turns round by round so the ratio is
-taken in one sitting. The figures go into docs/performance.md.
-
-    .venv/bin/python -m tools.peer.bakerydemo /work/bakery
+``setup(checkout)`` does what bakerydemo's README and docs/performance.md describe, once: a virtualenv of its own
+(bakerydemo's requirements/base.txt, plus whitenoise, the one package of its production.txt its production settings
+need, and gunicorn at our version), its local.py and .env copied from their examples, migrate, load_initial_data and
+collectstatic. The virtualenv and the SQLite database live in our ignored .tools/bakerydemo/, so nothing of ours is
+added to the checkout beyond what its own setup adds (local.py, .env, media/, collect_static/), and none of
+bakerydemo's code comes into this repository. A second run reuses both; a stamp says what each was made from.
 """
 
-import contextlib
+import importlib.metadata
 import os
 import secrets
+import shutil
 import subprocess
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
-from tests.support.figures import machine, replace_section
-from tests.support.servers import answers, production_server, wait_for
-from tools.bench import PAGE_CACHE_ON, SEARCH_PATH
-from tools.throughput import WORKERS, fetch, measure, settings_line
+from tests.support.seed import ROOT
+from tools.throughput import WORKERS
 
-PORT = int(os.environ.get("BAKERYDEMO_PORT", "8690"))
-PEER_PATH = "/search/?q=bread"
-TARGET_RATIO = 20  # issue 14: our search serves at least 20 times what bakerydemo's does
-# How each page marks one result, to show that both pages list what they found.
-RESULT_MARKERS = {"bakerydemo": 'class="listing-card__title"', "ours": 'class="search-result"'}
+STATE = ROOT / ".tools" / "bakerydemo"
+VENV = STATE / "venv"
+DATABASE = STATE / "db.sqlite3"
+# A post of the demo content (bakerydemo/base/fixtures/bakerydemo.json): text, an image, tags, the author.
+BLOG_PATH = "/blog/wild-yeast/"
+SEARCH_PATH = "/search/?q=bread"
+# Beyond requirements/base.txt: whitenoise as its production.txt pins it, and the gunicorn we serve ours with.
+EXTRA_REQUIREMENTS = ["whitenoise>=6.11.0,<7", f"gunicorn=={importlib.metadata.version('gunicorn')}"]
 
 
-@contextlib.contextmanager
-def bakerydemo(folder):
-    """Serve bakerydemo with its production settings (DEBUG off, whitenoise) until the block ends; yield its URL.
+def is_checkout(folder):
+    return (Path(folder) / "bakerydemo" / "settings" / "production.py").is_file()
 
-    The environment is built from nothing, so none of our settings (DATABASE_URL, REDIS_URL) reach it: it uses its
-    own SQLite database and local-memory cache, as its README's setup does.
+
+def environment():
+    """bakerydemo's production settings (DEBUG off, whitenoise), on our database file, over plain HTTP.
+
+    Built from nothing, so none of our settings (DATABASE_URL, REDIS_URL) reach it: its own SQLite database and
+    local-memory cache, as its README's setup has.
     """
-    env = {
+    return {
         "PATH": os.environ["PATH"],
         "DJANGO_SETTINGS_MODULE": "bakerydemo.settings.production",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_NAME": str(DATABASE),  # an absolute path: its settings join it to the checkout's folder
         "SECURE_SSL_REDIRECT": "False",  # no TLS on loopback
+        "PRIMARY_HOST": "127.0.0.1",  # its admin's base URL; without it every manage.py command warns
         "DJANGO_LOG_LEVEL": "WARNING",
     }
-    command = [
-        str(folder / "venv" / "bin" / "gunicorn"), "--no-control-socket", "--workers", str(WORKERS),
-        "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning", "bakerydemo.wsgi:application",
+
+
+def gunicorn_command(port):
+    """Served as ours is: gunicorn, WORKERS sync workers, no worker recycling (its default), its own WSGI app.
+
+    ``--no-control-socket``: gunicorn 27 refuses a second instance on the default control socket.
+    """
+    return [
+        str(VENV / "bin" / "gunicorn"), "--no-control-socket", "--workers", str(WORKERS),
+        "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "bakerydemo.wsgi:application",
     ]  # fmt: skip
-    server = subprocess.Popen(command, cwd=folder / "src", env=env)
-    base_url = f"http://127.0.0.1:{PORT}"
-    try:
-        if not wait_for(lambda: answers(base_url + PEER_PATH), timeout=60):
-            raise RuntimeError(f"bakerydemo did not answer {PEER_PATH} on port {PORT} within 60 s")
-        yield base_url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
-def versions(folder):
+def commit(checkout):
+    """The checkout's commit, or "unknown" for a copy without git."""
+    result = subprocess.run(["git", "-C", str(checkout), "rev-parse", "HEAD"], capture_output=True, text=True)
+    return result.stdout.strip() if result.returncode == 0 else "unknown"
+
+
+def install(checkout):
+    """Create the virtualenv if it is missing, and install bakerydemo's requirements when they changed."""
+    wanted = (checkout / "requirements" / "base.txt").read_text() + "\n".join(EXTRA_REQUIREMENTS)
+    stamp = VENV / ".installed"
+    if stamp.is_file() and stamp.read_text() == wanted:
+        return
+    if not (VENV / "bin" / "python").exists():
+        # Our own venv's interpreter (3.12 or newer, as make run requires), which bakerydemo's Django needs too.
+        print(f"Creating {VENV.relative_to(ROOT)} with {sys._base_executable}")
+        subprocess.run([sys._base_executable, "-m", "venv", str(VENV)], check=True)
+    print("Installing bakerydemo's requirements (a minute or two the first time)")
+    pip = [str(VENV / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    subprocess.run([*pip, "-r", str(checkout / "requirements" / "base.txt"), *EXTRA_REQUIREMENTS], check=True)
+    stamp.write_text(wanted)
+
+
+def load_data(checkout):
+    """migrate, load_initial_data and collectstatic on a new database, unless it was made from this checkout."""
+    wanted = f"{checkout} {commit(checkout)}"
+    stamp = STATE / "data-from"
+    if DATABASE.is_file() and stamp.is_file() and stamp.read_text() == wanted:
+        return
+    print("Loading bakerydemo's demo content into a new database")
+    DATABASE.unlink(missing_ok=True)
+    # As its README says; its settings warn without them. Someone's own copies are kept.
+    for example, target in [("bakerydemo/settings/local.py.example", "bakerydemo/settings/local.py"),
+                            (".env.example", ".env")]:  # fmt: skip
+        if not (checkout / target).exists():
+            shutil.copy(checkout / example, checkout / target)
+    env = environment()
+    for command in [["migrate", "--no-input", "-v", "0"], ["load_initial_data"], ["collectstatic", "--no-input"]]:
+        subprocess.run([str(VENV / "bin" / "python"), "manage.py", *command], cwd=checkout, env=env, check=True)
+    stamp.write_text(wanted)
+
+
+def setup(checkout):
+    """Make ``checkout`` ready to serve (see the module's docstring); idempotent."""
+    STATE.mkdir(parents=True, exist_ok=True)
+    install(checkout)
+    load_data(checkout)
+
+
+def versions():
     """Wagtail's and Django's versions in bakerydemo's virtualenv."""
     script = "import django, wagtail; print(f'Wagtail {wagtail.__version__}, Django {django.__version__}')"
-    python = folder / "venv" / "bin" / "python"
-    return subprocess.run([str(python), "-c", script], capture_output=True, text=True, check=True).stdout.strip()
-
-
-def report(rows, versions_line):
-    """Write the two figures and their ratio into docs/performance.md."""
-    ours, peer = rows["ours"][2], rows["bakerydemo"][2]
-    ratio = ours[0] / peer[0]
-    verdict = (
-        "met"
-        if ratio >= TARGET_RATIO
-        else f"not met: {TARGET_RATIO}× would be {TARGET_RATIO * peer[0]:,.0f} requests/s, and ours serves "
-        f"{ratio / TARGET_RATIO:.0%} of that"
-    )
-    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
-    lines = [
-        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}; load average afterwards {load}.",
-        f"{settings_line()} each, both servers DEBUG off, the two cases taking turns round by round. bakerydemo: "
-        f"{versions_line}, its own SQLite database and local-memory cache.",
-        "",
-        "| Site | Path | Results on the page | Requests/s | p99 latency |",
-        "|---|---|---:|---:|---:|",
-        *(
-            f"| {site} | `{path}` | {results} | {rps:,.0f} | {p99:.1f} ms |"
-            for site, (path, results, (rps, p99)) in rows.items()
-        ),
-        "",
-        f"**Our search / bakerydemo's: {ratio:.1f}×** (target: at least {TARGET_RATIO}×; {verdict}).",
-    ]
-    replace_section("performance.md", "peer", lines)
-    return ratio
-
-
-def main(folder):
-    paths = {"bakerydemo": PEER_PATH, "ours": SEARCH_PATH}
-    with bakerydemo(folder) as peer_url, production_server(workers=WORKERS, extra_env=PAGE_CACHE_ON) as our_url:
-        urls = {"bakerydemo": peer_url + PEER_PATH, "ours": our_url + SEARCH_PATH}
-        found = {site: fetch(url).count(RESULT_MARKERS[site]) for site, url in urls.items()}
-        measured = measure(list(urls.values()))
-    rows = {site: (paths[site], found[site], measured[urls[site]]) for site in paths}
-    ratio = report(rows, versions(folder))
-    for site, (path, results, (rps, p99)) in rows.items():
-        print(f"{site:10} {path:24} {results:3} results {rps:8,.0f} req/s   p99 {p99:7.1f} ms")
-    print(f"ours / bakerydemo: {ratio:.1f}×  → written to docs/performance.md")
-
-
-if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("Usage: python -m tools.peer.bakerydemo <folder holding bakerydemo's src/ and venv/>")
-    main(Path(sys.argv[1]).resolve())
+    return subprocess.run(
+        [str(VENV / "bin" / "python"), "-c", script], capture_output=True, text=True, check=True
+    ).stdout.strip()
