@@ -60,7 +60,9 @@ class PublishableQuerySet(models.QuerySet):
         found = self.published().filter(language=language or translation.get_language(), slug=slug)
         found_family = found.annotate(family=family).values("family")
         versions = self.published().alias(family=family).filter(family__in=found_family)
-        return {item.language: item for item in versions.order_by("pk")}
+        # Sorted here, not in SQL: there are one or two, and ordering in the query makes Django's compiler match
+        # the ordering against every selected column (a quarter of the cost of an article's page).
+        return {item.language: item for item in sorted(versions.order_by(), key=lambda item: item.pk)}
 
     def without_translation(self, language):
         """Originals that have no version in ``language`` yet, drafts included (the admin's "lacks" filter)."""
