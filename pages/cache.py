@@ -56,11 +56,16 @@ CONDITIONAL_HEADERS = {"HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_
 
 
 def content_generation():
-    """The current content generation (starts at 1, and again at 1 if the cache was emptied)."""
+    """The current content generation: a number that changes with every change of content.
+
+    It starts from the clock, also when the cache was emptied (a Redis restart), so that it never again takes a value
+    it had before: each process keeps the frame's fragments under the generation they were rendered in.
+    """
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, 1, None)
-        generation = cache.get(GENERATION_KEY, 1)
+        start = time.time_ns() // 1000
+        cache.add(GENERATION_KEY, start, None)
+        generation = cache.get(GENERATION_KEY, start)
     return generation
 
 
@@ -68,7 +73,7 @@ def _bump_generation():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # the key was evicted or never set: any new value invalidates the old pages
-        cache.add(GENERATION_KEY, int(time.time()), None)
+        cache.add(GENERATION_KEY, time.time_ns() // 1000, None)
 
 
 def content_changed():
@@ -137,13 +142,29 @@ def page_lifetime(generation, seconds=None):
     return seconds if until_change is None else min(seconds, int(until_change))
 
 
+# This process's latest answer of page_lifetime() for the frame: {generation: (when asked, until when it holds)}.
+_frame_deadline = {}
+
+
 def frame_lifetime(request):
     """(generation, seconds): what the frame's fragments rendered for ``request`` are keyed on and how long they may
-    be kept (pages/templatetags/frame.py); read once per request, and (0, 0) while FRAME_CACHE_SECONDS is 0."""
+    be kept (pages/templatetags/frame.py); (0, 0) while FRAME_CACHE_SECONDS is 0.
+
+    One cache read per request (the generation). What page_lifetime() answers is remembered as a moment, until that
+    moment or the next generation: asking it again on every page would cost two more reads of Redis.
+    """
     if "_frame_lifetime" not in request.__dict__:
         seconds = settings.FRAME_CACHE_SECONDS
-        generation = content_generation() if seconds > 0 else 0
-        request._frame_lifetime = (generation, page_lifetime(generation, seconds) if seconds > 0 else 0)
+        if seconds <= 0:
+            request._frame_lifetime = (0, 0)
+            return request._frame_lifetime
+        generation, now = content_generation(), time.time()
+        asked, until = _frame_deadline.get(generation, (None, None))
+        if asked is None or not asked <= now < until:  # also when the clock went back
+            asked, until = now, now + page_lifetime(generation, seconds)
+            _frame_deadline.clear()
+            _frame_deadline[generation] = (asked, until)
+        request._frame_lifetime = (generation, int(until - now))
     return request._frame_lifetime
 
 

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from pages.cache import content_generation
+from pages.cache import content_changed, content_generation
 from pages.models import Article, Person, SiteSettings, Topic
 from tests.support.builders import make_article, make_editor, staff_login
 from tests.support.htmlpage import parse_html
@@ -272,3 +272,15 @@ def test_each_language_is_served_its_own_copy_of_a_page(client, article, first, 
                 response = client.get(home[language], headers={"accept-language": browser})
             assert f'<html lang="{language}">' in response.content.decode()
             assert response["Content-Language"] == language
+
+
+@pytest.mark.django_db
+def test_the_content_generation_never_takes_a_value_again_once_the_cache_is_emptied():
+    """Each process keeps the frame's fragments under a generation: a Redis restart must not bring an old one back."""
+    seen = [content_generation()]
+    for _ in range(3):
+        content_changed()
+        seen.append(content_generation())
+    cache.clear()  # Redis restarted without its data
+    assert content_generation() not in seen
+    assert len(set(seen)) == len(seen)
