@@ -7,6 +7,7 @@ many more with pyinstrument and prints the call tree and the functions that spen
 
     make profile PAGE=contact REQUESTS=500
     make profile PAGE=article CACHED=1
+    FRAME_CACHE_SECONDS=600 make profile    # the frame's fragments kept, as with Redis (REDIS_URL)
 """
 
 import io
