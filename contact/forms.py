@@ -251,16 +251,17 @@ def form_markup(form):
     markup = _blank_form_markup(translation.get_language(), answers)
     for name in PER_VISITOR_FIELDS:
         value = form[name].field.widget.format_value(form[name].value())
-        markup = markup.replace(_marker_attribute(name), "" if value is None else f' value="{escape(value)}"')
+        markup = markup.replace(f' value="{_marker(name)}"', "" if value is None else f' value="{escape(value)}"')
     return mark_safe(markup)  # noqa: S308 - crispy's own markup, and escaped values
 
 
-def _marker_attribute(name):
-    return f' value="per-visitor-{name}"'
+def _marker(name):
+    """What a per-visitor field holds in the once-rendered copy, until a visitor's value replaces it."""
+    return f"per-visitor-{name}"
 
 
 @functools.lru_cache(maxsize=64)
 def _blank_form_markup(language, answers):
     """Markup of a blank form in ``language`` with ``answers`` chosen, the per-visitor fields holding markers."""
-    markers = {name: _marker_attribute(name).split('"')[1] for name in PER_VISITOR_FIELDS}
+    markers = {name: _marker(name) for name in PER_VISITOR_FIELDS}
     return str(render_crispy_form(InquiryForm(initial={**dict(answers), **markers})))
