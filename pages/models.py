@@ -679,7 +679,7 @@ class SiteSettings(models.Model):
             record.hours = list(OpeningHours.objects.all())
             record.licenses = list(License.objects.all())
             record.accreditations = list(Accreditation.objects.all())
-            cache.set(cls.CACHE_KEY, record, None)
+            cache.set(cls.CACHE_KEY, record, settings.SITE_SETTINGS_CACHE_SECONDS)
         SiteSettings.last_loaded = record
         return record
 

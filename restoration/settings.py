@@ -170,6 +170,10 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if REDIS_URL
 # generation and kept in each process's memory (pages/templatetags/frame.py). Keyed on the shared generation, so,
 # like the page cache, it needs Redis to hear of a save made by another worker; 0 renders the frame every time.
 FRAME_CACHE_SECONDS = int(os.environ.get("FRAME_CACHE_SECONDS", "600" if REDIS_URL or DEBUG else "0"))
+# The site-settings record (phone, hours, licences; SiteSettings.load()) is read on every page. In Redis a save
+# deletes the one shared copy, so it is kept until then; each worker's own memory never hears of a save made by
+# another worker, so there a copy lives a few seconds only.
+SITE_SETTINGS_CACHE_SECONDS = None if REDIS_URL else 5
 
 # Email: printed to the console in development unless EMAIL_HOST is set; always SMTP in production.
 if os.environ.get("EMAIL_HOST") or not DEBUG:

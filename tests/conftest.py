@@ -28,6 +28,14 @@ def _frame_fragments_cached(settings):
 
 
 @pytest.fixture(autouse=True)
+def _site_settings_kept(settings):
+    """The site-settings record kept until a save, as in production with Redis, so a page's query count does not
+    depend on how long a test took (without Redis it lives SITE_SETTINGS_CACHE_SECONDS; tests/site/
+    test_production_server.py checks that against a real worker)."""
+    settings.SITE_SETTINGS_CACHE_SECONDS = None
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """The site-settings record and rate-limit counts are cached; no test may see another test's."""
     for each in caches.all(initialized_only=False):

@@ -5,6 +5,7 @@ One server for the module, on its own SQLite database in a folder the tests move
 """
 
 import json
+import sqlite3
 import urllib.error
 import urllib.request
 
@@ -13,7 +14,7 @@ import pytest
 from pages.models import SiteSettings
 from tests.support.htmlpage import parse_html
 from tests.support.seed import SEED_ARTICLE_URL
-from tests.support.servers import server_with_a_movable_database
+from tests.support.servers import server_with_a_movable_database, wait_for
 from tests.support.visitor import Visitor
 
 
@@ -130,3 +131,24 @@ def test_the_site_recovers_when_the_database_is_back_without_a_restart(server):
         assert get(server.url + SEED_ARTICLE_URL)[0] == 503
     assert get(server.url + SEED_ARTICLE_URL)[0] == 200
     assert get(server.url + "/readyz")[:3:2] == (200, "ok\n")
+
+
+def test_a_site_settings_change_saved_by_another_worker_shows_here_within_seconds(server):
+    """This server has no Redis, so its worker keeps its own copy of the site settings. A change another worker
+    saved (here written straight to the database, which no signal of this worker hears) must reach visitors within
+    seconds, not when the worker is next recycled: the phone number is what a caller dials."""
+    assert SiteSettings().phone in get(server.url + "/")[2], "the worker now holds the seed's record"
+    new_phone = "(916) 555-0142"
+    change_phone(server, new_phone)
+    try:
+        shown = wait_for(lambda: new_phone in get(server.url + "/")[2], timeout=10, interval=0.5)
+        assert shown, "the home page still shows the old number 10 s after the change"
+    finally:
+        change_phone(server, SiteSettings().phone)
+
+
+def change_phone(server, phone):
+    database = sqlite3.connect(server.data / "db.sqlite3")
+    with database:
+        database.execute("UPDATE pages_sitesettings SET phone = ? WHERE id = 1", [phone])
+    database.close()
