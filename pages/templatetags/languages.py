@@ -11,7 +11,7 @@ from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 
 register = template.Library()
 
@@ -82,10 +82,15 @@ def lang_attr(code=settings.LANGUAGE_CODE):
     return format_html(' lang="{}"', code)
 
 
+def in_language(words, code):
+    """``words`` written in ``code``, escaped, inside a ``<span lang>`` only on a page in another language."""
+    if code == translation.get_language():
+        return conditional_escape(words)
+    return format_html('<span lang="{}">{}</span>', code, words)
+
+
 @register.filter
 def in_english(text):
     """Words staff wrote in English (an accreditation's body and scope), marked as English on a page in another
     language (WCAG 3.1.2); as they are on an English page."""
-    if not text or translation.get_language() == settings.LANGUAGE_CODE:
-        return text
-    return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, text)
+    return in_language(text, settings.LANGUAGE_CODE) if text else text

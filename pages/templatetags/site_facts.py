@@ -8,8 +8,10 @@ Call {% phone_link %}.
 
 from django import template
 from django.utils import translation
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.translation import gettext
+
+from pages.templatetags.languages import in_language, lang_attr
 
 register = template.Library()
 
@@ -23,9 +25,7 @@ def text_for_visitors(context, name):
 @register.filter
 def lang_attribute(text):
     """`` lang="en"`` for words in another language than the page's (WCAG 3.1.2), nothing for the page's own."""
-    if text.language == translation.get_language():
-        return ""
-    return format_html(' lang="{}"', text.language)
+    return lang_attr(text.language)
 
 
 def phone_link_for(site):
@@ -56,6 +56,4 @@ def with_phone(tagline, phone_html):
 @register.filter
 def inline_text(text):
     """Plain words within a line: escaped, in a ``<span lang>`` only when in another language than the page's."""
-    if text.language == translation.get_language():
-        return conditional_escape(text.text)
-    return format_html('<span lang="{}">{}</span>', text.language, text.text)
+    return in_language(text.text, text.language)
