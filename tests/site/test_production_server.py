@@ -1,4 +1,5 @@
-"""gunicorn with production settings: what operators read in the logs, and what visitors see in a database outage.
+"""gunicorn with production settings: what operators read in the logs, what visitors see in a database outage, and
+how soon a worker without Redis shows a change to the site settings.
 
 One server for the module, on its own SQLite database in a folder the tests move away and back
 (tests/support/servers.py).
