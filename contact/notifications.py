@@ -4,7 +4,9 @@ How delivery works: an inquiry is saved with ``notify_next_attempt_at`` set (the
 claims due rows — ``SELECT … FOR UPDATE SKIP LOCKED`` on PostgreSQL, then a lease (``notify_claimed_until``)
 written with a conditional UPDATE, which also serialises senders on SQLite — sends outside any transaction,
 and records the outcome on the row. Several senders on several machines never pick the same row; a sender
-that dies mid-send leaves a lease that expires, so the inquiry is retried rather than lost.
+that dies mid-send leaves a lease that expires, so the inquiry is retried rather than lost. A sender whose
+database goes away between sending and recording keeps trying to record while its lease lasts, so the email is
+neither sent again nor left unrecorded for the rest of the lease once the database is back.
 
 We chose this outbox over a thread started after commit: the worker (`send_pending_notifications --loop`)
 is the only sender in production, so the visitor never waits on SMTP and nothing is lost when a web
@@ -23,15 +25,18 @@ most once a business day while nobody has made that first contact.
 import datetime
 import logging
 import smtplib
+import time
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
+
+from restoration.health import DATABASE_UNREACHABLE
 
 from .models import Inquiry, NotificationRecipient
 
@@ -40,6 +45,8 @@ logger = logging.getLogger(__name__)
 # Longer than any SMTP timeout, so a live sender never loses its claim mid-send.
 CLAIM_LEASE = datetime.timedelta(minutes=5)
 MAX_BACKOFF = datetime.timedelta(hours=1)
+# How often a sender that could not record a send's outcome (the database went away) tries again.
+RECORD_RETRY_SECONDS = 1.0
 
 
 def retry_delay(attempts):
@@ -118,8 +125,11 @@ def claim_due_inquiry(pk=None):
             return None
         # The conditional UPDATE is the claim itself: on SQLite, where FOR UPDATE is a no-op, it is what
         # stops two senders from both taking the row.
+        inquiry.notify_claimed_until = now + CLAIM_LEASE
         claimed = (
-            Inquiry.objects.notification_due(now).filter(pk=inquiry.pk).update(notify_claimed_until=now + CLAIM_LEASE)
+            Inquiry.objects.notification_due(now)
+            .filter(pk=inquiry.pk)
+            .update(notify_claimed_until=inquiry.notify_claimed_until)
         )
     return inquiry if claimed else None
 
@@ -132,12 +142,8 @@ def send_claimed(inquiry, recipients):
     except (smtplib.SMTPException, OSError, ValueError) as error:
         # OSError covers refused connections and timeouts; ValueError is Django's bad-header error.
         return _record_failure(inquiry, attempts, f"{type(error).__name__}: {error}")
-    Inquiry.objects.filter(pk=inquiry.pk).update(
-        notify_attempts=attempts,
-        notify_last_error="",
-        notified_at=timezone.now(),
-        notify_next_attempt_at=None,
-        notify_claimed_until=None,
+    _record_outcome(
+        inquiry, notify_attempts=attempts, notify_last_error="", notified_at=timezone.now(), notify_next_attempt_at=None
     )
     logger.info("Staff email for %s delivered to %d recipient(s)", inquiry, len(recipients))
     return True
@@ -145,14 +151,37 @@ def send_claimed(inquiry, recipients):
 
 def _record_failure(inquiry, attempts, reason):
     """Note a failed send on the row, release the claim and schedule the next try; returns False."""
-    Inquiry.objects.filter(pk=inquiry.pk).update(
+    _record_outcome(
+        inquiry,
         notify_attempts=attempts,
         notify_last_error=reason[:300],
         notify_next_attempt_at=timezone.now() + retry_delay(attempts),
-        notify_claimed_until=None,
     )
     logger.warning("Staff email for %s failed (attempt %d): %s", inquiry, attempts, reason)
     return False
+
+
+def _record_outcome(inquiry, **outcome):
+    """Write a send's outcome on the claimed row and release the claim, trying again while the database is away.
+
+    The email has already gone (or failed): forgotten, the row would sit claimed until its lease ran out and then
+    be sent a second time. Past the lease another sender may take the row, so then the error is raised.
+    """
+    while True:
+        try:
+            Inquiry.objects.filter(pk=inquiry.pk).update(**outcome, notify_claimed_until=None)
+            return
+        except DATABASE_UNREACHABLE as error:
+            if timezone.now() >= inquiry.notify_claimed_until:
+                raise
+            logger.warning(
+                "Database unavailable (%s) while recording the staff email for %s; trying again in %s s",
+                type(error).__name__,
+                inquiry,
+                RECORD_RETRY_SECONDS,
+            )
+            connection.close()  # the next try connects afresh rather than reuse the broken connection
+            time.sleep(RECORD_RETRY_SECONDS)
 
 
 def inquiry_notify_staff(pk):

@@ -25,16 +25,22 @@ def smtp_mailers(port):
 
 
 class Inbox:
-    """Collects every message the server accepts, parsed; ``delay`` slows each delivery (to widen races)."""
+    """Collects every message the server accepts, parsed; ``delay`` slows each delivery (to widen races), and
+    ``before_next_message`` (a function, if set) runs once while the next message waits for its answer (to make
+    something fail while an email is in flight)."""
 
     def __init__(self, delay=0.0):
         self.delay = delay
+        self.before_next_message = None
         self.messages = []
         self.lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):  # the name aiosmtpd calls
         if self.delay:
             await asyncio.sleep(self.delay)
+        if self.before_next_message:
+            action, self.before_next_message = self.before_next_message, None
+            await asyncio.to_thread(action)
         message = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
         with self.lock:
             self.messages.append((envelope.rcpt_tos, message))

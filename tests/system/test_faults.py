@@ -10,6 +10,8 @@ file from both instances throughout, and every answer is counted per phase.
 - PostgreSQL stopped: pages the page cache cannot answer get a 503 with the phone number, the 988 crisis line and
   Retry-After; /readyz answers 503 "database unavailable", /healthz 200; PostgreSQL started again: pages are
   served, no app restart; the inquiries sent just before the outage are stored and emailed once.
+- PostgreSQL stopped while a worker is sending a staff email (the SMTP sink stops it before accepting the message):
+  the delivery is recorded within a minute of its return, and the email is not sent again.
 - A backup (pg_dump -Fc) of the database restores (pg_restore) into a new database with the same rows.
 
 One test per step, in this order, on one set of servers for the module; a failed step restarts whatever it left
@@ -275,6 +277,43 @@ class Run:
         assert done, "not every inquiry was emailed within 90 s of the recovery"
         assert sorted(subjects) == sorted(f"New inquiry #{pk}" for pk in ids), "emails differ from stored inquiries"
 
+    def database_outage_while_emailing(self):
+        """PostgreSQL stops while a worker sends a staff email, before the delivery is recorded: within a minute of
+        its return the worker records it, and the email is not sent a second time."""
+        stopped = threading.Event()
+
+        def stop_postgres():
+            self.postgres.stop()
+            stopped.set()
+
+        self.site.inbox.before_next_message = stop_postgres
+        try:
+            sent = attempt(lambda: Visitor(self.urls[0], forwarded_for="192.0.2.50").send_inquiry("mid-send"))
+            assert sent == 302, f"the inquiry answered {sent}"
+            assert stopped.wait(30), "no staff email went out within 30 s of the inquiry"
+        finally:
+            self.site.inbox.before_next_message = None
+        self.phase("PostgreSQL down mid-send", OUTAGE_SECONDS / 2)
+        self.postgres.start()
+        restarted = time.monotonic()
+        with self.site.database() as db:
+            pk = db.execute("SELECT max(id) FROM contact_inquiry").fetchone()[0]
+
+        def recorded():
+            with self.site.database() as db:
+                return db.execute("SELECT notified_at FROM contact_inquiry WHERE id = %s", [pk]).fetchone()[0]
+
+        done = wait_for(recorded, timeout=60)
+        took = time.monotonic() - restarted
+        emails = self.site.inbox.subjects.count(f"New inquiry #{pk}")
+        outcome = f"recorded {took:.1f} s after it was back" if done else "not recorded within 60 s of its return"
+        self.note(
+            "PostgreSQL stopped while a staff email was in flight, before the worker could record the delivery: "
+            f"{outcome}; {emails} email(s) for that inquiry."
+        )
+        assert done, "a delivery made as PostgreSQL stopped was not recorded within 60 s of its return"
+        assert emails == 1, f"{emails} staff emails for one inquiry"
+
     def backup_and_restore(self):
         """pg_dump -Fc the site's database, pg_restore it into a new one, and compare row counts."""
         tables = ["contact_inquiry", "pages_article", "auth_user", "django_migrations"]
@@ -387,6 +426,10 @@ def test_with_postgresql_stopped_visitors_get_the_outage_page_and_it_recovers_wi
 
 def test_no_inquiry_is_lost_and_each_is_emailed_once(run):
     run.nothing_lost()
+
+
+def test_a_staff_email_sent_as_postgresql_stops_is_recorded_once_it_is_back_and_not_sent_twice(run):
+    run.database_outage_while_emailing()
 
 
 def test_a_backup_restores_into_a_new_database_with_the_same_rows(run):
