@@ -14,11 +14,13 @@ from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.http import urlencode
+from django.utils.text import Truncator
 from django.views.decorators.debug import sensitive_post_parameters
 
 from restoration.phone import national_digits, tel_href
 
 from . import signals
+from .crypto import Undecryptable, undecryptable_fields
 from .models import Inquiry, InquiryNote, NotificationRecipient, inquiry_numbers
 from .services import notification_recipient_add
 
@@ -66,17 +68,27 @@ def csv_safe(value):
     return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
 
 
-def inquiries_csv(inquiries, columns=CSV_COLUMNS, name="inquiries"):
-    """A UTF-8 CSV download (with a byte-order mark, so Excel reads accents right) of these inquiries."""
+def inquiries_csv(rows, columns, name):
+    """A UTF-8 CSV download (with a byte-order mark, so Excel reads accents right) of these rows of cells."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.csv"'
     response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow([title for title, _ in columns])
-    for inquiry in inquiries:
-        writer.writerow([csv_safe(value(inquiry)) for _, value in columns])
+    writer.writerows([csv_safe(cell) for cell in row] for row in rows)
     return response
+
+
+def undecryptable_cells(inquiries, rows, columns):
+    """Where the cells of an export read "[could not be decrypted]", for the audit trail: "#2 Message"."""
+    titles = [title for title, _ in columns]
+    return [
+        f"#{inquiry.pk} {title}"
+        for inquiry, row in zip(inquiries, rows, strict=True)
+        for title, cell in zip(titles, row, strict=True)
+        if isinstance(cell, Undecryptable)
+    ]
 
 
 class InquirySearchForm(forms.Form):
@@ -285,7 +297,9 @@ class InquiryAdmin(admin.ModelAdmin):
 
     @admin.display(description="Email")
     def email_link(self, inquiry):
-        return format_html('<a href="mailto:{}">{}</a>', inquiry.email, inquiry.email) if inquiry.email else "-"
+        if not inquiry.email or isinstance(inquiry.email, Undecryptable):
+            return inquiry.email or "-"
+        return format_html('<a href="mailto:{}">{}</a>', inquiry.email, inquiry.email)
 
     @admin.display(description="Phone")
     def phone_links(self, inquiry):
@@ -306,6 +320,11 @@ class InquiryAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         # The Received column's overdue marker, worked out in the list's own query rather than once per row.
         return super().get_queryset(request).with_overdue_flag()
+
+    def get_readonly_fields(self, request, obj=None):
+        # A value that cannot be decrypted is shown as such, never offered for editing: a save keeps what is stored.
+        broken = undecryptable_fields(obj) if obj else []
+        return [*self.readonly_fields, *[name for name in INSURANCE_FIELDS if name in broken]]
 
     def has_add_permission(self, request):
         return False  # inquiries come only from the website form
@@ -469,11 +488,16 @@ class InquiryAdmin(admin.ModelAdmin):
     def _export(self, request, queryset, detail, columns, name):
         inquiries = list(queryset.select_related("assigned_to").order_by("pk"))
         ids = [i.pk for i in inquiries]
-        signals.inquiries_exported.send(Inquiry, user=request.user, inquiry_ids=ids, detail=detail)
+        rows = [[value(inquiry) for _, value in columns] for inquiry in inquiries]
+        if broken := undecryptable_cells(inquiries, rows, columns):
+            detail = "; ".join(filter(None, [detail, f"could not be decrypted: {', '.join(broken)}"]))
+        signals.inquiries_exported.send(
+            Inquiry, user=request.user, inquiry_ids=ids, detail=Truncator(detail).chars(200)
+        )
         if not inquiries:
             self.message_user(request, "There were no inquiries to export.", messages.WARNING)
             return None
-        return inquiries_csv(inquiries, columns, name)
+        return inquiries_csv(rows, columns, name)
 
 
 @admin.register(NotificationRecipient)

@@ -17,9 +17,11 @@ from django.utils.translation import gettext_lazy as _
 from restoration.phone import national_digits
 
 from .crypto import (
+    BoundEncryptionModel,
     EncryptedCharField,
     EncryptedEmailField,
     EncryptedTextField,
+    Undecryptable,
     lookup_hash,
     lookup_hashes,
     normalise_email,
@@ -107,7 +109,7 @@ class InquiryQuerySet(models.QuerySet):
 RETENTION_GRACE = datetime.timedelta(days=14)
 
 
-class Inquiry(models.Model):
+class Inquiry(BoundEncryptionModel):
     """One message from the contact form. Health-related personal data: it stays in this database."""
 
     # What the visitor sends through the form, in the order they fill it in; staff may read it, never change it.
@@ -242,9 +244,12 @@ class Inquiry(models.Model):
         super().save(*args, **kwargs)
 
     def refresh_lookup_hashes(self):
-        """Recompute the email and phone search hashes (with the newest key)."""
-        self.email_hash = lookup_hash(normalise_email(self.email))
-        self.phone_hash = lookup_hash(national_digits(self.phone))
+        """Recompute the email and phone search hashes (with the newest key); one that cannot be decrypted keeps its
+        hash."""
+        if not isinstance(self.email, Undecryptable):
+            self.email_hash = lookup_hash(normalise_email(self.email))
+        if not isinstance(self.phone, Undecryptable):
+            self.phone_hash = lookup_hash(national_digits(self.phone))
 
     @property
     def deletion_due(self):
@@ -265,7 +270,7 @@ class Inquiry(models.Model):
         return "Waiting"
 
 
-class InquiryNote(models.Model):
+class InquiryNote(BoundEncryptionModel):
     """One entry of an inquiry's notes, with who wrote it and when: a timeline, never an overwritten box."""
 
     inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="notes")

@@ -9,11 +9,12 @@ import contact.crypto
 
 
 def notes_become_a_timeline(apps, schema_editor):
-    """Each inquiry's one notes box becomes the first entry of its timeline (author unknown, dated when received)."""
-    Inquiry = apps.get_model("contact", "Inquiry")
-    InquiryNote = apps.get_model("contact", "InquiryNote")
-    for inquiry in Inquiry.objects.exclude(staff_notes=""):
-        InquiryNote.objects.create(inquiry=inquiry, text=inquiry.staff_notes, created_at=inquiry.created_at)
+    """Each inquiry's one notes box becomes the first entry of its timeline (author unknown, dated when received).
+    The token is copied as it is: 0012 binds every token to its row."""
+    schema_editor.execute(
+        "INSERT INTO contact_inquirynote (inquiry_id, text, created_at) "
+        "SELECT id, staff_notes, created_at FROM contact_inquiry WHERE staff_notes <> ''"
+    )
 
 
 class Migration(migrations.Migration):

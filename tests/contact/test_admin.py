@@ -150,7 +150,7 @@ def test_notes_are_a_timeline_each_entry_with_its_author_and_time_never_overwrit
     staff_login(client, admissions)
     client.post(change_url(inquiry), {"status": "new", "new_note": "  Called back; booked an assessment.  "})
     client.post(change_url(inquiry), {"status": "new", "new_note": ""})  # saving without a note adds none
-    notes = list(inquiry.notes.values_list("author__username", "text"))
+    notes = [(note.author.username, note.text) for note in inquiry.notes.select_related("author")]
     assert notes == [
         ("robin-admissions", "Left no message, as asked."),
         ("casey-admissions", "Called back; booked an assessment."),

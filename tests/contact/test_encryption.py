@@ -1,17 +1,20 @@
 """Personal fields are encrypted at rest: a database dump alone shows no names, contacts or messages."""
 
+import csv
 import io
+import logging
 
 import pytest
 from cryptography.fernet import Fernet
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from contact.crypto import UndecryptableError, decrypt
+from contact.crypto import decrypt
 from contact.models import Inquiry, InquiryNote
+from staff.models import AuditEvent
 from tests.support.builders import staff_login
-from tests.support.inquiries import change_url, make_inquiry, search
+from tests.support.inquiries import LIST_URL, change_url, make_inquiry, search
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +70,51 @@ def test_the_same_text_encrypts_differently_each_time():
     assert first != second
 
 
+def copy_in_sql(source, source_column, target, target_column):
+    """What write access to the database alone allows: copy one stored value over another, in plain SQL."""
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE contact_inquiry SET {quote(target_column)} = "  # noqa: S608 (names from this file, quoted)
+            f"(SELECT {quote(source_column)} FROM contact_inquiry WHERE id = %s) WHERE id = %s",
+            [source.pk, target.pk],
+        )
+
+
+@pytest.mark.parametrize(
+    ("source_column", "target_column", "same_row", "shown_as"),
+    [
+        ("insurance_member_id", "message", False, "Message"),  # another row and column
+        ("name", "name", False, "Name"),  # the same column of another row
+        ("insurance_member_id", "message", True, "Message"),  # another column of the same row
+    ],
+)
+def test_a_value_moved_in_the_database_is_logged_and_never_shown_or_exported(
+    client, admissions, caplog, source_column, target_column, same_row, shown_as
+):
+    source = make_inquiry(**PERSONAL, **INSURANCE)
+    target = source if same_row else make_inquiry(name="Alex Other", phone="(530) 555-0199", message="Mornings.")
+    moved = {**PERSONAL, **INSURANCE}[source_column]
+    copy_in_sql(source, source_column, target, target_column)
+    staff_login(client, admissions)
+
+    with caplog.at_level(logging.ERROR):
+        response = client.post(LIST_URL, {"action": "export_csv", "_selected_action": [target.pk]})
+        page = client.get(change_url(target)).content.decode()
+    text = response.content.decode("utf-8-sig")
+    header, row = csv.reader(io.StringIO(text))
+    exported = dict(zip(header, row, strict=True))
+    assert exported[shown_as] == "[could not be decrypted]"
+    assert moved not in text
+    assert exported["Phone"] == ("(916) 555-0142" if same_row else "(530) 555-0199"), "the rest of the row is read"
+    event = AuditEvent.objects.get(action="exported")
+    assert event.detail == f"could not be decrypted: #{target.pk} {shown_as}"
+    assert "[could not be decrypted]" in page
+    assert page.count(moved) == (1 if same_row else 0), "only in its own field"
+    assert f"Inquiry #{target.pk}: {target_column} could not be decrypted" in caplog.text
+    assert moved not in caplog.text
+
+
 def test_rotating_keys_and_reencrypting_keeps_every_inquiry_readable(client, admissions, settings):
     old_key = settings.INQUIRY_ENCRYPTION_KEYS[0]
     inquiries = [make_inquiry_with_a_note(), make_inquiry(name="Alex Other", phone="(530) 555-0199", email="")]
@@ -95,11 +143,28 @@ def test_search_still_finds_rows_not_yet_reencrypted_during_a_rotation(client, a
     assert list(found) == [inquiry]
 
 
-def test_dropping_a_key_before_reencrypting_says_what_went_wrong(settings):
-    make_inquiry(**PERSONAL)
+def test_dropping_a_key_before_reencrypting_says_what_went_wrong_and_loses_nothing(
+    client, admissions, settings, caplog
+):
+    inquiry = make_inquiry(**PERSONAL, **INSURANCE)
+    old_keys = settings.INQUIRY_ENCRYPTION_KEYS
     settings.INQUIRY_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
-    with pytest.raises(UndecryptableError, match="reencrypt_inquiries"):
-        Inquiry.objects.get()
+    staff_login(client, admissions)
+    page = client.get(change_url(inquiry)).content.decode()
+    assert "[could not be decrypted]" in page
+    why = "no key in INQUIRY_ENCRYPTION_KEYS decrypts it; was a key removed before `manage.py reencrypt_inquiries` ran?"
+    assert f"Inquiry #{inquiry.pk}: name could not be decrypted: {why}" in caplog.text
+    assert client.post(change_url(inquiry), {"status": "contacted"}).status_code == 302, "staff can still work it"
+
+    with pytest.raises(
+        CommandError, match=f"could not be decrypted and were left as stored: Inquiry #{inquiry.pk} name, "
+    ):
+        call_command("reencrypt_inquiries", stdout=io.StringIO())
+    settings.INQUIRY_ENCRYPTION_KEYS = old_keys
+    stored = Inquiry.objects.get()
+    assert (stored.status, stored.name, stored.insurance_member_id) == ("contacted", "Jordan Quill", "XQM4471902"), (
+        "putting the key back recovers every value"
+    )
 
 
 @pytest.fixture
@@ -111,8 +176,8 @@ def _latest_schema_afterwards(transactional_db):
 
 @pytest.mark.usefixtures("_latest_schema_afterwards")
 def test_the_migrations_encrypt_rows_stored_as_plain_text_and_keep_the_old_notes_box(transactional_db):
-    """A row written before encryption existed (at contact 0002) is encrypted by 0003, and its notes box becomes
-    the first entry of its timeline in 0010."""
+    """A row written before encryption existed (at contact 0002) is encrypted by 0003, its notes box becomes the
+    first entry of its timeline in 0010, and 0012 binds each value to its row (and unbinds it going back)."""
     call_command("migrate", "contact", "0002", stdout=io.StringIO())
     then = MigrationExecutor(connection).loader.project_state(("contact", "0002_admissions_group")).apps
     then.get_model("contact", "Inquiry").objects.create(
@@ -134,3 +199,9 @@ def test_the_migrations_encrypt_rows_stored_as_plain_text_and_keep_the_old_notes
     [note] = stored.notes.all()
     assert (note.text, note.author, note.created_at) == (NOTE, None, stored.created_at), "dated when received"
     assert NOTE not in raw_rows("contact_inquirynote")[0]
+
+    call_command("migrate", "contact", "0011", stdout=io.StringIO())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM contact_inquiry")
+        assert decrypt(cursor.fetchone()[0]) == "Jordan Quill"
+    assert Inquiry.objects.get().name == "[could not be decrypted]", "a value bound to no row is refused"

@@ -46,13 +46,12 @@ def admissions_staff(db):
     return user
 
 
-def friday_evening_inquiry(client, **fields):
+def friday_evening_inquiry(client):
     """Sent through the form on Friday evening, with insurance details staff might have added since."""
     with time_machine.travel(FRIDAY_EVENING, tick=False):
         assert client.post("/contact/", form_data()).status_code == 302
     inquiry = Inquiry.objects.get()
-    insurance = {"insurance_payer": "Quokka Health", "insurance_member_id": "QH-778812"}
-    Inquiry.objects.filter(pk=inquiry.pk).update(**insurance | fields)
+    inquiry.insurance_payer, inquiry.insurance_member_id = "Quokka Health", "QH-778812"
     inquiry.insurance_group_number, inquiry.insurance_policy_holder = "GRP-4410", "Pat Quill"
     inquiry.save()
     return inquiry

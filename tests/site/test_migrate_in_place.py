@@ -15,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from contact.crypto import lookup_hash, normalise_email
+from contact.crypto import encrypt, lookup_hash, normalise_email
 from contact.models import Inquiry
 from pages.models import ContentPage, Program
 from restoration.phone import national_digits
@@ -54,15 +54,18 @@ def database_before_the_move(transactional_db):
 
 def test_inquiries_audit_events_synonyms_and_counts_survive_the_move(database_before_the_move):
     old = database_before_the_move
-    # Historical models have no save() of their own: the lookup hashes are set as Inquiry.save() sets them.
+    # Historical models have no save() of their own: the lookup hashes are set as Inquiry.save() sets them, and the
+    # personal fields are written as the code of that time encrypted them, bound to no row (0012 binds them).
     inquiry = old.get_model("contact", "Inquiry").objects.create(
-        name="Jordan Quill",
-        email="jordan@example.org",
-        phone="(916) 555-0142",
-        message="Is there an evening group?",
         email_hash=lookup_hash(normalise_email("jordan@example.org")),
         phone_hash=lookup_hash(national_digits("(916) 555-0142")),
     )
+    personal = ["Jordan Quill", "jordan@example.org", "(916) 555-0142", "Is there an evening group?"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE contact_inquiry SET name = %s, email = %s, phone = %s, message = %s WHERE id = %s",
+            [*map(encrypt, personal), inquiry.pk],
+        )
     old.get_model("contact", "AuditEvent").objects.create(action="viewed", username="coordinator", count=1)
     old.get_model("pages", "Synonym").objects.create(terms="relapse, slip, lapse")
     old.get_model("pages", "SearchCount").objects.create(query="evening group", day="2026-11-30", searches=4)
