@@ -92,3 +92,14 @@ def test_a_flood_of_distinct_searches_keeps_a_bounded_number_of_rankings(server,
         query = "".join(secrets.choice(string.ascii_lowercase) for _ in range(7))
         assert request(base_url, "GET", f"/search/?q={query}")[0] == 200
     assert len(keys(redis_url, "search:ranking:") - before) <= RANKING_SLOTS
+
+
+@pytest.mark.parametrize("path", [PAGE, PAGE, "/search/?q=work", "/contact/", "/no-such-page/", "/robots.txt"])
+def test_head_sends_the_headers_of_get_and_no_body(server, path):
+    base_url, log_path = server
+    get_status, get_headers, get_body = request(base_url, "GET", path)
+    status, headers, body = request(base_url, "HEAD", path)
+    assert (status, body) == (get_status, b"")
+    assert headers["Content-Type"] == get_headers["Content-Type"]
+    assert headers.get("Content-Length") in {None, str(len(get_body))}
+    assert "no-body response" not in log_path.read_text(), "gunicorn warns of a body sent to a HEAD"
