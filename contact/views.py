@@ -13,7 +13,7 @@ from restoration.http import site_origin
 
 from . import spam
 from .forms import InquiryForm, form_markup, normalise_source_page, preset_answers
-from .promise import remember_choices, reply_promise, thanks_promise
+from .promise import forget_choices, remember_choices, reply_promise, thanks_promise
 from .services import inquiry_submit
 
 
@@ -56,4 +56,6 @@ def render_form(request, form, status=200):
 @require_safe
 def thanks(request):
     reach, promise = thanks_promise(request)
-    return render(request, "contact/thanks.html", {"reach": reach, "reply_promise": promise})
+    response = render(request, "contact/thanks.html", {"reach": reach, "reply_promise": promise})
+    forget_choices(request, response)
+    return response
