@@ -87,7 +87,7 @@ def escalation_recipients():
 
 
 def inquiry_admin_url(inquiry):
-    """Absolute link to the inquiry in the admin: from SITE_URL, else the host the form was sent to."""
+    """Absolute link to the inquiry in the admin: from SITE_URL, else the site's address the form was sent to."""
     path = reverse("admin:contact_inquiry_change", args=[inquiry.pk])
     return f"{settings.SITE_URL or inquiry.site_origin}{path}"
 

@@ -17,10 +17,11 @@ from django.utils.translation import gettext_lazy as _
 from .models import Inquiry
 
 # What the thank-you page needs to repeat the visitor's choices (never a name, number or message), kept in a signed
-# cookie that the browser sends to the thank-you page alone: a session would follow the visitor to every page and
-# keep the shared page cache from serving them (pages/cache.py shares no page that varies on a cookie). Its path is
-# the thank-you page the form redirects to, in the form's language (/contact/thanks/ or /es/contact/thanks/): the
-# narrowest that works, as "/" would reach every page and "/contact/thanks/" never reaches the Spanish one.
+# cookie that the browser sends to the thank-you page alone, which deletes it once shown: a session would follow the
+# visitor to every page and keep the shared page cache from serving them (pages/cache.py shares no page that varies
+# on a cookie). Its path is the thank-you page the form redirects to, in the form's language (/contact/thanks/ or
+# /es/contact/thanks/): the narrowest that works, as "/" would reach every page and "/contact/thanks/" never reaches
+# the Spanish one.
 COOKIE = "contact_sent"
 COOKIE_SALT = "contact.promise"
 COOKIE_SECONDS = 12 * 60 * 60
@@ -77,6 +78,12 @@ def remember_choices(response, inquiry):
         httponly=True,
         samesite="Lax",
     )
+
+
+def forget_choices(request, response):
+    """Remove the choices once the thank-you page has repeated them: a shared computer keeps nothing of the message."""
+    if COOKIE in request.COOKIES:
+        response.delete_cookie(COOKIE, path=reverse("contact:thanks"), samesite="Lax")
 
 
 def thanks_promise(request, now=None):

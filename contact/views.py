@@ -9,9 +9,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 
+from restoration.http import site_origin
+
 from . import spam
 from .forms import InquiryForm, form_markup, normalise_source_page, preset_answers
-from .promise import remember_choices, reply_promise, thanks_promise
+from .promise import forget_choices, remember_choices, reply_promise, thanks_promise
 from .services import inquiry_submit
 
 
@@ -38,9 +40,7 @@ def contact_form(request):
         return render_form(request, form, status=409 if form.already_sent else 200)
     if not spam.count_submission(request):
         return render(request, "429.html", status=429)
-    inquiry = inquiry_submit(
-        form, site_origin=request.build_absolute_uri("/").rstrip("/"), language=request.LANGUAGE_CODE
-    )
+    inquiry = inquiry_submit(form, site_origin=site_origin(request), language=request.LANGUAGE_CODE)
     response = redirect("contact:thanks")
     remember_choices(response, inquiry)
     return response
@@ -56,4 +56,6 @@ def render_form(request, form, status=200):
 @require_safe
 def thanks(request):
     reach, promise = thanks_promise(request)
-    return render(request, "contact/thanks.html", {"reach": reach, "reply_promise": promise})
+    response = render(request, "contact/thanks.html", {"reach": reach, "reply_promise": promise})
+    forget_choices(request, response)
+    return response

@@ -16,7 +16,9 @@ them safe. Pages with a form, previews and drafts never come through here.
 A page is keyed on its language, its address and the query parameters its view declares it reads, nothing else: the
 about page with ``?page=7`` or ``?utm_source=…`` is the one copy of the about page. A list answers 404 to a page number
 that names none of its pages, and only a 200 is stored, so the number of copies stays the number of pages the
-site has, whatever a flood of query strings sends.
+site has, whatever a flood of query strings sends. The address is the site's own (``site_origin``: SITE_URL, or the
+host in the one spelling browsers use), never the Host header as sent: Django accepts any port, letter case and
+trailing dot on an allowed host.
 """
 
 import datetime
@@ -35,6 +37,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
 from restoration.cache import reconnected
+from restoration.http import names_site_origin, site_origin
 
 from .models import (
     Accreditation,
@@ -191,7 +194,7 @@ def _page_key(request):
     params = sorted((name, request.GET[name]) for name in parameters_read if name in request.GET)
     # The address already says the language (/es/…); the key says it too, so that no change of URLs could ever
     # hand one language's page to a visitor of the other.
-    address = f"{translation.get_language()}:{request.scheme}://{request.get_host()}{request.path}?{params}"
+    address = f"{translation.get_language()}:{site_origin(request)}{request.path}?{params}"
     return f"pages:page:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
@@ -269,7 +272,9 @@ class PageCacheMiddleware:
         if response.status_code != 200 or not getattr(response, "is_public_page", False):
             return response
         _set_etag(response)
-        if key and _shareable(response):
+        # Stored only from a request to the site's own address, since the page names the host it was asked on
+        # (canonical link, JSON-LD): one copy per page, whatever spelling of the host a flood sends.
+        if key and _shareable(response) and names_site_origin(request):
             timeout = page_lifetime(generation)
             if timeout > 0:
                 cache.set(key, (generation, response.content, dict(response.headers)), timeout)

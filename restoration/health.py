@@ -54,7 +54,7 @@ class HealthCheckMiddleware:
             return self.get_response(request)
         problems = check()
         response = HttpResponse(
-            b"" if request.method == "HEAD" else ("; ".join(problems) or "ok") + "\n",
+            ("; ".join(problems) or "ok") + "\n",
             status=503 if problems else 200,
             content_type="text/plain; charset=utf-8",
         )

@@ -3,6 +3,7 @@
 import ipaddress
 
 from django.conf import settings
+from django.http.request import split_domain_port
 
 
 def _address(text):
@@ -36,3 +37,27 @@ def client_address(request):
             break
         client = entry
     return str(client)
+
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def site_origin(request):
+    """The address this site goes by, for links that leave the page and for the page cache's key.
+
+    SITE_URL when set. Otherwise the request's scheme and host as a browser writes them: lower case, no trailing
+    dot, and no port but the one this server listens on. Django accepts any port, letter case and trailing dot on
+    an allowed host, so the host as sent would let anyone make the site name itself in endless ways.
+    """
+    if settings.SITE_URL:
+        return settings.SITE_URL
+    name, port = split_domain_port(request.get_host())
+    listening = request.META.get("SERVER_PORT", "")
+    if port and int(port) != DEFAULT_PORTS.get(request.scheme) and listening.isdigit() and int(port) == int(listening):
+        name = f"{name}:{int(port)}"
+    return f"{request.scheme}://{name}"
+
+
+def names_site_origin(request):
+    """True when the request was sent to the site's own address (site_origin) exactly as browsers write it."""
+    return f"{request.scheme}://{request.get_host()}" == site_origin(request)

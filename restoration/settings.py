@@ -74,6 +74,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "restoration.middleware.HeadWithoutBodyMiddleware",  # first: it empties every answer to a HEAD
     "restoration.health.HealthCheckMiddleware",
     "restoration.logs.RequestLogMiddleware",  # after the health checks: probes are not logged
     "django.middleware.security.SecurityMiddleware",

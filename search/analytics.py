@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from restoration import ratelimit
 
@@ -36,15 +37,32 @@ def counted_query(query):
     return counted if len(words) <= COUNTED_MAX_WORDS and len(counted) <= COUNTED_MAX_LENGTH else ""
 
 
+def made_on_this_site(request):
+    """True when the search was sent from one of the site's own pages, so another site cannot plant queries in the
+    reports by making its visitors' browsers search here.
+
+    The browser says so in Sec-Fetch-Site. "none" (an address typed, bookmarked or opened from an email or chat
+    app) is not counted: a link spread elsewhere could plant a query that way. A browser too old to send the header
+    is believed when its Referer is on this site (our Referrer-Policy sends one within the site).
+    """
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site == "same-origin"
+    referer = request.headers.get("Referer", "")
+    return url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+
+
 def record_search(request, query, found, language):
-    """Count one search of the query in ``language`` today, and whether it found nothing (if analytics are on and
-    it is counted).
+    """Count one search of the query in ``language`` today, and whether it found nothing (if analytics are on, it
+    was made on this site and it is counted).
 
     A client counts once per query and day and adds at most COUNTED_PER_CLIENT queries an hour, so
     no one alone can fill the table or lift a query over the reports' threshold (SearchCount.REPORT_MIN_SEARCHES).
     """
     normalised = counted_query(query)
-    if not settings.SEARCH_ANALYTICS or not normalised:
+    if not settings.SEARCH_ANALYTICS or not normalised or not made_on_this_site(request):
         return
     if ratelimit.limit_reached(COUNTED_RATE_SCOPE, request, COUNTED_PER_CLIENT):
         return

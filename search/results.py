@@ -29,6 +29,9 @@ TITLE_WEIGHT = 2  # against 1 for a word in the summary or a heading
 EVERY_WORD_WEIGHT = 0.5  # for having every word, anywhere
 MAX_RESULTS = 100  # ranked per query; a broader query says there are more and asks for another word
 RANKING_SECONDS = 600
+# Rankings are kept in this many places per content generation, a query's place chosen by its digest: a flood of
+# distinct searches then replaces rankings rather than adding to them.
+RANKING_SLOTS = 256
 SUGGESTION_CANDIDATES = 50  # titles matching what was typed, put in order before the first few are offered
 FREQUENCY_CAP = 100  # counting a word's uses stops here: enough to tell a common word from a rare one
 NEAR_WORDS = 30  # known words sharing most trigrams with a misspelling, weighed by difflib
@@ -104,18 +107,19 @@ def _exact_title_id(query, language):
 def cached_rank(query, groups, language):
     """``rank()``, kept in the shared cache per content generation for the queries analytics would count.
 
-    Only ids are kept, under a digest of the terms: never the query or a rendered page. A query that could name
-    someone (digits, an @, many words: ``counted_query``) is ranked afresh each time instead.
+    Only ids are kept, beside a digest of the terms: never the query or a rendered page. A query that could name
+    someone (digits, an @, many words: ``counted_query``) is ranked afresh each time instead. At most RANKING_SLOTS
+    rankings are kept per generation; a query whose place holds another's is ranked afresh and takes it over.
     """
     if not counted_query(query):
         return rank(query, groups, language)
     generation = content_generation()
     digest = hashlib.sha256(json.dumps([language, as_title(query), groups]).encode()).hexdigest()
-    key = f"search:ranking:{generation}:{digest}"
-    ranking = cache.get(key)
-    if ranking is None:
+    key = f"search:ranking:{generation}:{int(digest, 16) % RANKING_SLOTS}"
+    kept_digest, *ranking = cache.get(key, (None,))
+    if kept_digest != digest:
         ranking = rank(query, groups, language)
-        cache.set(key, tuple(ranking), lifetime_in_generation(RANKING_SECONDS, generation))
+        cache.set(key, (digest, *ranking), lifetime_in_generation(RANKING_SECONDS, generation))
     return Ranking(*ranking)
 
 

@@ -11,6 +11,7 @@ from functools import wraps
 import django_otp
 import segno
 from django.contrib import admin
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -22,6 +23,8 @@ from django.views.decorators.cache import never_cache
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from contact.models import Inquiry
+from contact.signals import inquiries_listed
 from pages.models import SiteSettings
 
 from .forms import EnrolCodeForm, VerifyCodeForm
@@ -61,6 +64,23 @@ def _second_factor_step(view):
 # The home page's sections in the order staff use them: inquiries first, then the site's content; the rest
 # (accounts, sign-in locks, devices) after, alphabetically as the admin lists them.
 APP_ORDER = ["contact", "pages", "search"]
+
+
+class AuditedAutocompleteJsonView(AutocompleteJsonView):
+    """Django's autocomplete, which answers any field pointing at inquiries whether a form uses it or not: the
+    inquiries it lists are recorded in the audit trail, as the inquiry list's are."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.model_admin.model is Inquiry:
+            searched = " (search)" if self.term else ""
+            inquiries_listed.send(
+                Inquiry,
+                user=self.request.user,
+                inquiry_ids=[inquiry.pk for inquiry in context["object_list"]],
+                detail=f"autocomplete page {context['page_obj'].number}{searched}",
+            )
+        return context
 
 
 class StaffAdminSite(admin.AdminSite):
@@ -104,6 +124,9 @@ class StaffAdminSite(admin.AdminSite):
             path("reports/admissions/", self.admin_view(self.admissions_report), name="admissions_report"),
         ]
         return views + super().get_urls()
+
+    def autocomplete_view(self, request):
+        return AuditedAutocompleteJsonView.as_view(admin_site=self)(request)
 
     def admissions_report(self, request):
         """The weekly admissions report (staff/reports.py): for those who may read inquiries, though it names no

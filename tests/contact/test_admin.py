@@ -280,6 +280,23 @@ def test_staff_views_list_pages_and_exports_are_audited(client, admissions):
     assert "quill" not in str(events), "the trail records that a search happened, not the address searched for"
 
 
+def test_the_admins_autocomplete_listing_inquiry_numbers_is_audited_like_the_list(client, admissions):
+    """Django's autocomplete answers any field pointing at inquiries (a note's, here), whether or not a form uses
+    it: what it lists is a look at inquiries too."""
+    inquiries = [make_inquiry() for _ in range(3)]
+    staff_login(client, admissions)
+    params = {"app_label": "contact", "model_name": "inquirynote", "field_name": "inquiry", "term": ""}
+    response = client.get("/admin/autocomplete/", params)
+    listed = [int(result["id"]) for result in response.json()["results"]]
+    assert sorted(listed) == sorted(inquiry.pk for inquiry in inquiries)
+    event = AuditEvent.objects.filter(action=AuditEvent.Action.LISTED).get()
+    assert (event.username, sorted(event.inquiry_ids), event.detail) == (
+        "casey-admissions",
+        sorted(listed),
+        "autocomplete page 1",
+    )
+
+
 def test_editors_cannot_see_inquiries(client):
     editor = make_staff(
         "pat-editor",

@@ -74,6 +74,17 @@ def test_the_admin_link_uses_site_url_when_it_is_set(
 
 
 @pytest.mark.django_db
+def test_without_site_url_the_admin_link_names_the_host_as_browsers_write_it(
+    client, django_capture_on_commit_callbacks, notify_on_submit
+):
+    """Django accepts any port, case and trailing dot on an allowed host: none of them reaches the staff email."""
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post("/contact/", form_data(), HTTP_HOST="LocalHost.:0080").status_code == 302
+    inquiry = Inquiry.objects.get()
+    assert f"http://localhost/admin/contact/inquiry/{inquiry.pk}/change/" in mail.outbox[0].body
+
+
+@pytest.mark.django_db
 def test_a_setting_can_include_the_details(client, django_capture_on_commit_callbacks, notify_on_submit, settings):
     settings.CONTACT_NOTIFY_INCLUDE_DETAILS = True
     submit(client, django_capture_on_commit_callbacks, name=SCRIPT, message=SCRIPT)

@@ -56,7 +56,7 @@ def test_the_thank_you_page_opened_directly_promises_nothing_it_cannot_know(clie
 
 def test_a_tampered_choices_cookie_is_ignored_not_an_error(client, db):
     open_weekdays()
-    client.post("/contact/", form_data(), follow=True)
+    client.post("/contact/", form_data())
     client.cookies["contact_sent"] = client.cookies["contact_sent"].value.replace("phone", "email")
     response = client.get("/contact/thanks/")
     assert response.status_code == 200
@@ -66,6 +66,18 @@ def test_a_tampered_choices_cookie_is_ignored_not_an_error(client, db):
 
 
 def test_the_choices_reach_the_thank_you_page_alone_so_other_pages_stay_shared(client, db):
-    client.post("/contact/", form_data(), follow=True)
+    client.post("/contact/", form_data())
     assert client.cookies["contact_sent"]["path"] == "/contact/thanks/"
     assert "sessionid" not in client.cookies, "no session follows the visitor round the site"
+
+
+def test_the_thank_you_page_forgets_the_choices_once_it_has_shown_them(client, db):
+    """The browser keeps nothing of the message longer than it takes to thank the visitor (a shared computer)."""
+    open_weekdays()
+    response = client.post("/contact/", form_data(preferred_contact="text", best_time="any"), follow=True)
+    assert "We’ll send you a text message." in parse_html(response.content).text
+    removed = response.cookies["contact_sent"]
+    assert (removed.value, removed["max-age"], removed["path"]) == ("", 0, "/contact/thanks/")
+    again = parse_html(client.get("/contact/thanks/").content).text
+    assert "text message" not in again
+    assert "Someone from our admissions team will contact you in the way you asked." in again

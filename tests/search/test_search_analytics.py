@@ -1,7 +1,8 @@
 """Private search analytics: counts per normalised query per day, nothing about who searched.
 
 A query that could identify someone is never stored, one visitor counts once per query and day and can add only
-so many queries, the reports show a query only once several searches made it, and rows go after 90 days.
+so many queries, the reports show a query only once several searches made it, only searches made from the site's
+own pages count, and rows go after 90 days.
 """
 
 import datetime
@@ -10,12 +11,19 @@ import io
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
+from django.test import Client
 from django.utils import timezone
 
 from search import analytics
 from search.models import SearchCount
 from tests.support.builders import make_article, make_editor, staff_login
 from tests.support.migrations import model_as_of
+
+
+@pytest.fixture
+def client():
+    """A browser searching from the site's own pages, as it says in Sec-Fetch-Site."""
+    return Client(headers={"Sec-Fetch-Site": "same-origin"})
 
 
 def test_searches_are_counted_per_normalised_query_per_day_with_nothing_about_the_visitor(client, db):
@@ -75,6 +83,27 @@ def test_editors_see_top_searches_and_searches_with_no_results(editor_client):
     missing = editor_client.get("/admin/search/searchwithoutresults/").content.decode()
     assert "xylophonequartz" in missing and "quokka" not in missing
     assert editor_client.get("/admin/search/topsearch/add/").status_code == 403
+
+
+def test_searches_sent_from_other_sites_never_reach_top_searches(editor_client):
+    """A page elsewhere can make its visitors' browsers search here. The browser says where the search came from
+    (Sec-Fetch-Site), or an older one sends no Referer of ours. An address typed, bookmarked or opened from another
+    app (Sec-Fetch-Site: none) is no search made on the site either."""
+    planted = "visit evil example com"
+    elsewhere = [{"Sec-Fetch-Site": "cross-site"}, {"Sec-Fetch-Site": "none"}, {"Referer": "https://evil.example/"}, {}]
+    for number, headers in enumerate(elsewhere):
+        Client(headers=headers).get("/search/", {"q": planted}, REMOTE_ADDR=f"198.51.100.{10 + number}")
+    here = [
+        {"Sec-Fetch-Site": "same-origin"},
+        {"Referer": "http://testserver/about/"},
+        {"Sec-Fetch-Site": "same-origin"},
+    ]
+    for address, headers in zip(THREE_VISITORS, here, strict=True):
+        Client(headers=headers).get("/search/", {"q": "evening group"}, REMOTE_ADDR=address)
+    top = editor_client.get("/admin/search/topsearch/").content.decode()
+    assert "evening group" in top
+    assert planted not in top
+    assert not SearchCount.objects.filter(query=planted).exists()
 
 
 def test_visitors_cannot_see_the_reports(client, db):

@@ -1,6 +1,8 @@
 """What crawlers and load balancers see: robots.txt, the sitemap, /healthz and /readyz."""
 
 from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 
 
 def test_healthz_answers_ok(client, db):
@@ -30,3 +32,10 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_the_admin_address_private(cl
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert settings.ADMIN_URL.strip("/") not in text
     assert "admin" not in text.lower()
+
+
+def test_robots_txt_keeps_crawlers_out_of_search_in_every_language(client, db):
+    disallowed = [line.removeprefix("Disallow: ") for line in client.get("/robots.txt").content.decode().splitlines()]
+    for code, _ in settings.LANGUAGES:
+        with translation.override(code):
+            assert reverse("search:results") in disallowed, code
