@@ -43,6 +43,13 @@ def _staff_awaiting_second_factor(user):
     return user.is_active and user.is_staff and not user.is_verified()
 
 
+def _finish_sign_in(request, device):
+    """Mark the session verified by ``device`` under a new id: a copy of the cookie taken before the code was
+    typed (the password alone) must not become a staff session."""
+    django_otp.login(request, device)
+    request.session.cycle_key()
+
+
 def _second_factor_step(view):
     """For a staff member who has given the password but no code yet; everyone else goes where they belong."""
 
@@ -126,7 +133,7 @@ class StaffAdminSite(admin.AdminSite):
         form = VerifyCodeForm(request.user, request.POST or None)
         if request.method == "POST":
             if form.is_valid():
-                django_otp.login(request, form.device)
+                _finish_sign_in(request, form.device)
                 return redirect(_next_url(request, self))
             if form.has_error("otp_token", code="wrong_code"):  # a code sent during the pause was never checked
                 AuditEvent.record(AuditEvent.Action.LOGIN_FAILED, user=request.user, detail="wrong one-time code")
@@ -144,7 +151,7 @@ class StaffAdminSite(admin.AdminSite):
         form = EnrolCodeForm(device, request.POST or None)
         if request.method == "POST" and form.is_valid():
             codes = enrol_two_factor(device)
-            django_otp.login(request, device)
+            _finish_sign_in(request, device)
             AuditEvent.record(AuditEvent.Action.TWO_FACTOR_ENROLLED, user=user, detail="authenticator app")
             context = self._context(request, codes=codes, title="Save your backup codes")
             return render(request, "staff/two_factor/backup_codes.html", context)

@@ -97,6 +97,16 @@ def test_a_password_alone_never_opens_the_inquiries(client, admissions):
     assert actions() == ["login", "login_failed", "listed"]
 
 
+def test_a_session_cookie_copied_before_the_code_step_opens_nothing_after_it(client, admissions):
+    device = TOTPDevice.objects.create(user=admissions, name="phone", confirmed=True)
+    sign_in(client, admissions)
+    copied = Client()
+    copied.cookies["sessionid"] = client.cookies["sessionid"].value
+    client.post(VERIFY_URL, {"otp_token": current_code(device), "next": LIST_URL})
+    assert client.get(LIST_URL).status_code == 200
+    assert copied.get(LIST_URL).status_code == 302, "the id given out before the code must not become a staff session"
+
+
 def test_a_right_code_just_after_a_wrong_one_is_told_to_wait_and_is_accepted_after_the_wait(client, admissions):
     device = TOTPDevice.objects.create(user=admissions, name="phone", confirmed=True)
     sign_in(client, admissions)
