@@ -9,6 +9,7 @@ import re
 import time
 
 import pytest
+import time_machine
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.models import Permission
 from django.contrib.auth.password_validation import validate_password
@@ -49,21 +50,35 @@ def actions():
     return list(AuditEvent.objects.order_by("pk").values_list("action", flat=True))
 
 
+def setup_key_shown(response):
+    """The setup key the page shows for typing into an app, or None when it shows none."""
+    match = re.search(r'id="totp-secret">([A-Z2-7 ]+)<', response.content.decode())
+    return match and match.group(1).replace(" ", "")
+
+
+def start_setup(client, password=PASSWORD):
+    """Type the password again at the setup step, as it asks before it shows a key; returns the page."""
+    return client.post(SETUP_URL, {"password": password}, follow=True)
+
+
+def code_for(secret):
+    return f"{totp(base64.b32decode(secret)):06d}"
+
+
 def test_a_new_staff_member_is_sent_to_enrol_and_then_sees_inquiries(client, admissions):
     inquiry = make_inquiry()
     response = sign_in(client, admissions)
     assert response.redirect_chain[-1][0].startswith(SETUP_URL)
+    response = start_setup(client)
     page = parse_html(response.content)
     [qr] = page.find_all("img", **{"class": "two-factor-qr"})
     assert qr.attrs["src"].startswith("data:image/svg+xml"), "the QR code is drawn here, not by another service"
-    secret = re.search(r'id="totp-secret">([A-Z2-7 ]+)<', response.content.decode()).group(1).replace(" ", "")
+    secret = setup_key_shown(response)
     [code_input] = page.find_all("input", name="otp_token")
     assert code_input.attrs["autocomplete"] == "one-time-code"
     assert page.find_all("label", **{"for": code_input.attrs["id"]})
 
-    key = base64.b32decode(secret)
-    code = f"{totp(key):06d}"
-    response = client.post(SETUP_URL + f"?next={LIST_URL}", {"otp_token": code, "next": LIST_URL})
+    response = client.post(SETUP_URL + f"?next={LIST_URL}", {"otp_token": code_for(secret), "next": LIST_URL})
     codes = re.findall(r"<li><code>(\w+)</code></li>", response.content.decode())
     assert len(codes) == 10 and len(set(codes)) == 10
     assert TOTPDevice.objects.get(user=admissions).confirmed
@@ -72,8 +87,52 @@ def test_a_new_staff_member_is_sent_to_enrol_and_then_sees_inquiries(client, adm
     assert actions()[:2] == ["login", "2fa_enrolled"]
 
 
+def test_setup_asks_for_the_password_again_before_it_shows_a_key(client, admissions):
+    response = sign_in(client, admissions)
+    assert setup_key_shown(response) is None, "a session that only knows the cookie would read the key"
+    page = parse_html(response.content)
+    [password] = page.find_all("input", name="password")
+    assert page.find_all("label", **{"for": password.attrs["id"]})
+    response = start_setup(client, password="not-the-password")
+    assert setup_key_shown(response) is None
+    assert "That password isn’t right" in parse_html(response.content).text
+    assert actions()[-1] == "login_failed", "a wrong password here counts towards the lockout like any other"
+    assert setup_key_shown(start_setup(client))
+
+
+def test_each_session_gets_its_own_setup_key_and_only_the_one_confirmed_works(admissions):
+    stranger, owner = Client(), Client()  # a stranger who has the password, and its owner
+    sign_in(stranger, admissions)
+    strangers_key = setup_key_shown(start_setup(stranger))
+    sign_in(owner, admissions)
+    owners_key = setup_key_shown(start_setup(owner))
+    assert strangers_key != owners_key, "every session that opened the setup page shared one secret"
+    assert setup_key_shown(stranger.get(SETUP_URL)) == strangers_key, "a reload shows the same key"
+
+    assert "Save your backup codes" in owner.post(SETUP_URL, {"otp_token": code_for(owners_key)}).content.decode()
+    assert not TOTPDevice.objects.filter(user=admissions, confirmed=False).exists()
+    # The stranger's key now opens nothing, at the setup step they stayed on or at a new sign-in.
+    stranger.post(SETUP_URL, {"otp_token": code_for(strangers_key)})
+    assert stranger.get(LIST_URL).status_code == 302
+    stranger = Client()
+    sign_in(stranger, admissions)
+    assert stranger.post(VERIFY_URL, {"otp_token": code_for(strangers_key)}).status_code == 200
+    assert stranger.get(LIST_URL).status_code == 302
+
+
+def test_a_setup_key_left_unconfirmed_expires(client, admissions):
+    sign_in(client, admissions)
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        secret = setup_key_shown(start_setup(client))
+        traveller.shift(datetime.timedelta(minutes=16))
+        response = client.post(SETUP_URL, {"otp_token": code_for(secret)}, follow=True)
+    assert setup_key_shown(response) is None and parse_html(response.content).find_all("input", name="password")
+    assert not TOTPDevice.objects.filter(user=admissions).exists()
+
+
 def test_a_wrong_enrolment_code_is_explained_and_enrols_nothing(client, admissions):
     sign_in(client, admissions)
+    start_setup(client)
     response = client.post(SETUP_URL, {"otp_token": "000000"})
     page = parse_html(response.content)
     assert "That code didn’t match" in page.text
@@ -137,6 +196,7 @@ def test_a_backup_code_works_at_once_after_a_wrong_app_code(client, admissions):
 
 def test_a_right_enrolment_code_just_after_a_wrong_one_is_told_to_wait(client, admissions):
     sign_in(client, admissions)
+    start_setup(client)
     client.post(SETUP_URL, {"otp_token": "000000"})
     device = TOTPDevice.objects.get(user=admissions, confirmed=False)
     page = parse_html(client.post(SETUP_URL, {"otp_token": current_code(device)}).content)
