@@ -27,6 +27,7 @@ from django_otp import user_has_device
 from pages.models import SiteSettings
 
 from .forms import ConfirmPasswordForm, EnrolCodeForm, VerifyCodeForm
+from .lockout import remember_browser
 from .models import AuditEvent
 from .readiness import go_live_readiness
 from .reports import admissions_report
@@ -136,7 +137,7 @@ class StaffAdminSite(admin.AdminSite):
         if request.method == "POST":
             if form.is_valid():
                 _finish_sign_in(request, form.device)
-                return redirect(_next_url(request, self))
+                return remember_browser(request, redirect(_next_url(request, self)))
             if form.has_error("otp_token", code="wrong_code"):  # a code sent during the pause was never checked
                 AuditEvent.record(AuditEvent.Action.LOGIN_FAILED, user=request.user, detail="wrong one-time code")
         context = self._context(request, form=form, title="Enter your one-time code")
@@ -164,7 +165,7 @@ class StaffAdminSite(admin.AdminSite):
             _finish_sign_in(request, device)
             AuditEvent.record(AuditEvent.Action.TWO_FACTOR_ENROLLED, user=user, detail="authenticator app")
             context = self._context(request, codes=codes, title="Save your backup codes")
-            return render(request, "staff/two_factor/backup_codes.html", context)
+            return remember_browser(request, render(request, "staff/two_factor/backup_codes.html", context))
         context = self._context(
             request,
             form=form,

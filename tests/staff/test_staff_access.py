@@ -252,6 +252,26 @@ def test_a_forged_forwarded_for_header_does_not_dodge_the_lockout(client, settin
     assert details == {"from 203.0.113.7"}
 
 
+def test_a_wave_of_failures_from_many_addresses_pauses_new_browsers_only_and_only_while_it_lasts(admissions):
+    device = TOTPDevice.objects.create(user=admissions, name="phone", confirmed=True)
+    usual = Client(REMOTE_ADDR="198.51.100.20")  # the browser casey signed in with last week
+    sign_in(usual, admissions)
+    usual.post(VERIFY_URL, {"otp_token": current_code(device)})
+    usual.post("/admin/logout/")
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        for number in range(30):  # a few guesses each from many addresses: no one address reaches its limit
+            Client(REMOTE_ADDR=f"203.0.113.{number}").post(
+                LOGIN_URL, {"username": f"staff-{number % 3}", "password": "guess"}
+            )
+        response = sign_in(Client(REMOTE_ADDR="192.0.2.50"), admissions)
+        assert response.status_code == 429, "a new browser got in during the wave"
+        assert "a browser that has not signed in to this account before" in parse_html(response.content).text
+        assert sign_in(usual, admissions).redirect_chain[-1][0].startswith(VERIFY_URL), "staff's own browser did not"
+        traveller.shift(datetime.timedelta(minutes=31))
+        response = sign_in(Client(REMOTE_ADDR="192.0.2.50"), admissions)
+        assert response.redirect_chain[-1][0].startswith(VERIFY_URL), "the pause ends when the failures stop"
+
+
 def everything_stored_about_sign_ins():
     """Every value the audit trail and django-axes' tables hold, as one string to search."""
     return " ".join(
@@ -327,6 +347,17 @@ def test_unlock_sign_in_lifts_a_pause_early(client, admissions):
     call_command("unlock_sign_in", "casey-admissions", stdout=out)
     assert "Lifted the sign-in pause of casey-admissions" in out.getvalue()
     assert sign_in(client, admissions).redirect_chain[-1][0].startswith(VERIFY_URL)
+
+
+def test_unlock_sign_in_lifts_an_address_pause_early(admissions):
+    office = Client(REMOTE_ADDR="2001:db8:5:6::20")
+    for number in range(10):
+        office.post(LOGIN_URL, {"username": f"staff-{number}", "password": "guess"})
+    assert sign_in(office, admissions).status_code == 429
+    out = io.StringIO()
+    call_command("unlock_sign_in", "--address", "2001:db8:5:6::99", stdout=out)  # any address of that /64
+    assert "Lifted the sign-in pause of 2001:db8:5:6::99" in out.getvalue()
+    assert sign_in(office, admissions).redirect_chain[-1][0].startswith(VERIFY_URL)
 
 
 def test_staff_are_signed_out_after_the_idle_limit(client, admissions, monkeypatch):
