@@ -61,3 +61,20 @@ def site_origin(request):
 def names_site_origin(request):
     """True when the request was sent to the site's own address (site_origin) exactly as browsers write it."""
     return f"{request.scheme}://{request.get_host()}" == site_origin(request)
+
+
+def counted_address(address):
+    """Whom a limit counts for ``address``: the address itself, or for IPv6 its /64 (as that network's first
+    address), since one home or phone network is given a whole /64 and could otherwise take a new address for every
+    request. Anything that is not an address is returned as it is."""
+    parsed = _address(address)
+    if parsed is None:
+        return address
+    if parsed.version == 6:
+        return str(ipaddress.ip_network((parsed, 64), strict=False).network_address)
+    return str(parsed)
+
+
+def client_counted_address(request):
+    """The client's address as limits count it (counted_address); what django-axes locks sign-ins by."""
+    return counted_address(client_address(request))

@@ -6,31 +6,17 @@ count is the one that matters; the local one stands in for it, per process, whil
 count cannot be read.
 """
 
-import ipaddress
-
 from django.core.cache import caches
 from django.utils.crypto import salted_hmac
 
-from .http import client_address
+from .http import client_counted_address
 
 COUNTERS = ("default", "local")
 
 
-def _counted_as(address):
-    """Whom a limit counts: the address, or for IPv6 its /64, since one home or phone network is given a whole /64
-    and could otherwise take a new address for every request."""
-    try:
-        parsed = ipaddress.ip_address(address)
-    except ValueError:
-        return address
-    if parsed.version == 6:
-        return str(ipaddress.ip_network((parsed, 64), strict=False))
-    return str(parsed)
-
-
 def client_key(scope, request, detail=""):
     """The cache key for this client (and ``detail``) in ``scope``: a salted hash, so no raw address is kept."""
-    counted = _counted_as(client_address(request))
+    counted = client_counted_address(request)
     message = f"{counted}\n{detail}" if detail else counted
     return f"{scope}:" + salted_hmac(scope, message, algorithm="sha256").hexdigest()
 

@@ -207,15 +207,18 @@ AUTH_PASSWORD_VALIDATORS = [
 OTP_TOTP_ISSUER = "Restoration Recovery Center"  # the name staff see for this site in their authenticator app
 # Login throttling: django-axes in the database, so a lock holds across app servers. Five failures for one name
 # from one client address lock that name from that address for the cooling-off period: a stranger who knows a
-# staff name cannot lock its owner out. Names are stored only as a keyed hash (what was typed may be a password).
+# staff name cannot lock its owner out. staff/lockout.py adds a budget per address over every name and one for the
+# whole site. Names are stored only as a keyed hash (what was typed may be a password).
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_HANDLER = "staff.lockout.StaffSignInHandler"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # the inner list: both together
 AXES_USERNAME_CALLABLE = "staff.lockout.sign_in_name_key"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "staff.lockout.locked_out"  # a 429 page that says how long to wait
-AXES_CLIENT_IP_CALLABLE = "restoration.http.client_address"  # honours TRUSTED_PROXIES
+# Honours TRUSTED_PROXIES, and counts an IPv6 client by its /64, which it could otherwise walk through.
+AXES_CLIENT_IP_CALLABLE = "restoration.http.client_counted_address"
 # Sign-ins are kept once, in the audit trail (its retention period, purge_audit_events); axes' own log would keep
 # name, address and browser of every sign-in with no end date.
 AXES_DISABLE_ACCESS_LOG = True

@@ -54,12 +54,17 @@ def audit_login_failed(sender, credentials, request=None, **kwargs):
     AuditEvent.record(AuditEvent.Action.LOGIN_FAILED, **attempt)
 
 
+# Why a sign-in was paused when it was not its account's own failures from that address (staff/lockout.py).
+PAUSE_REASONS = {"address": " (every name tried from there)", "site": " (many failures site-wide; a new browser)"}
+
+
 @receiver(user_locked_out, dispatch_uid="audit-locked-out")
 def audit_locked_out(sender, request, username, ip_address, **kwargs):
-    # django-axes passes its keyed hash of the name (staff.lockout.sign_in_name_key); the name typed
-    # is in the credentials it keeps on the request.
+    # django-axes passes its keyed hash of the name (staff.lockout.sign_in_name_key) and the address as it
+    # counts it (an IPv6 /64); the name typed is in the credentials it keeps on the request.
     typed = (getattr(request, "axes_credentials", None) or {}).get("username")
-    AuditEvent.record(AuditEvent.Action.LOCKED_OUT, **_sign_in_attempt(typed, f"from {ip_address}"))
+    reason = PAUSE_REASONS.get(getattr(request, "sign_in_paused_for", None), "")
+    AuditEvent.record(AuditEvent.Action.LOCKED_OUT, **_sign_in_attempt(typed, _from(request) + reason))
 
 
 @receiver(list(INQUIRY_ACTIONS), dispatch_uid="audit-inquiries")

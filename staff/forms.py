@@ -4,6 +4,7 @@ the authenticator app was set up right."""
 import math
 
 from django import forms
+from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -94,3 +95,25 @@ class EnrolCodeForm(OneTimeCodeForm):
 
     def device_for(self, token):
         return self.device_to_confirm
+
+
+class ConfirmPasswordForm(forms.Form):
+    """The password typed again before two-factor setup shows a key: a session cookie alone never reveals one.
+    Checked through django-axes like any sign-in, so wrong passwords here count towards a lockout."""
+
+    password = forms.CharField(
+        label="Password", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+    def __init__(self, request, *args, **kwargs):
+        self.request = request
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        user = self.request.user
+        password = self.cleaned_data["password"]
+        if authenticate(self.request, username=user.get_username(), password=password) != user:
+            raise ValidationError(
+                "That password isn’t right. Type the password you signed in with.", code="wrong_password"
+            )
+        return password

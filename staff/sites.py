@@ -1,7 +1,8 @@
 """The staff admin site: a password and a one-time code for every staff account, with enrolment and recovery.
 
 Flow: the usual admin login (password) → ``two-factor/`` (a code from the authenticator app, or a backup code)
-or, for an account with no device yet, ``two-factor/setup/`` (QR code drawn here by segno, then backup codes).
+or, for an account with no device yet, ``two-factor/setup/`` (the password again, then a QR code drawn here by segno
+for a key of that session's own, then backup codes).
 Only a verified session has admin permission. Lost devices: ``manage.py reset_two_factor USERNAME``.
 """
 
@@ -18,20 +19,22 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import user_has_device
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from contact.models import Inquiry
 from contact.signals import inquiries_listed
 from pages.models import SiteSettings
 
-from .forms import EnrolCodeForm, VerifyCodeForm
+from .forms import ConfirmPasswordForm, EnrolCodeForm, VerifyCodeForm
+from .lockout import remember_browser
 from .models import AuditEvent
 from .readiness import go_live_readiness
 from .reports import admissions_report
-from .two_factor import enrol_two_factor
+from .two_factor import SETUP_SESSION_KEY, enrol_two_factor, setup_in_progress, start_setup
 from .work import admissions_work
 
 
@@ -44,6 +47,13 @@ def _next_url(request, site):
 
 def _staff_awaiting_second_factor(user):
     return user.is_active and user.is_staff and not user.is_verified()
+
+
+def _finish_sign_in(request, device):
+    """Mark the session verified by ``device`` under a new id: a copy of the cookie taken before the code was
+    typed (the password alone) must not become a staff session."""
+    django_otp.login(request, device)
+    request.session.cycle_key()
 
 
 def _second_factor_step(view):
@@ -149,28 +159,36 @@ class StaffAdminSite(admin.AdminSite):
         form = VerifyCodeForm(request.user, request.POST or None)
         if request.method == "POST":
             if form.is_valid():
-                django_otp.login(request, form.device)
-                return redirect(_next_url(request, self))
+                _finish_sign_in(request, form.device)
+                return remember_browser(request, redirect(_next_url(request, self)))
             if form.has_error("otp_token", code="wrong_code"):  # a code sent during the pause was never checked
                 AuditEvent.record(AuditEvent.Action.LOGIN_FAILED, user=request.user, detail="wrong one-time code")
         context = self._context(request, form=form, title="Enter your one-time code")
         return render(request, "staff/two_factor/verify.html", context)
 
+    @method_decorator(sensitive_post_parameters("password"))
     @_second_factor_step
     def two_factor_setup(self, request):
+        """Setup asks for the password again, then shows this session's own new key and takes a code from it."""
         user = request.user
         if user_has_device(user):
             return redirect(reverse("admin:two_factor_verify", current_app=self.name))
-        device = TOTPDevice.objects.filter(user=user, confirmed=False).first() or TOTPDevice.objects.create(
-            user=user, name="Authenticator app", confirmed=False
-        )
-        form = EnrolCodeForm(device, request.POST or None)
-        if request.method == "POST" and form.is_valid():
+        device = setup_in_progress(request)
+        if device is None:
+            form = ConfirmPasswordForm(request, request.POST if "password" in request.POST else None)
+            if form.is_valid():
+                start_setup(request)
+                return redirect(request.get_full_path())
+            context = self._context(request, form=form, title="Set up two-factor sign-in")
+            return render(request, "staff/two_factor/setup_password.html", context)
+        form = EnrolCodeForm(device, request.POST if "otp_token" in request.POST else None)
+        if form.is_valid():
             codes = enrol_two_factor(device)
-            django_otp.login(request, device)
+            del request.session[SETUP_SESSION_KEY]
+            _finish_sign_in(request, device)
             AuditEvent.record(AuditEvent.Action.TWO_FACTOR_ENROLLED, user=user, detail="authenticator app")
             context = self._context(request, codes=codes, title="Save your backup codes")
-            return render(request, "staff/two_factor/backup_codes.html", context)
+            return remember_browser(request, render(request, "staff/two_factor/backup_codes.html", context))
         context = self._context(
             request,
             form=form,

@@ -9,6 +9,7 @@ import re
 import time
 
 import pytest
+import time_machine
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.models import Permission
 from django.contrib.auth.password_validation import validate_password
@@ -49,21 +50,35 @@ def actions():
     return list(AuditEvent.objects.order_by("pk").values_list("action", flat=True))
 
 
+def setup_key_shown(response):
+    """The setup key the page shows for typing into an app, or None when it shows none."""
+    match = re.search(r'id="totp-secret">([A-Z2-7 ]+)<', response.content.decode())
+    return match and match.group(1).replace(" ", "")
+
+
+def start_setup(client, password=PASSWORD):
+    """Type the password again at the setup step, as it asks before it shows a key; returns the page."""
+    return client.post(SETUP_URL, {"password": password}, follow=True)
+
+
+def code_for(secret):
+    return f"{totp(base64.b32decode(secret)):06d}"
+
+
 def test_a_new_staff_member_is_sent_to_enrol_and_then_sees_inquiries(client, admissions):
     inquiry = make_inquiry()
     response = sign_in(client, admissions)
     assert response.redirect_chain[-1][0].startswith(SETUP_URL)
+    response = start_setup(client)
     page = parse_html(response.content)
     [qr] = page.find_all("img", **{"class": "two-factor-qr"})
     assert qr.attrs["src"].startswith("data:image/svg+xml"), "the QR code is drawn here, not by another service"
-    secret = re.search(r'id="totp-secret">([A-Z2-7 ]+)<', response.content.decode()).group(1).replace(" ", "")
+    secret = setup_key_shown(response)
     [code_input] = page.find_all("input", name="otp_token")
     assert code_input.attrs["autocomplete"] == "one-time-code"
     assert page.find_all("label", **{"for": code_input.attrs["id"]})
 
-    key = base64.b32decode(secret)
-    code = f"{totp(key):06d}"
-    response = client.post(SETUP_URL + f"?next={LIST_URL}", {"otp_token": code, "next": LIST_URL})
+    response = client.post(SETUP_URL + f"?next={LIST_URL}", {"otp_token": code_for(secret), "next": LIST_URL})
     codes = re.findall(r"<li><code>(\w+)</code></li>", response.content.decode())
     assert len(codes) == 10 and len(set(codes)) == 10
     assert TOTPDevice.objects.get(user=admissions).confirmed
@@ -72,8 +87,52 @@ def test_a_new_staff_member_is_sent_to_enrol_and_then_sees_inquiries(client, adm
     assert actions()[:2] == ["login", "2fa_enrolled"]
 
 
+def test_setup_asks_for_the_password_again_before_it_shows_a_key(client, admissions):
+    response = sign_in(client, admissions)
+    assert setup_key_shown(response) is None, "a session that only knows the cookie would read the key"
+    page = parse_html(response.content)
+    [password] = page.find_all("input", name="password")
+    assert page.find_all("label", **{"for": password.attrs["id"]})
+    response = start_setup(client, password="not-the-password")
+    assert setup_key_shown(response) is None
+    assert "That password isn’t right" in parse_html(response.content).text
+    assert actions()[-1] == "login_failed", "a wrong password here counts towards the lockout like any other"
+    assert setup_key_shown(start_setup(client))
+
+
+def test_each_session_gets_its_own_setup_key_and_only_the_one_confirmed_works(admissions):
+    stranger, owner = Client(), Client()  # a stranger who has the password, and its owner
+    sign_in(stranger, admissions)
+    strangers_key = setup_key_shown(start_setup(stranger))
+    sign_in(owner, admissions)
+    owners_key = setup_key_shown(start_setup(owner))
+    assert strangers_key != owners_key, "every session that opened the setup page shared one secret"
+    assert setup_key_shown(stranger.get(SETUP_URL)) == strangers_key, "a reload shows the same key"
+
+    assert "Save your backup codes" in owner.post(SETUP_URL, {"otp_token": code_for(owners_key)}).content.decode()
+    assert not TOTPDevice.objects.filter(user=admissions, confirmed=False).exists()
+    # The stranger's key now opens nothing, at the setup step they stayed on or at a new sign-in.
+    stranger.post(SETUP_URL, {"otp_token": code_for(strangers_key)})
+    assert stranger.get(LIST_URL).status_code == 302
+    stranger = Client()
+    sign_in(stranger, admissions)
+    assert stranger.post(VERIFY_URL, {"otp_token": code_for(strangers_key)}).status_code == 200
+    assert stranger.get(LIST_URL).status_code == 302
+
+
+def test_a_setup_key_left_unconfirmed_expires(client, admissions):
+    sign_in(client, admissions)
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        secret = setup_key_shown(start_setup(client))
+        traveller.shift(datetime.timedelta(minutes=16))
+        response = client.post(SETUP_URL, {"otp_token": code_for(secret)}, follow=True)
+    assert setup_key_shown(response) is None and parse_html(response.content).find_all("input", name="password")
+    assert not TOTPDevice.objects.filter(user=admissions).exists()
+
+
 def test_a_wrong_enrolment_code_is_explained_and_enrols_nothing(client, admissions):
     sign_in(client, admissions)
+    start_setup(client)
     response = client.post(SETUP_URL, {"otp_token": "000000"})
     page = parse_html(response.content)
     assert "That code didn’t match" in page.text
@@ -95,6 +154,16 @@ def test_a_password_alone_never_opens_the_inquiries(client, admissions):
     assert response.status_code == 302 and response["Location"] == LIST_URL
     assert client.get(LIST_URL).status_code == 200
     assert actions() == ["login", "login_failed", "listed"]
+
+
+def test_a_session_cookie_copied_before_the_code_step_opens_nothing_after_it(client, admissions):
+    device = TOTPDevice.objects.create(user=admissions, name="phone", confirmed=True)
+    sign_in(client, admissions)
+    copied = Client()
+    copied.cookies["sessionid"] = client.cookies["sessionid"].value
+    client.post(VERIFY_URL, {"otp_token": current_code(device), "next": LIST_URL})
+    assert client.get(LIST_URL).status_code == 200
+    assert copied.get(LIST_URL).status_code == 302, "the id given out before the code must not become a staff session"
 
 
 def test_a_right_code_just_after_a_wrong_one_is_told_to_wait_and_is_accepted_after_the_wait(client, admissions):
@@ -127,6 +196,7 @@ def test_a_backup_code_works_at_once_after_a_wrong_app_code(client, admissions):
 
 def test_a_right_enrolment_code_just_after_a_wrong_one_is_told_to_wait(client, admissions):
     sign_in(client, admissions)
+    start_setup(client)
     client.post(SETUP_URL, {"otp_token": "000000"})
     device = TOTPDevice.objects.get(user=admissions, confirmed=False)
     page = parse_html(client.post(SETUP_URL, {"otp_token": current_code(device)}).content)
@@ -180,6 +250,26 @@ def test_a_forged_forwarded_for_header_does_not_dodge_the_lockout(client, settin
     assert [response.status_code for response in guesses] == [200] * 4 + [429] * 2
     details = set(AuditEvent.objects.filter(action=AuditEvent.Action.LOGIN_FAILED).values_list("detail", flat=True))
     assert details == {"from 203.0.113.7"}
+
+
+def test_a_wave_of_failures_from_many_addresses_pauses_new_browsers_only_and_only_while_it_lasts(admissions):
+    device = TOTPDevice.objects.create(user=admissions, name="phone", confirmed=True)
+    usual = Client(REMOTE_ADDR="198.51.100.20")  # the browser casey signed in with last week
+    sign_in(usual, admissions)
+    usual.post(VERIFY_URL, {"otp_token": current_code(device)})
+    usual.post("/admin/logout/")
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        for number in range(30):  # a few guesses each from many addresses: no one address reaches its limit
+            Client(REMOTE_ADDR=f"203.0.113.{number}").post(
+                LOGIN_URL, {"username": f"staff-{number % 3}", "password": "guess"}
+            )
+        response = sign_in(Client(REMOTE_ADDR="192.0.2.50"), admissions)
+        assert response.status_code == 429, "a new browser got in during the wave"
+        assert "a browser that has not signed in to this account before" in parse_html(response.content).text
+        assert sign_in(usual, admissions).redirect_chain[-1][0].startswith(VERIFY_URL), "staff's own browser did not"
+        traveller.shift(datetime.timedelta(minutes=31))
+        response = sign_in(Client(REMOTE_ADDR="192.0.2.50"), admissions)
+        assert response.redirect_chain[-1][0].startswith(VERIFY_URL), "the pause ends when the failures stop"
 
 
 def everything_stored_about_sign_ins():
@@ -257,6 +347,17 @@ def test_unlock_sign_in_lifts_a_pause_early(client, admissions):
     call_command("unlock_sign_in", "casey-admissions", stdout=out)
     assert "Lifted the sign-in pause of casey-admissions" in out.getvalue()
     assert sign_in(client, admissions).redirect_chain[-1][0].startswith(VERIFY_URL)
+
+
+def test_unlock_sign_in_lifts_an_address_pause_early(admissions):
+    office = Client(REMOTE_ADDR="2001:db8:5:6::20")
+    for number in range(10):
+        office.post(LOGIN_URL, {"username": f"staff-{number}", "password": "guess"})
+    assert sign_in(office, admissions).status_code == 429
+    out = io.StringIO()
+    call_command("unlock_sign_in", "--address", "2001:db8:5:6::99", stdout=out)  # any address of that /64
+    assert "Lifted the sign-in pause of 2001:db8:5:6::99" in out.getvalue()
+    assert sign_in(office, admissions).redirect_chain[-1][0].startswith(VERIFY_URL)
 
 
 def test_staff_are_signed_out_after_the_idle_limit(client, admissions, monkeypatch):

@@ -164,11 +164,15 @@ class Visitor:
         return self.post("/contact/", fields)
 
     def staff_sign_in(self, username, password):
-        """Sign in to the admin with the password, enrol an authenticator the way a new editor does, and enter
-        its current code. Returns the TOTP secret (the key the setup page shows for typing into an app)."""
+        """Sign in to the admin with the password, enrol an authenticator the way a new editor does (the password
+        again, then the key shown), and enter its current code. Returns the TOTP secret (the key the setup page
+        shows for typing into an app)."""
         response = self.submit("/admin/login/?next=/admin/", "username", {"username": username, "password": password})
         if response.status != 302:
             raise AssertionError(f"admin login answered {response.status}, not a redirect to the code step")
+        response = self.submit("/admin/two-factor/setup/?next=/admin/", "password", {"password": password})
+        if response.status != 302:
+            raise AssertionError(f"typing the password again at setup answered {response.status}, not a redirect")
         setup = self.get("/admin/two-factor/setup/?next=/admin/")
         match = re.search(r'id="totp-secret">([A-Z2-7 ]+)<', setup.text)
         if not match:
