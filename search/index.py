@@ -10,6 +10,7 @@ import re
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.html import strip_tags
 
+from pages.cache import content_changed
 from pages.models import Article, ContentPage, Program, Topic
 from pages.signals import publication_changed
 
@@ -114,6 +115,7 @@ def rebuild_index():
     SearchTerm.objects.all().delete()  # and words of deleted items with them
     items = [*Article.objects.prefetch_related("topics"), *ContentPage.objects.all(), *Program.objects.all()]
     _store(items)
+    content_changed()  # rankings kept from the index before (an empty one, say) are no longer used
     return len(items)
 
 
