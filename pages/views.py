@@ -254,16 +254,16 @@ def team_page(request):
 # never about what the center's own notice says.
 NOTICE_DESCRIPTIONS = {
     Notice.Kind.CLIENT_RIGHTS: gettext_lazy(
-        "California law gives people treated for a substance use disorder a set of rights, and asks every treatment "
-        "provider to make its client bill of rights available to clients and prospective clients."
+        "California law gives people treated for a substance use disorder a set of rights. It asks every treatment "
+        "provider to make its client bill of rights available to clients and to people who may become clients."
     ),
     Notice.Kind.PRIVACY_PRACTICES: gettext_lazy(
-        "How your health information may be used and shared, the rights you have over it, and a provider's duty to "
-        "protect it: what a Notice of Privacy Practices tells you under HIPAA."
+        "Under HIPAA, a Notice of Privacy Practices tells you how your health information may be used and shared. "
+        "It also tells you your rights over it, and a provider's duty to protect it."
     ),
     Notice.Kind.RECORDS_CONFIDENTIALITY: gettext_lazy(
-        "Records of treatment for a substance use disorder have extra protection under federal law (42 CFR Part 2): "
-        "a plain-language note on what that means for you."
+        "Federal law (42 CFR Part 2) gives extra protection to records of treatment for a substance use disorder. "
+        "Here is what that means for you, in plain words."
     ),
 }
 
