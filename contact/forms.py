@@ -237,6 +237,17 @@ class InquiryForm(forms.ModelForm):
 PER_VISITOR_FIELDS = ("started", "source_page")
 
 
+# crispy follows each required field's label with "*", which a screen reader reads aloud as "star" on every field
+# although each input already says it is required; the page says once, in words, what the asterisk means.
+SPOKEN_ASTERISK = '<span class="asteriskField">*</span>'
+SILENT_ASTERISK = '<span class="asteriskField" aria-hidden="true">*</span>'
+
+
+def rendered_fields(form):
+    """The form's fields rendered afresh by crispy-forms, their asterisks hidden from screen readers."""
+    return mark_safe(render_crispy_form(form).replace(SPOKEN_ASTERISK, SILENT_ASTERISK))  # noqa: S308 - crispy's markup
+
+
 def form_markup(form):
     """The form's fields as crispy-forms renders them (Bootstrap 5).
 
@@ -246,7 +257,7 @@ def form_markup(form):
     visitor's values are filled into a copy. A form sent back with errors is rendered afresh.
     """
     if form.is_bound:
-        return render_crispy_form(form)
+        return rendered_fields(form)
     answers = tuple(sorted((name, value) for name, value in form.initial.items() if name not in PER_VISITOR_FIELDS))
     markup = _blank_form_markup(translation.get_language(), answers)
     for name in PER_VISITOR_FIELDS:
@@ -264,4 +275,4 @@ def _marker(name):
 def _blank_form_markup(language, answers):
     """Markup of a blank form in ``language`` with ``answers`` chosen, the per-visitor fields holding markers."""
     markers = {name: _marker(name) for name in PER_VISITOR_FIELDS}
-    return str(render_crispy_form(InquiryForm(initial={**dict(answers), **markers})))
+    return str(rendered_fields(InquiryForm(initial={**dict(answers), **markers})))

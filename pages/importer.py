@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from . import images, services
-from .models import Article, ContentPage, Person, Program, Publishable, Topic
+from .models import Article, ContentPage, Person, Program, Publishable, SiteSettings, Topic
 
 # Every kind of item may be a translation: ``language`` (en, es) and ``translation_of`` (the original's slug).
 TRANSLATION_KEYS = {"language", "translation_of"}
@@ -139,14 +139,21 @@ def _published_at(content):
 
 
 def _person(content, key):
-    """The Person named in ``key`` ("Name, Credentials", split at the first comma), reused by name if known."""
+    """The Person named in ``key`` ("Name, Credentials", split at the first comma), reused by name if known.
+
+    "Editorial team, <the center's name>" names one of the center's own teams: an organization, with no credentials.
+    """
     raw = content.meta.get(key, "")
     if not raw:
         return None
     name, _, credentials = (part.strip() for part in raw.partition(","))
     if not slugify(name):
         raise SourceFileError(f"{content.path}: field '{key}' must start with a name, like 'Jane Doe, LMFT'")
-    person, _ = Person.objects.get_or_create(slug=slugify(name), defaults={"name": name, "credentials": credentials})
+    is_team = credentials == SiteSettings.load().name
+    person, _ = Person.objects.get_or_create(
+        slug=slugify(name),
+        defaults={"name": name, "credentials": "" if is_team else credentials, "is_organization": is_team},
+    )
     return person
 
 

@@ -229,6 +229,12 @@ class Person(models.Model):
         "A medical reviewer of articles must have one.",
     )
     role = models.CharField(max_length=100, blank=True, help_text="For example: Clinical director, Therapist.")
+    is_organization = models.BooleanField(
+        "a team, not one person",
+        default=False,
+        help_text="For a group of the center's that writes under one name, such as the editorial team: search "
+        "engines are told it is an organization.",
+    )
     bio = models.TextField(blank=True, help_text="A short paragraph in plain text, shown on their page.")
     photo = models.FileField(
         upload_to="people/",

@@ -24,7 +24,11 @@ def breadcrumb_list(request, breadcrumbs):
 
 
 def person(request, someone):
-    node = {"@type": "Person", "name": someone.name, "url": request.build_absolute_uri(someone.get_absolute_url())}
+    """A ``Person``, or an ``Organization`` for a team that writes under one name (the editorial team)."""
+    url = request.build_absolute_uri(someone.get_absolute_url())
+    if someone.is_organization:
+        return {"@type": "Organization", "name": someone.name, "url": url}
+    node = {"@type": "Person", "name": someone.name, "url": url}
     if someone.role:
         node["jobTitle"] = someone.role
     if someone.credentials:
@@ -186,9 +190,9 @@ def program_page(request, program, breadcrumbs, site):
     return {"@context": CONTEXT, "@graph": [webpage, service, crumbs]}
 
 
-def profile_page(request, someone, breadcrumbs):
-    """``ProfilePage`` about the ``Person``, and its trail."""
-    page = web_page(request, "ProfilePage", someone.name, someone.bio, breadcrumbs)
+def profile_page(request, someone, description, breadcrumbs):
+    """``ProfilePage`` about the ``Person`` (or team), and its trail."""
+    page = web_page(request, "ProfilePage", someone.name, description, breadcrumbs)
     page["@graph"][0]["mainEntity"] = person(request, someone)
     return page
 

@@ -9,12 +9,16 @@ from django.utils import translation
 from .models import Article, ContentPage, Notice, Person, Program, Topic
 
 
-class StaticViewSitemap(Sitemap):
-    """Pages drawn by a view of their own, which each language has."""
+class EveryLanguageSitemap(Sitemap):
+    """Pages every language has at the same address under its prefix, each naming the others."""
 
     i18n = True
     alternates = True
     x_default = True
+
+
+class StaticViewSitemap(EveryLanguageSitemap):
+    """Pages drawn by a view of their own, which each language has."""
 
     def items(self):
         return [
@@ -86,12 +90,14 @@ class ProgramSitemap(ContentPageSitemap):
     model = Program
 
 
-class TopicSitemap(Sitemap):
+class TopicSitemap(EveryLanguageSitemap):
+    """Topics with a published article, in any language: a topic's page lists that language's articles."""
+
     def items(self):
-        return Topic.objects.in_use()
+        return Topic.objects.filter(articles__in=Article.objects.published()).distinct()
 
 
-class PersonSitemap(Sitemap):
+class PersonSitemap(EveryLanguageSitemap):
     """Pages of the people on the team and of those who wrote or reviewed a published article."""
 
     def items(self):

@@ -14,6 +14,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.http import http_date
+from django.utils.text import Truncator
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_safe
 
@@ -161,20 +162,45 @@ def article_feed(request):
     return response
 
 
+def topic_description(topic, site):
+    """What search engines and link previews say of a topic's page: the editor's description on an English page
+    (the language it is written in), else a sentence in the page's language."""
+    if topic.description and translation.get_language() == settings.LANGUAGE_CODE:
+        return Truncator(topic.description).chars(160)
+    return gettext("Articles about %(topic)s from %(site)s in Sacramento, CA.") % {
+        "topic": topic.name,
+        "site": site.name,
+    }
+
+
+def person_description(person, site):
+    """What search engines and link previews say of a person's (or team's) page: their bio, else who they are."""
+    if person.bio:
+        return Truncator(person.bio).chars(160)
+    facts = {"name": person.name_with_credentials, "role": person.role, "site": site.name}
+    if person.on_team and person.role:
+        return gettext("%(name)s, %(role)s, on the team at %(site)s.") % facts
+    if person.on_team:
+        return gettext("%(name)s, on the team at %(site)s.") % facts
+    return gettext("Articles written or reviewed by %(name)s for %(site)s.") % facts
+
+
 @require_safe
 @cache_public_page(query_parameters=("page",))
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     page = requested_page(request, topic.articles.published().in_language().prefetch_related("topics"))
     breadcrumbs = [HOME, ARTICLES, (topic.name, topic.get_absolute_url())]
+    description = topic_description(topic, SiteSettings.load())
     response = render(
         request,
         "pages/topic_detail.html",
         {
             "topic": topic,
+            "description": description,
             "page_obj": page,
             "breadcrumbs": breadcrumbs,
-            "jsonld": seo.web_page(request, "CollectionPage", topic.name, topic.description, breadcrumbs),
+            "jsonld": seo.web_page(request, "CollectionPage", topic.name, description, breadcrumbs),
         },
     )
     return _last_modified(response, page)
@@ -188,15 +214,17 @@ def person_detail(request, slug):
     published = Article.objects.published().in_language()
     parent = TEAM if person.on_team else ARTICLES
     breadcrumbs = [HOME, parent, (person.name, person.get_absolute_url())]
+    description = person_description(person, SiteSettings.load())
     return render(
         request,
         "pages/person_detail.html",
         {
             "person": person,
+            "description": description,
             "written": published.filter(author=person),
             "reviewed": published.filter(reviewer=person),
             "breadcrumbs": breadcrumbs,
-            "jsonld": seo.profile_page(request, person, breadcrumbs),
+            "jsonld": seo.profile_page(request, person, description, breadcrumbs),
         },
     )
 
@@ -226,16 +254,16 @@ def team_page(request):
 # never about what the center's own notice says.
 NOTICE_DESCRIPTIONS = {
     Notice.Kind.CLIENT_RIGHTS: gettext_lazy(
-        "California law gives people treated for a substance use disorder a set of rights, and asks every treatment "
-        "provider to make its client bill of rights available to clients and prospective clients."
+        "California law gives people treated for a substance use disorder a set of rights. It asks every treatment "
+        "provider to make its client bill of rights available to clients and to people who may become clients."
     ),
     Notice.Kind.PRIVACY_PRACTICES: gettext_lazy(
-        "How your health information may be used and shared, the rights you have over it, and a provider's duty to "
-        "protect it: what a Notice of Privacy Practices tells you under HIPAA."
+        "Under HIPAA, a Notice of Privacy Practices tells you how your health information may be used and shared. "
+        "It also tells you your rights over it, and a provider's duty to protect it."
     ),
     Notice.Kind.RECORDS_CONFIDENTIALITY: gettext_lazy(
-        "Records of treatment for a substance use disorder have extra protection under federal law (42 CFR Part 2): "
-        "a plain-language note on what that means for you."
+        "Federal law (42 CFR Part 2) gives extra protection to records of treatment for a substance use disorder. "
+        "Here is what that means for you, in plain words."
     ),
 }
 

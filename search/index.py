@@ -10,6 +10,7 @@ import re
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.html import strip_tags
 
+from pages.cache import content_changed
 from pages.models import Article, ContentPage, Program, Topic
 from pages.signals import publication_changed
 
@@ -21,8 +22,24 @@ BATCH_SIZE = 500
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
+# The end of a block of text (heading, paragraph, list item, cell) in the HTML that pages/markdown.py makes.
+_BLOCK_END = re.compile(r"</(?:h[1-6]|p|li|dt|dd|blockquote|pre|td|th|caption|figcaption)>", re.IGNORECASE)
+_SENTENCE_END = (".", "!", "?", ":", ";", "…")
+
+
 def _plain(text):
     return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def _blocks(texts):
+    """Texts run together as sentences: each ends in a full stop unless it has its own punctuation, so a snippet
+    never runs a heading or a list item into the words after it."""
+    blocks = [_plain(text) for text in texts]
+    return " ".join(block if block.endswith(_SENTENCE_END) else f"{block}." for block in blocks if block)
+
+
+def _html_blocks(html):
+    return [strip_tags(block) for block in _BLOCK_END.split(html)]
 
 
 def _headings(markdown):
@@ -49,9 +66,9 @@ def _entry_fields(item):
         "object_id": item.pk,
         "language": item.language,
         "title": _plain(item.title),
-        "summary": _plain(" ".join([item.summary, *_headings(item.body)])),
+        "summary": _blocks([item.summary, *_headings(item.body)]),
         "topics": _plain(topics),
-        "body": _plain(" ".join([strip_tags(item.body_html), *facts])),
+        "body": _blocks([*_html_blocks(item.body_html), *facts]),
         "url": item.get_absolute_url(),
         "status": item.status,
         "published_at": item.published_at,
@@ -98,6 +115,7 @@ def rebuild_index():
     SearchTerm.objects.all().delete()  # and words of deleted items with them
     items = [*Article.objects.prefetch_related("topics"), *ContentPage.objects.all(), *Program.objects.all()]
     _store(items)
+    content_changed()  # rankings kept from the index before (an empty one, say) are no longer used
     return len(items)
 
 

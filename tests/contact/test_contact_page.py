@@ -1,5 +1,9 @@
 """The contact page: every way to reach the center, taken from the site-settings record."""
 
+import re
+
+import pytest
+
 from pages.models import SiteSettings, Weekday
 from tests.support.htmlpage import parse_html
 
@@ -19,3 +23,17 @@ def test_the_contact_page_offers_the_phone_and_email_from_the_record(client, db)
 def test_other_pages_link_to_the_contact_page(client, seeded):
     for url in ("/", "/about/", "/articles/"):
         assert parse_html(client.get(url).content).find_all("a", href="/contact/"), url
+
+
+@pytest.mark.parametrize(("path", "explanation"), [
+    ("/contact/", "Fields marked with an asterisk (*) are required."),
+    ("/es/contact/", "Los campos marcados con un asterisco (*) son obligatorios."),
+])  # fmt: skip
+def test_the_required_fields_asterisk_is_explained_once_and_never_read_aloud(client, db, path, explanation):
+    """A screen reader hears "required" from the input itself; "star" after every label would only be noise."""
+    html = client.get(path).content.decode()
+    asterisks = re.findall(r"<span[^>]*class=\"asteriskField\"[^>]*>", html)
+    assert asterisks, f"{path}: no required field is marked"
+    spoken = [span for span in asterisks if 'aria-hidden="true"' not in span]
+    assert not spoken, f"{path}: {len(spoken)} asterisks a screen reader reads aloud: {spoken[0]}"
+    assert parse_html(html).text.count(explanation) == 1, f"{path}: what * means is not said once"

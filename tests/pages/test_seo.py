@@ -1,6 +1,7 @@
 """What search engines and link previews read: JSON-LD, Open Graph, the feed, the sitemap and redirects."""
 
 import datetime
+import io
 import json
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
@@ -10,6 +11,7 @@ from django.contrib.redirects.models import Redirect
 from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 
 from pages.models import Article, Person, SiteSettings, Weekday
 from tests.support.builders import make_article, make_reviewed_article
@@ -147,6 +149,45 @@ def test_open_graph_and_twitter_tags_point_to_this_site(client, reviewed_article
     assert (og["og:image:width"], og["og:image:height"]) == ("1200", "750")
     assert page.meta_content("twitter:card") == "summary_large_image"
     assert page.meta_content("twitter:image:alt") == og["og:image:alt"], "the card's image is og:image, described"
+
+
+def open_graph(page):
+    return {el.attrs["property"]: el.attrs["content"] for el in page.find_all("meta") if "property" in el.attrs}
+
+
+@pytest.mark.parametrize("path", ["/", f"/articles/{SEED_ARTICLE_SLUG}/", "/topics/intensive-outpatient-program/",
+                                  "/authors/editorial-team/", "/about/", "/es/"])  # fmt: skip
+def test_a_page_without_a_picture_of_its_own_shares_the_centers_image(client, seeded, path):
+    page = parse_html(client.get(path).content)
+    og = open_graph(page)
+    assert "og:image" in og, f"{path}: no og:image, so a shared link shows no picture"
+    image = client.get(urlsplit(og["og:image"]).path)
+    assert image.status_code == 200 and image["Content-Type"] == "image/png"
+    with Image.open(io.BytesIO(b"".join(image.streaming_content))) as picture:
+        assert picture.size == (int(og["og:image:width"]), int(og["og:image:height"])) == (1200, 630)
+    assert og["og:image:alt"] == "Restoration Recovery Center"
+    assert page.meta_content("twitter:card") == "summary_large_image"
+
+
+def test_the_editorial_team_is_an_organization_of_the_center_not_a_person(client, seeded):
+    response = client.get(f"/articles/{SEED_ARTICLE_SLUG}/")
+    author = node_of_type(response, "Article")["author"]
+    assert author["@type"] == "Organization", author
+    assert author["name"] == "Editorial team"
+    profile = node_of_type(client.get("/authors/editorial-team/"), "ProfilePage")
+    assert profile["mainEntity"]["@type"] == "Organization"
+
+
+@pytest.mark.parametrize("path", ["/topics/intensive-outpatient-program/", "/authors/editorial-team/"])
+def test_topic_and_author_pages_describe_themselves_without_repeating_the_centers_name(client, seeded, path):
+    response = client.get(path)
+    page = parse_html(response.content)
+    description = page.meta_content("description")
+    node = jsonld_blocks(response.content)[0]["@graph"][0]
+    assert node["description"] == description == open_graph(page)["og:description"], path
+    assert len(description.split()) >= 5, f"{path}: {description!r} is no description"
+    for text in (page.title, description):
+        assert text.count("Restoration Recovery Center") <= 1, f"{path}: {text!r}"
 
 
 def test_an_article_can_have_its_own_search_title_and_be_hidden_from_search_engines(client, seeded):

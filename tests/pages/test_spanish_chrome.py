@@ -11,9 +11,9 @@ import re
 import pytest
 from django.utils import formats, timezone, translation
 
-from pages.models import Article, ContentPage
+from pages.models import Article, ContentPage, Topic
 from tests.support.builders import fill_site_settings, make_article, make_license
-from tests.support.htmlpage import parse_html
+from tests.support.htmlpage import parse_html, text_by_language
 from tests.support.seed import PROGRAM_URL, SEED_ARTICLE_TITLE
 
 # The frame's English words, each of which a Spanish page must not show.
@@ -275,3 +275,21 @@ def test_search_engines_read_the_spanish_team_page_as_spanish(client, seeded):
     assert about_page["inLanguage"] == "es"
     (english,) = [node for node in json_ld_nodes(client, "/team/") if node["@type"] == "AboutPage"]
     assert (english["name"], english["inLanguage"]) == ("Our team", "en")
+
+
+@pytest.mark.parametrize(
+    ("path", "english"),
+    [
+        ("/es/topics/intensive-outpatient-program/", ["Intensive Outpatient Program", "How a day in the program runs"]),
+        ("/es/authors/editorial-team/", ["Editorial team"]),
+    ],
+)
+def test_a_topics_or_authors_english_words_are_marked_english_on_its_spanish_page(client, seeded, path, english):
+    """A topic's name and description and a person's name are written once, in English: on a Spanish page, heading
+    and breadcrumb alike, a screen reader must read them as English (WCAG 3.1.2)."""
+    Topic.objects.filter(slug="intensive-outpatient-program").update(description="How a day in the program runs.")
+    # The <title> cannot mark part of itself as English: it is left out.
+    texts = text_by_language(re.sub(r"<title>.*?</title>", "", client.get(path).content.decode()))
+    unmarked = [words for words in english if words in texts["es"]]
+    assert not unmarked, f"{path}: English shown as Spanish: {unmarked}"
+    assert all(words in texts["en"] for words in english), f"{path}: the English words are not on the page"

@@ -111,6 +111,25 @@ def test_indexed_text_is_escaped_before_highlighting(client, db):
     assert "<script>x</script>" not in html and "<b>" not in html and "onerror=1>" not in html
 
 
+def snippets(response):
+    return [
+        parse_html(f"<p>{snippet}</p>").text
+        for snippet in re.findall(r'<p class="search-result-snippet">(.*?)</p>', response.content.decode(), re.S)
+    ]
+
+
+def test_a_snippet_keeps_a_heading_apart_from_the_paragraph_after_it(client, db):
+    body = (
+        "## Practice new skills the very next day\n\n"
+        "Because you keep living at home, wallabies help.\n\n"
+        "- Rest well\n- Eat well\n"
+    )
+    make_article(title="Evening Routines", slug="evening-routines", body=body)
+    (snippet,) = snippets(search(client, "wallabies"))
+    assert "the very next day. Because you keep living" in snippet, snippet
+    assert "Rest well. Eat well" in snippet, snippet
+
+
 def test_rebuild_search_index_restores_a_lost_index(client, seeded):
     SearchEntry.objects.all().delete()
     assert result_links(search(client, "job")) == []

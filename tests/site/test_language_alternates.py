@@ -5,17 +5,23 @@ and English is the x-default (what a visitor of any other language is shown).
 """
 
 import re
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
 from pages.models import Article
 from tests.support.builders import make_article
 from tests.support.htmlpage import parse_html
+from tests.support.prerequisites import missing_prerequisite
 from tests.support.seed import load_seed_content
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
+# The sitemaps.org schema, with the XHTML alternate links a sitemap may carry beside its own elements.
+SITEMAP_SCHEMA = Path(__file__).resolve().parent.parent / "support" / "schemas" / "sitemap-with-alternates.xsd"
 
 
 @pytest.fixture
@@ -102,3 +108,25 @@ def test_pages_of_every_language_name_each_other_in_the_head(client, translated_
         "es": f"http://testserver/es{english_path}",
         "x-default": f"http://testserver{english_path}",
     }
+
+
+def test_the_sitemap_is_valid_against_the_sitemaps_org_schema(client, translated_article):
+    if not shutil.which("xmllint"):
+        missing_prerequisite("xmllint (Debian's libxml2-utils) checks the sitemap against its schema")
+    checked = subprocess.run(
+        ["xmllint", "--noout", "--schema", str(SITEMAP_SCHEMA), "-"],
+        input=client.get("/sitemap.xml").content,
+        capture_output=True,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stderr.decode()
+
+
+@pytest.mark.parametrize("path", ["/topics/intensive-outpatient-program/", "/authors/editorial-team/"])
+def test_topic_and_author_pages_are_listed_in_both_languages_naming_each_other(client, translated_article, path):
+    base = "http://testserver"
+    expected = {"en": base + path, "es": f"{base}/es{path}", "x-default": base + path}
+    alternates = sitemap_alternates(client)
+    assert alternates.get(expected["en"]) == expected, f"{path} is not listed with its Spanish version"
+    assert alternates.get(expected["es"]) == expected, f"/es{path} is not listed with its English version"
+    assert head_alternates(client, f"/es{path}") == expected

@@ -142,6 +142,7 @@ class _LanguageParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack = []  # (tag, language)
         self.texts = {}
+        self.last_language = None
 
     def handle_starttag(self, tag, attrs):
         if tag in VOID_TAGS:
@@ -158,6 +159,10 @@ class _LanguageParser(HTMLParser):
     def handle_data(self, data):
         if self.stack and self.stack[-1][0] not in {"script", "style", "template"}:
             language = self.stack[-1][1]
+            # Text of one language from two places on the page never runs together into one word.
+            if language != self.last_language:
+                data = " " + data
+            self.last_language = language
             self.texts[language] = self.texts.get(language, "") + data
 
 

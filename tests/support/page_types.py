@@ -33,6 +33,8 @@ FIXED_PAGES = [
     ("es-contact", "/es/contact/"),
     ("es-thanks", "/es/contact/thanks/"),
     ("es-articles", "/es/articles/"),
+    ("es-topic", "/es/topics/intensive-outpatient-program/"),
+    ("es-author", "/es/authors/editorial-team/"),
     ("es-team", "/es/team/"),
     ("es-notice", "/es/client-rights/"),
     ("es-search-results", "/es/search/?q=seguro+m%C3%A9dico"),
