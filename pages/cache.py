@@ -34,22 +34,10 @@ from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
+from center.models import Accreditation, License, Notice, OpeningHours, Payer, SiteSettings
 from restoration.cache import reconnected
 
-from .models import (
-    Accreditation,
-    Article,
-    ContentPage,
-    License,
-    Notice,
-    OpeningHours,
-    Payer,
-    Person,
-    Program,
-    ProgramSession,
-    SiteSettings,
-    Topic,
-)
+from .models import Article, ContentPage, Person, Program, ProgramSession, Topic
 
 GENERATION_KEY = "pages:generation"
 CONDITIONAL_HEADERS = {"HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE"}

@@ -1,6 +1,6 @@
 """The contact page: every way to reach the center, taken from the site-settings record."""
 
-from pages.models import SiteSettings, Weekday
+from center.models import SiteSettings, Weekday
 from tests.support.htmlpage import parse_html
 
 

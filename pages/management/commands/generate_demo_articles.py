@@ -11,9 +11,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from pages.markdown import render_markdown
 from pages.models import Article, Topic
 from pages.signals import publication_changed
+from restoration.markdown import render_markdown
 
 SUBJECTS = [
     "cravings",
