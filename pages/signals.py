@@ -2,7 +2,7 @@
 
 from django.dispatch import Signal
 
-# Sent when the publication of several rows changes at once by a write that sends no post_save: pages.services'
-# ``queryset.update()`` and generate_demo_articles' ``bulk_create()``. ``sender`` is the model (Article or
-# ContentPage), ``pks`` the primary keys of the changed rows. The search index listens to it (search/index.py).
+# Sent when rows appear by a write that sends no post_save: generate_demo_articles' ``bulk_create()``, which fills a
+# database with thousands of benchmark articles (every other write goes through pages.services, one save() each).
+# ``sender`` is the model, ``pks`` the primary keys of the rows. The search index listens to it (search/index.py).
 publication_changed = Signal()
