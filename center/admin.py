@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from . import services
 from .expiry import warn_staff_of_expiry
 from .models import EXPIRY_WARNING_DAYS, Accreditation, License, Notice, OpeningHours, Payer, SiteSettings
 
@@ -95,12 +96,8 @@ class PayerAdmin(admin.ModelAdmin):
 
     @admin.action(description="Mark as verified today (after confirming each with the payer)")
     def mark_verified_today(self, request, queryset):
-        today = timezone.localdate()
-        payers = list(queryset)
-        for payer in payers:  # one save each, so the page cache hears of every change
-            payer.verified_on = today
-            payer.save(update_fields=["verified_on"])
-        self.message_user(request, f"Marked {len(payers)} payer{'' if len(payers) == 1 else 's'} as verified today.")
+        count = services.payers_verify(queryset)
+        self.message_user(request, f"Marked {count} payer{'' if count == 1 else 's'} as verified today.")
 
 
 @admin.register(Notice)
