@@ -1,8 +1,8 @@
 """Keeps the search index in step with the content, by listening to the signals pages sends.
 
 Pages never imports search: every write to an article, page or topic sends post_save, post_delete or m2m_changed
-(pages/services.py saves each item), and the benchmark articles generate_demo_articles inserts in bulk, which send
-none of those, ``pages.signals.publication_changed``. The listeners are connected from SearchConfig.ready.
+(pages/services.py saves each item), and the benchmark articles pages/services.py inserts in bulk, which send none
+of those, ``pages.signals.publication_changed``. The listeners are connected from SearchConfig.ready.
 """
 
 import re
