@@ -22,7 +22,7 @@ from restoration.phone import national_digits, tel_href
 from . import signals
 from .crypto import Undecryptable, undecryptable_fields
 from .models import Inquiry, InquiryNote, NotificationRecipient, inquiry_numbers
-from .services import notification_recipient_add
+from .services import inquiries_set_status, inquiry_take, notification_recipient_add
 
 # What the visitor sent, as the change page shows it: the email address and phone number as links to reply with,
 # and beside the number the language to reply in (that of the form they sent).
@@ -96,9 +96,7 @@ class InquirySearchForm(forms.Form):
 
 
 def _set_status(modeladmin, request, queryset, status):
-    ids = list(queryset.values_list("pk", flat=True))
-    updated = Inquiry.objects.filter(pk__in=ids).set_status(status)
-    signals.inquiries_changed.send(Inquiry, user=request.user, inquiry_ids=ids, detail=f"status → {status}")
+    updated = inquiries_set_status(queryset, status, user=request.user)
     label = Inquiry.Status(status).label.lower()
     modeladmin.message_user(request, f"Marked {updated} inquir{'y' if updated == 1 else 'ies'} as {label}.")
 
@@ -352,11 +350,21 @@ class InquiryAdmin(admin.ModelAdmin):
         change_page = reverse("admin:contact_inquiry_change", args=[inquiry.pk], current_app=self.admin_site.name)
         if request.method != "POST":
             return HttpResponseRedirect(change_page)  # the button posts; a followed link just shows the inquiry
-        Inquiry.objects.filter(pk=inquiry.pk).update(assigned_to=request.user)
-        detail = f"assigned to {request.user.get_username()}"
-        signals.inquiries_changed.send(Inquiry, user=request.user, inquiry_ids=[inquiry.pk], detail=detail)
-        self.log_change(request, inquiry, f"Taken by {request.user.get_username()}.")
-        self.message_user(request, f"{inquiry} is yours now.", messages.SUCCESS)
+        # The assignee the button was shown beside: the take succeeds only while it still is.
+        seen = request.POST.get("assigned_to", "")
+        if not (seen == "" or seen.isdigit()):
+            self.message_user(request, "That button was out of date; here is the inquiry as it is now.", messages.ERROR)
+        elif inquiry_take(inquiry, user=request.user, seen_assignee_id=int(seen) if seen else None):
+            self.log_change(request, inquiry, f"Taken by {request.user.get_username()}.")
+            self.message_user(request, f"{inquiry} is yours now.", messages.SUCCESS)
+        else:
+            inquiry.refresh_from_db()
+            taker = inquiry.assigned_to.get_username() if inquiry.assigned_to else "no one"
+            self.message_user(
+                request,
+                f"{inquiry} was not taken: it is now assigned to {taker}, who changed it first.",
+                messages.WARNING,
+            )
         return HttpResponseRedirect(change_page)
 
     def search_view(self, request):
@@ -470,8 +478,6 @@ class InquiryAdmin(admin.ModelAdmin):
 
     @admin.action(permissions=["change"], description="Mark selected inquiries as spam")
     def mark_spam(self, request, queryset):
-        # Staff already know about these, so an email not yet sent is no longer owed.
-        queryset.filter(notified_at__isnull=True).update(notify_next_attempt_at=None)
         _set_status(self, request, queryset, Inquiry.Status.SPAM)
 
     @admin.action(permissions=["view"], description="Export selected inquiries to CSV (no insurance details)")

@@ -11,9 +11,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import ExpressionWrapper, Q, Value
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
+from center.hours import admissions_calendar
 from restoration.phone import national_digits
 
 from .crypto import (
@@ -85,8 +85,7 @@ class InquiryQuerySet(models.QuerySet):
 
     @staticmethod
     def _overdue_condition(now):
-        # The calendar is the pages app's (opening hours, response target): reached by its dotted path.
-        cutoff = import_string(settings.ADMISSIONS_CALENDAR)().overdue_cutoff(now)
+        cutoff = admissions_calendar().overdue_cutoff(now)
         if cutoff is None:
             return None
         return Q(status__in=Inquiry.AWAITING_FIRST_CONTACT, first_contact_at__isnull=True, created_at__lte=cutoff)

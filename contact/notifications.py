@@ -34,7 +34,8 @@ from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.module_loading import import_string
+
+from center.hours import admissions_calendar
 
 from restoration.health import DATABASE_UNREACHABLE
 
@@ -218,7 +219,7 @@ def escalation_due(now=None, calendar=None):
     response target in business hours, and not escalated yet, or last escalated before an earlier business day
     began. Empty when the center has set no response target or opening hours (then nothing was promised)."""
     now = now or timezone.now()
-    calendar = calendar or import_string(settings.ADMISSIONS_CALENDAR)()
+    calendar = calendar or admissions_calendar()
     overdue = Inquiry.objects.overdue(now).order_by("created_at", "pk")  # the inbox's own "Overdue"
     return [inquiry for inquiry in overdue if _escalation_may_repeat(calendar, inquiry.escalated_at, now)]
 

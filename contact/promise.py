@@ -1,7 +1,6 @@
 """What the contact and thank-you pages promise: how the visitor asked to be reached, and by when admissions replies.
 
-The reply time comes from the center's opening hours and response target, which the pages app owns: contact reaches
-them through ``settings.ADMISSIONS_CALENDAR``, never by importing pages.
+The reply time comes from the center's opening hours and response target (center/hours.py).
 """
 
 import datetime
@@ -11,8 +10,9 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
+
+from center.hours import admissions_calendar
 
 from .models import Inquiry
 
@@ -48,7 +48,7 @@ WHEN = {
 def reply_promise(received, now=None):
     """ "by 10 a.m. Monday" for something received at ``received``, or None when the center has set no response
     target or no opening hours (then no time is promised)."""
-    calendar = import_string(settings.ADMISSIONS_CALENDAR)()
+    calendar = admissions_calendar()
     deadline = calendar.reply_by(received)
     return calendar.describe(deadline, now or received) if deadline else None
 

@@ -1,5 +1,6 @@
-"""What happens to an inquiry, top to bottom: judge spam → store in one transaction → schedule the staff email; and
-who is told about inquiries."""
+"""What happens to an inquiry, top to bottom: judge spam → store in one transaction → schedule the staff email; what
+staff do with it (take it, change its status), each change recorded for the audit trail; and who is told about
+inquiries."""
 
 from functools import partial
 
@@ -8,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 
+from . import signals
 from .models import Inquiry, NotificationRecipient
 from .notifications import inquiry_notify_staff
 from .spam import spam_verdict
@@ -41,6 +43,34 @@ def inquiry_submit(form, *, site_origin, language):
         if notify and settings.CONTACT_NOTIFY_ON_SUBMIT:
             transaction.on_commit(partial(inquiry_notify_staff, inquiry.pk))
     return inquiry
+
+
+def inquiry_take(inquiry, *, user, seen_assignee_id):
+    """Assign ``inquiry`` to ``user``, who pressed "I'm taking this" while it was assigned to ``seen_assignee_id``
+    (None: to no one); returns whether it is theirs now.
+
+    One conditional UPDATE: of two coordinators who press at once, the first takes it and the second is told, rather
+    than both being told it is theirs. The audit trail records the take, and only a take that happened.
+    """
+    taken = Inquiry.objects.filter(pk=inquiry.pk, assigned_to=seen_assignee_id).update(assigned_to=user)
+    if taken:
+        detail = f"assigned to {user.get_username()}"
+        signals.inquiries_changed.send(Inquiry, user=user, inquiry_ids=[inquiry.pk], detail=detail)
+    return bool(taken)
+
+
+def inquiries_set_status(inquiries, status, *, user):
+    """Give ``inquiries`` (a queryset) ``status``, as staff do from the list; returns how many changed.
+
+    Marked as spam, an inquiry is no longer owed the staff email: staff already know of it.
+    """
+    ids = list(inquiries.values_list("pk", flat=True))
+    with transaction.atomic():
+        if status == Inquiry.Status.SPAM:
+            Inquiry.objects.filter(pk__in=ids, notified_at__isnull=True).update(notify_next_attempt_at=None)
+        updated = Inquiry.objects.filter(pk__in=ids).set_status(status)
+    signals.inquiries_changed.send(Inquiry, user=user, inquiry_ids=ids, detail=f"status → {status}")
+    return updated
 
 
 def notification_recipient_add(email, receives=NotificationRecipient.Receives.NEW_INQUIRIES, note=""):

@@ -8,6 +8,7 @@ class PagesConfig(AppConfig):
     verbose_name = "Site content"
 
     def ready(self):
+        from . import readiness  # noqa: F401 (registers its checks of the site's readiness)
         from .cache import connect_invalidation
 
         connect_invalidation()

@@ -36,23 +36,11 @@ from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
+from center.models import Accreditation, License, Notice, OpeningHours, Payer, SiteSettings
 from restoration.cache import reconnected
 from restoration.http import names_site_origin, site_origin
 
-from .models import (
-    Accreditation,
-    Article,
-    ContentPage,
-    License,
-    Notice,
-    OpeningHours,
-    Payer,
-    Person,
-    Program,
-    ProgramSession,
-    SiteSettings,
-    Topic,
-)
+from .models import Article, ContentPage, Person, Program, ProgramSession, Topic
 
 GENERATION_KEY = "pages:generation"
 CONDITIONAL_HEADERS = {"HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE"}
@@ -290,17 +278,15 @@ def connect_invalidation():
     for model in (Article, ContentPage, Person, Program, ProgramSession, SiteSettings, Topic, Payer, Notice):
         post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"pages-cache-save-{model.__name__}")
         post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"pages-cache-delete-{model.__name__}")
-    # The site settings record carries these to every page (SiteSettings.load()), so it is read afresh too.
+    # Every page's footer shows these, through the site settings record (which the center app reads afresh).
     for model in (OpeningHours, License, Accreditation):
         for signal, name in ((post_save, "save"), (post_delete, "delete")):
-            signal.connect(SiteSettings.forget, sender=model, weak=False, dispatch_uid=f"site-{name}-{model.__name__}")
             signal.connect(changed, sender=model, weak=False, dispatch_uid=f"pages-cache-{name}-{model.__name__}")
     m2m_changed.connect(changed, sender=Article.topics.through, weak=False, dispatch_uid="pages-cache-topics")
 
     def redis_is_back(**kwargs):
         # An edit made while Redis could not be reached lost its invalidation; a Redis that kept its data would
-        # otherwise serve the old pages (and the old site settings, cached without expiry) once it answers again.
-        cache.delete(SiteSettings.CACHE_KEY)
+        # otherwise serve the old pages once it answers again.
         _bump_generation()
 
     reconnected.connect(redis_is_back, weak=False, dispatch_uid="pages-cache-redis-back")

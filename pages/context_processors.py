@@ -1,12 +1,9 @@
-"""What every template needs: the site-wide settings record and the address of the main program page."""
+"""What every template needs from the content: the address of the main program page."""
 
 from django.urls import reverse
 
-from .models import Program, SiteSettings
+from .models import Program
 
 
-def site_settings(request):
-    return {
-        "site": SiteSettings.load(),
-        "main_program_url": reverse("pages:program", args=[Program.MAIN_SLUG]),
-    }
+def main_program(request):
+    return {"main_program_url": reverse("pages:program", args=[Program.MAIN_SLUG])}

@@ -2,7 +2,7 @@
 
 from django.dispatch import Signal
 
-# Sent when the publication of several rows changes at once by a write that sends no post_save: pages.services'
-# ``queryset.update()`` and generate_demo_articles' ``bulk_create()``. ``sender`` is the model (Article or
-# ContentPage), ``pks`` the primary keys of the changed rows. The search index listens to it (search/index.py).
+# Sent when rows appear by a write that sends no post_save: pages.services.add_published_articles, which inserts the
+# benchmark's thousands of articles in bulk (every other write there is one save() per item).
+# ``sender`` is the model, ``pks`` the primary keys of the rows. The search index listens to it (search/index.py).
 publication_changed = Signal()

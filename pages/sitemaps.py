@@ -6,7 +6,9 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import resolve, reverse
 from django.utils import translation
 
-from .models import Article, ContentPage, Notice, Person, Program, Topic
+from center.models import Notice
+
+from .models import Article, ContentPage, Person, Program, Topic
 
 
 class EveryLanguageSitemap(Sitemap):

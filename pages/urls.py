@@ -2,8 +2,9 @@
 
 from django.urls import path
 
+from center.models import Notice
+
 from . import views
-from .models import Notice
 
 app_name = "pages"
 

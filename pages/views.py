@@ -18,10 +18,12 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_safe
 
+from center.models import Notice, Payer, SiteSettings
+
 from . import seo
 from .cache import cache_public_page
 from .language_assistance import TAGLINES
-from .models import Article, ContentPage, Notice, Payer, Person, Program, SiteSettings, Topic
+from .models import Article, ContentPage, Person, Program, Topic
 from .sitemaps import sitemaps
 
 ARTICLES_PER_PAGE = 10

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "center",
     "pages",
     "search",
     "contact",
@@ -114,7 +115,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "pages.context_processors.site_settings",
+                "center.context_processors.site_settings",
+                "pages.context_processors.main_program",
             ],
         },
     },
@@ -369,9 +371,6 @@ CONTACT_NOTIFY_EMAILS = env_list("CONTACT_NOTIFY_EMAILS")
 CONTACT_NOTIFY_ON_SUBMIT = DEBUG
 CONTACT_NOTIFY_INCLUDE_DETAILS = env_bool("CONTACT_NOTIFY_INCLUDE_DETAILS", False)  # name, contact, message
 CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))  # inquiries per client address per hour
-# When admissions will reply, from the center's opening hours and response target (pages owns them; contact,
-# which may not import pages, reaches them through this path).
-ADMISSIONS_CALENDAR = "pages.hours.admissions_calendar"
 # Maximum age of every inquiry (purge_inquiries). Open ones past it are flagged in the admin first and deleted
 # two weeks later (contact.models.RETENTION_GRACE). content/pages/privacy.md states both figures: change it with them.
 CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "365"))

@@ -1,14 +1,13 @@
 """The project's own views: the error pages every app falls back on, and ``/.well-known/security.txt``.
 
 They belong to no app: Django calls the first three itself (``handler500``, ``handler400``, ``CSRF_FAILURE_VIEW``), and
-security.txt (RFC 9116) speaks for the whole site. The site settings are the pages app's; they are reached through
-the app registry, so the project package imports no app's models.
+security.txt (RFC 9116) speaks for the whole site. They read the center's site settings as every template does,
+through the center's context processor.
 """
 
 import datetime
 import sys
 
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
@@ -17,19 +16,16 @@ from django.template import loader
 from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
+from center.context_processors import last_loaded_site_settings, site_settings
+
 from .health import DATABASE_UNREACHABLE
 
 EXPIRES_AFTER = datetime.timedelta(days=180)  # RFC 9116 asks for less than a year
 
 
-def site_settings():
-    """The pages app's SiteSettings model, looked up by name."""
-    return apps.get_model("pages", "SiteSettings")
-
-
 @require_safe
 def security_txt(request):
-    site = site_settings().load()
+    site = site_settings(request)["site"]
     expires = (timezone.now() + EXPIRES_AFTER).replace(microsecond=0)
     lines = [
         f"Contact: mailto:{site.email}",
@@ -54,7 +50,7 @@ def bad_request(request, exception):
     the request: every use of the host on it (canonical link, alternates) would raise again, and make a 500 of it."""
     with translation.override(language_of_address(request)):
         if isinstance(exception, DisallowedHost):
-            body = loader.render_to_string("400.html", {"site": site_settings().load()})
+            body = loader.render_to_string("400.html", site_settings(request))
         else:
             body = loader.render_to_string("400.html", request=request)
     return HttpResponseBadRequest(body)
@@ -75,7 +71,7 @@ def server_error(request):
             # The frame afresh, never from or into its cache: what the outage leaves out must not be kept.
             body = loader.render_to_string(template, {"frame_fragments": False}, request=request)
         except Exception:  # the page itself failed (the site settings live in the database): no context processors
-            body = loader.render_to_string(template, {"site": site_settings().last_loaded})
+            body = loader.render_to_string(template, last_loaded_site_settings())
     if not outage:
         return HttpResponseServerError(body)
     response = HttpResponse(body, status=503)

@@ -1,8 +1,8 @@
 """Keeps the search index in step with the content, by listening to the signals pages sends.
 
-Pages never imports search: every write to an article, page or topic sends post_save, post_delete or m2m_changed,
-and the bulk publication changes of pages/services.py, whose ``queryset.update()`` sends none of those, send
-``pages.signals.publication_changed``. The listeners are connected from SearchConfig.ready.
+Pages never imports search: every write to an article, page or topic sends post_save, post_delete or m2m_changed
+(pages/services.py saves each item), and the benchmark articles pages/services.py inserts in bulk, which send none
+of those, ``pages.signals.publication_changed``. The listeners are connected from SearchConfig.ready.
 """
 
 import re
@@ -137,7 +137,7 @@ def connect_index_updates():
             index_item(article)
 
     def publication_updated(sender, pks, **kwargs):
-        # A bulk change may touch thousands of rows: their entries are replaced in a few queries.
+        # A bulk insert may add thousands of rows: their entries are written in a few queries.
         items = sender.objects.filter(pk__in=pks)
         items = items.prefetch_related("topics") if sender is Article else items
         SearchEntry.objects.filter(kind=_kind(sender), object_id__in=pks).delete()

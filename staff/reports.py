@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.utils import timezone
 
+from center.hours import admissions_calendar
 from contact.models import Inquiry
-from pages.hours import admissions_calendar
 
 WEEKS = 12
 # How many source pages are named; the rest are counted together.

@@ -25,14 +25,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import user_has_device
 
+from center.models import SiteSettings
+from center.readiness import go_live_readiness
 from contact.models import Inquiry
+from contact.notifications import notification_recipients
 from contact.signals import inquiries_listed
-from pages.models import SiteSettings
 
 from .forms import ConfirmPasswordForm, EnrolCodeForm, VerifyCodeForm
 from .lockout import remember_browser
 from .models import AuditEvent
-from .readiness import go_live_readiness
 from .reports import admissions_report
 from .two_factor import SETUP_SESSION_KEY, enrol_two_factor, setup_in_progress, start_setup
 from .work import admissions_work
@@ -73,7 +74,7 @@ def _second_factor_step(view):
 
 # The home page's sections in the order staff use them: inquiries first, then the site's content; the rest
 # (accounts, sign-in locks, devices) after, alphabetically as the admin lists them.
-APP_ORDER = ["contact", "pages", "search"]
+APP_ORDER = ["contact", "pages", "center", "search"]
 
 
 class AuditedAutocompleteJsonView(AutocompleteJsonView):
@@ -118,10 +119,11 @@ class StaffAdminSite(admin.AdminSite):
 
     def index(self, request, extra_context=None):
         """The admin's home page: first the inquiries waiting (staff/work.py), then what stands between the site and
-        going live (staff/readiness.py), with the licenses and accreditations about to run out among its warnings."""
+        going live (center/readiness.py), with the licenses and accreditations about to run out among its warnings."""
         context = {
             "work": admissions_work(request.user),
             "readiness": go_live_readiness().for_user(request.user),
+            "no_recipients": _no_one_told_of_inquiries(request.user),
             **(extra_context or {}),
         }
         return super().index(request, context)
@@ -203,6 +205,13 @@ class StaffAdminSite(admin.AdminSite):
         if request.method == "POST":
             logout(request)
         return redirect(reverse("admin:login", current_app=self.name))
+
+
+def _no_one_told_of_inquiries(user):
+    """No one receives the new-inquiry email, and ``user`` works inquiries or may add a recipient: the admin's home
+    page then says so in red, above everything else (templates/admin/includes/no_recipients.html)."""
+    concerned = user.has_perm("contact.view_inquiry") or user.has_perm("contact.view_notificationrecipient")
+    return concerned and not notification_recipients()
 
 
 def _groups_of_four(text):

@@ -10,8 +10,8 @@ from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
 
+from center.hours import admissions_calendar
 from contact.models import Inquiry
-from pages.hours import admissions_calendar
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,11 @@
 """Render the stored body and sources HTML again, so links to other sites already saved carry rel="noreferrer".
 
-HTML is rendered once, on save (pages/markdown.py); without this step only pages saved after the change would.
+HTML is rendered once, on save (restoration/markdown.py); without this step only pages saved after the change would.
 """
 
 from django.db import migrations
 
-from pages.markdown import render_markdown
+from restoration.markdown import render_markdown
 
 RENDERED = {"Article": {"body": "body_html", "citations": "citations_html"}, "ContentPage": {"body": "body_html"}}
 

@@ -3,7 +3,7 @@
 from django import template
 from django.utils.translation import gettext
 
-from pages.models import SiteSettings
+from center.models import SiteSettings
 
 register = template.Library()
 

@@ -4,7 +4,8 @@ import datetime
 
 import pytest
 
-from pages.models import Notice, Payer, Program
+from center.models import Notice, Payer
+from pages.models import Program
 from tests.support import axe
 from tests.support.browser import DESKTOP_WIDTH, PHONE_WIDTH
 from tests.support.builders import fill_program_facts, fill_site_settings, make_payer, make_team_member, portrait_file

@@ -7,7 +7,7 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from pages.models import SiteSettings, Weekday
+from center.models import SiteSettings, Weekday
 from tests.support import axe
 from tests.support.browser import DESKTOP_WIDTH, PHONE_WIDTH
 from tests.support.builders import make_staff, restore_admissions_group, staff_login

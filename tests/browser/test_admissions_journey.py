@@ -10,10 +10,10 @@ import time_machine
 from django.test import Client
 from playwright.sync_api import expect
 
+from center.models import SiteSettings, Weekday
 from contact import spam
 from contact.models import Inquiry
 from contact.notifications import send_escalations
-from pages.models import SiteSettings, Weekday
 from tests.support.browser import DESKTOP_WIDTH
 from tests.support.builders import make_staff, restore_admissions_group, staff_login
 from tests.support.inquiries import fill_the_form

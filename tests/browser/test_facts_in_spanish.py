@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from pages.models import Notice
+from center.models import Notice
 from tests.support import axe
 from tests.support.browser import DESKTOP_WIDTH, PHONE_WIDTH
 from tests.support.builders import fill_site_settings, make_payer

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pages.models import SiteSettings, Weekday
+from center.models import SiteSettings, Weekday
 from tests.support import axe
 from tests.support.browser import DESKTOP_WIDTH, PHONE_WIDTH
 from tests.support.builders import make_accreditation, make_license

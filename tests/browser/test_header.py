@@ -4,7 +4,7 @@ never hiding what has keyboard focus and never shifting the page; on a desktop, 
 import pytest
 from playwright.sync_api import expect
 
-from pages.models import SiteSettings
+from center.models import SiteSettings
 from tests.support import axe
 from tests.support.browser import DESKTOP_WIDTH, PHONE_WIDTH
 from tests.support.seed import SEED_ARTICLE_URL

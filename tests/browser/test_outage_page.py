@@ -2,7 +2,7 @@
 
 import pytest
 
-from pages.models import SiteSettings
+from center.models import SiteSettings
 from tests.support import axe
 from tests.support.browser import DESKTOP_WIDTH, PHONE_WIDTH
 from tests.support.servers import server_with_a_movable_database

@@ -9,8 +9,8 @@ import time_machine
 from django.test import Client
 from playwright.sync_api import expect
 
+from center.models import SiteSettings, Weekday
 from contact import spam
-from pages.models import SiteSettings, Weekday
 from tests.support import axe
 from tests.support.browser import DESKTOP_WIDTH, PHONE_WIDTH
 from tests.support.builders import make_staff, restore_admissions_group, staff_login

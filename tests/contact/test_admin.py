@@ -8,6 +8,7 @@ import re
 import pytest
 import time_machine
 from django.contrib.auth.models import Group, Permission
+from django.test import Client
 from django.utils import timezone
 
 from contact.admin import csv_safe
@@ -337,7 +338,9 @@ def test_im_taking_this_assigns_the_inquiry_to_me_in_one_click_and_is_audited(cl
     page = parse_html(client.get(change_url(inquiry)).content)
     [take] = page.find_all("form", action=f"{change_url(inquiry).removesuffix('change/')}take/")
     assert "Now assigned to robin-admissions" in page.text
-    response = client.post(take.attrs["action"], follow=True)
+    [seen] = page.find_all("input", type="hidden", name="assigned_to")
+    assert seen.attrs["value"] == str(other.pk), "the button says whom it was shown beside"
+    response = client.post(take.attrs["action"], {"assigned_to": seen.attrs["value"]}, follow=True)
     assert response.redirect_chain == [(change_url(inquiry), 302)]
     assert "is yours now" in " ".join(messages_on(response))
     assert "This inquiry is assigned to you." in parse_html(response.content).text
@@ -348,6 +351,25 @@ def test_im_taking_this_assigns_the_inquiry_to_me_in_one_click_and_is_audited(cl
     ).exists()
     assert client.get(take.attrs["action"]).status_code == 302, "a link followed only shows the inquiry"
     assert Inquiry.objects.get(pk=inquiry.pk).assigned_to == admissions
+
+
+def test_of_two_coordinators_who_press_take_at_once_the_second_is_told_the_first_has_it(admissions):
+    inquiry = make_inquiry()
+    robin = make_staff("robin-admissions", group="Admissions")
+    first, second = Client(), Client()
+    staff_login(first, admissions)
+    staff_login(second, robin)
+    take = f"{LIST_URL}{inquiry.pk}/take/"
+    untaken = {"assigned_to": ""}  # what the button posts beside an inquiry assigned to no one
+    first.post(take, untaken)
+    response = second.post(take, untaken, follow=True)
+    assert Inquiry.objects.get(pk=inquiry.pk).assigned_to == admissions
+    assert messages_on(response) == [
+        f"{inquiry} was not taken: it is now assigned to casey-admissions, who changed it first."
+    ]
+    assert [event.username for event in AuditEvent.objects.filter(detail__startswith="assigned to")] == [
+        "casey-admissions"
+    ], "the trail records the take that happened, and only that one"
 
 
 def test_taking_needs_permission_to_change_inquiries_and_an_inquiry_that_exists(client, admissions):
@@ -362,6 +384,9 @@ def test_taking_needs_permission_to_change_inquiries_and_an_inquiry_that_exists(
     response = client.post(f"{LIST_URL}999999/take/", follow=True)
     assert response.status_code == 200
     assert "doesn’t exist" in " ".join(messages_on(response))
+    response = client.post(f"{LIST_URL}{inquiry.pk}/take/", {"assigned_to": "someone"}, follow=True)
+    assert messages_on(response) == ["That button was out of date; here is the inquiry as it is now."]
+    assert Inquiry.objects.get(pk=inquiry.pk).assigned_to is None
 
 
 def first_contact_fields(moment):

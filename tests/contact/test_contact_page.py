@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from pages.models import SiteSettings, Weekday
+from center.models import SiteSettings, Weekday
 from tests.support.htmlpage import parse_html
 
 

@@ -12,9 +12,9 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 
+from center.models import SiteSettings, Weekday
 from contact.models import Inquiry, NotificationRecipient
 from contact.notifications import escalate, escalation_due, escalation_recipients, send_escalations
-from pages.models import SiteSettings, Weekday
 from tests.support.builders import make_staff
 from tests.support.inquiries import form_data, make_inquiry
 from tests.support.smtp import smtp_mailers

@@ -8,8 +8,8 @@ from urllib.parse import parse_qsl
 import pytest
 import time_machine
 
+from center.models import SiteSettings, Weekday
 from contact.models import Inquiry
-from pages.models import SiteSettings, Weekday
 from tests.support.builders import make_staff, staff_login
 from tests.support.htmlpage import parse_html
 from tests.support.inquiries import LIST_URL, change_url, form_data, make_inquiry

@@ -4,8 +4,8 @@ import ipaddress
 
 import pytest
 
+from center.models import SiteSettings
 from contact.models import Inquiry
-from pages.models import SiteSettings
 from tests.support.htmlpage import parse_html
 from tests.support.inquiries import form_data, post_all_at_once
 from tests.support.prerequisites import needs_postgresql

@@ -5,7 +5,7 @@ import zoneinfo
 
 import time_machine
 
-from pages.models import SiteSettings, Weekday
+from center.models import SiteSettings, Weekday
 from tests.support.htmlpage import parse_html
 from tests.support.inquiries import form_data
 

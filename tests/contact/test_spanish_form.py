@@ -10,11 +10,11 @@ import time_machine
 from django.core import mail
 from django.utils import translation
 
+from center.models import SiteSettings, Weekday
 from contact import promise
 from contact.models import Inquiry
 from contact.notifications import escalation_message
 from contact.spam import time_trap_token
-from pages.models import SiteSettings, Weekday
 from tests.support.htmlpage import parse_html
 from tests.support.inquiries import form_data
 

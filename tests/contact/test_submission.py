@@ -6,10 +6,10 @@ import pytest
 from django.core import signing
 from django.test import Client
 
+from center.models import SiteSettings
 from contact import spam
 from contact.models import Inquiry
 from contact.spam import TIME_TRAP_SALT, time_trap_token
-from pages.models import SiteSettings
 from tests.support.htmlpage import parse_html
 from tests.support.inquiries import SCRIPT, form_data
 

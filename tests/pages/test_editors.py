@@ -17,14 +17,14 @@ def test_the_editors_group_holds_exactly_the_content_permissions(db):
     granted = {(p.content_type.app_label, p.content_type.model, p.codename.split("_")[0]) for p in permissions}
     expected = {(app, model, action) for app, model in CONTENT_MODELS for action in ("add", "change", "delete", "view")}
     reports = {("search", "topsearch", "view"), ("search", "searchwithoutresults", "view")}
-    assert granted == expected | {("pages", "sitesettings", "view")} | reports
+    assert granted == expected | {("center", "sitesettings", "view")} | reports
 
 
 def test_editors_have_no_permission_on_inquiries_users_or_settings(db):
     editor = make_editor()
     labels = {perm.split(".")[0] for perm in editor.get_all_permissions()}
-    assert labels == {"pages", "search", "redirects"}
-    assert not editor.has_perm("pages.change_sitesettings")
+    assert labels == {"pages", "center", "search", "redirects"}
+    assert not editor.has_perm("center.change_sitesettings")
     assert not any(perm.startswith(("contact.", "auth.")) for perm in editor.get_all_permissions())
 
 

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import formats, timezone, translation
 
-from pages.models import Notice, Payer, SiteSettings
+from center.models import Notice, Payer, SiteSettings
 from tests.support.builders import fill_site_settings, make_payer, staff_login
 from tests.support.htmlpage import parse_html, text_by_language
 
@@ -199,6 +199,6 @@ def test_staff_see_a_spanish_version_in_effect_beside_the_english_one(client, db
     notice("en", days_ago(30), "English words.")
     notice("es", days_ago(5), "Palabras.")
     staff_login(client, superuser)
-    page = parse_html(client.get("/admin/pages/notice/").content)
+    page = parse_html(client.get("/admin/center/notice/").content)
     rows = [row for row in page.table_rows() if "Client bill of rights" in row]
     assert sorted((row[2], row[4]) for row in rows) == [("English", "In effect"), ("Español", "In effect")]

@@ -6,7 +6,7 @@ import pytest
 from django.utils import translation
 from django.utils.formats import date_format
 
-from pages.models import License, SiteSettings, Weekday
+from center.models import License, SiteSettings, Weekday
 from tests.support.builders import days_from_today, make_accreditation, make_license
 from tests.support.htmlpage import parse_html
 from tests.support.page_types import EXPECTED_STATUS, FIXED_PAGES

@@ -7,8 +7,9 @@ import json
 
 import pytest
 
+from center.models import Payer, SiteSettings
 from pages import services
-from pages.models import ContentPage, Payer, SiteSettings
+from pages.models import ContentPage
 from tests.support.builders import fill_site_settings, make_payer
 from tests.support.htmlpage import parse_html
 

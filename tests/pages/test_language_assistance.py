@@ -4,8 +4,8 @@ import re
 
 import pytest
 
+from center.models import SiteSettings
 from pages.language_assistance import TAGLINES
-from pages.models import SiteSettings
 from tests.support.builders import fill_site_settings
 from tests.support.htmlpage import parse_html, text_by_language
 from tests.support.page_types import FIXED_PAGES

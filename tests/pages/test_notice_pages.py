@@ -7,8 +7,8 @@ import time
 import pytest
 from django.utils import timezone
 
+from center.models import Notice, SiteSettings
 from pages.cache import content_generation, lifetime_in_generation
-from pages.models import Notice, SiteSettings
 from tests.support.builders import staff_login
 from tests.support.htmlpage import parse_html
 
@@ -188,7 +188,7 @@ def test_a_notice_page_is_in_the_sitemap(client, db):
 
 def test_staff_see_which_version_visitors_are_shown(client, history, superuser):
     staff_login(client, superuser)
-    text = parse_html(client.get("/admin/pages/notice/").content).text
+    text = parse_html(client.get("/admin/center/notice/").content).text
     assert f"From {days(10):%b} {days(10).day}, {days(10).year}" in text
     assert "In effect" in text
     assert "As an earlier version" in text

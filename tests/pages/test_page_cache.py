@@ -12,8 +12,9 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
+from center.models import SiteSettings
 from pages.cache import content_changed, content_generation
-from pages.models import Article, Person, SiteSettings, Topic
+from pages.models import Article, Person, Topic
 from tests.support.builders import make_article, make_editor, staff_login
 from tests.support.htmlpage import parse_html
 

@@ -11,8 +11,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from center.models import SiteSettings, Weekday
 from pages import services
-from pages.models import Program, SiteSettings, Weekday
+from pages.models import Program
 from tests.support.builders import fill_program_facts, make_editor, staff_login
 from tests.support.htmlpage import parse_html
 from tests.support.seed import PROGRAM_URL

@@ -10,7 +10,7 @@ import re
 import textstat
 from django.utils.html import strip_tags
 
-from pages.markdown import render_markdown
+from restoration.markdown import render_markdown
 from tests.support.seed import PAGES_DIR, PROGRAMS_DIR
 
 HIGHEST_GRADE = 8  # Flesch-Kincaid: a US school grade

@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from pages.models import Article, Person, SiteSettings, Weekday
+from center.models import SiteSettings, Weekday
+from pages.models import Article, Person
 from tests.support.builders import make_article, make_reviewed_article
 from tests.support.htmlpage import parse_html
 from tests.support.seed import PROGRAM_URL, SEED_ARTICLE_SLUG

@@ -6,7 +6,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from pages.models import Article, Person, SiteSettings, Topic
+from center.models import SiteSettings
+from pages.models import Article, Person, Topic
 from tests.support.builders import make_article, make_editor, make_translation, staff_login
 from tests.support.htmlpage import parse_html
 from tests.support.languages import hreflang_alternates, sitemap_alternates

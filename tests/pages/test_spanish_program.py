@@ -7,9 +7,10 @@ import json
 import pytest
 from django.utils import timezone
 
+from center.models import SiteSettings, Weekday
+from center.readiness import go_live_readiness
 from pages import services
-from pages.models import Program, SiteSettings, Weekday
-from staff.readiness import go_live_readiness
+from pages.models import Program
 from tests.support.builders import fill_program_facts, make_translation
 from tests.support.htmlpage import parse_html
 from tests.support.languages import hreflang_alternates, sitemap_alternates

@@ -17,9 +17,10 @@ import redis
 import yaml
 from django.core.cache import cache
 
+from center.models import SiteSettings
 from contact.models import Inquiry
 from pages.cache import GENERATION_KEY
-from pages.models import Article, SiteSettings
+from pages.models import Article
 from restoration.cache import RETRY_AFTER_SECONDS
 from restoration.settings import redis_cache
 from tests.support.builders import make_article

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from pages.models import SiteSettings
+from center.models import SiteSettings
 from tests.support.seed import SEED_ARTICLE_URL
 
 

@@ -5,7 +5,7 @@ from django.db import OperationalError
 from django.test import Client, RequestFactory
 from django.utils import translation
 
-from pages.models import SiteSettings
+from center.models import SiteSettings
 from restoration.views import server_error
 from tests.support.htmlpage import parse_html
 

@@ -1,9 +1,10 @@
 """Databases made by older versions migrate forward in place, keeping every row and every address.
 
-The search models (SearchEntry, Synonym, SearchCount) moved from `pages` to `search`, and AuditEvent from `contact`
-to `staff`, by changing only Django's idea of who owns them: the tables keep their names and their rows. This
-test builds the schema as it was, fills it through the models of that time, migrates to today, and reads it all
-back through today's models; and the groups that were allowed to see those models still are. Program pages, once
+The search models (SearchEntry, Synonym, SearchCount) moved from `pages` to `search`, AuditEvent from `contact`
+to `staff`, and the center's facts (site settings, opening hours, licenses, accreditations, payers, notices) from
+`pages` to `center`, by changing only Django's idea of who owns them: the tables keep their names and their rows.
+This test builds the schema as it was, fills it through the models of that time, migrates to today, and reads it
+all back through today's models; and the groups that were allowed to see those models still are. Program pages, once
 content pages, became programs (pages 0015, search 0004) at the same address, still found by search.
 """
 
@@ -15,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from center.models import Accreditation, License, Notice, Payer, SiteSettings
 from contact.crypto import encrypt, lookup_hash, normalise_email
 from contact.models import Inquiry
 from pages.models import ContentPage, Program
@@ -167,3 +169,65 @@ def test_a_program_page_becomes_a_program_at_the_same_address_and_search_still_f
     assert (entry.kind, entry.object_id) == (SearchEntry.Kind.PROGRAM, program.pk)
     results = parse_html(client.get("/search/", {"q": "quokka"}).content)
     assert results.find_all("a", href="/programs/evening-iop/")
+
+
+# Where a database stood before the center's facts had an app of their own.
+BEFORE_THE_CENTER = [("pages", "0019_spanish_site_texts_and_notices"), ("center", None)]
+
+
+def fill_center_facts_as_pages_had_them(old):
+    site = old.get_model("pages", "SiteSettings").objects.create(
+        pk=1, phone="(916) 555-0142", hours_note="Closed on public holidays.", hours_note_es="Cerrado los festivos."
+    )
+    old.get_model("pages", "OpeningHours").objects.create(
+        site=site, first_day=1, last_day=5, opens=datetime.time(8), closes=datetime.time(17)
+    )
+    old.get_model("pages", "License").objects.create(
+        kind="certified", number="340000AP", expires_on=datetime.date(2031, 6, 30), lookup_url="https://example.org/"
+    )
+    old.get_model("pages", "Accreditation").objects.create(
+        body="CARF",
+        scope="Outpatient treatment",
+        valid_from=datetime.date(2026, 1, 1),
+        valid_until=datetime.date(2031, 1, 1),
+    )
+    old.get_model("pages", "Payer").objects.create(
+        name="Blue Shield", plan_types="PPO", network_status="in", verified_on=datetime.date(2026, 11, 30)
+    )
+    old.get_model("pages", "Notice").objects.create(
+        kind="client-rights", language="es", effective_on=datetime.date(2026, 1, 1), body="Sus derechos."
+    )
+
+
+def test_the_centers_facts_move_to_the_center_app_and_back_keeping_rows_permissions_and_the_footer(
+    client, transactional_db
+):
+    old = migrate(BEFORE_THE_CENTER)
+    fill_center_facts_as_pages_had_them(old)
+    view_settings = grant(old, "Editors", "pages", "sitesettings")
+    tables_before = set(connection.introspection.table_names())
+
+    try:
+        migrate(latest())
+
+        assert set(connection.introspection.table_names()) == tables_before, "the tables stay as they were"
+        site = SiteSettings.objects.get()
+        assert (site.phone, site.hours_note_es) == ("(916) 555-0142", "Cerrado los festivos.")
+        assert [str(row) for row in site.opening_hours.all()] == ["Monday to Friday, 8 a.m.–5 p.m."]
+        assert str(License.objects.get()) == "Certified program 340000AP"
+        assert Accreditation.objects.get().body == "CARF"
+        assert Payer.objects.get().name == "Blue Shield"
+        assert Notice.objects.get().body == "Sus derechos."
+        footer = parse_html(client.get("/").content).texts("footer")[0]
+        assert "(916) 555-0142" in footer and "Monday to Friday" in footer
+        permission = Group.objects.get(name="Editors").permissions.get(codename="view_sitesettings")
+        assert (permission.pk, permission.content_type.app_label) == (view_settings, "center"), "the same grant"
+        assert not ContentType.objects.filter(app_label="pages", model="sitesettings").exists()
+
+        back = migrate(BEFORE_THE_CENTER)
+
+        assert back.get_model("pages", "Payer").objects.get().name == "Blue Shield"
+        assert back.get_model("pages", "SiteSettings").objects.get().phone == "(916) 555-0142"
+        assert Permission.objects.get(pk=view_settings).content_type.app_label == "pages"
+    finally:
+        migrate(latest())

@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from pages.models import SiteSettings
+from center.models import SiteSettings
 from tests.support.htmlpage import parse_html
 from tests.support.seed import SEED_ARTICLE_URL
 from tests.support.servers import server_with_a_movable_database, wait_for

@@ -11,7 +11,8 @@ from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import translation
 
-from pages.models import ContentPage, SiteSettings
+from center.models import SiteSettings
+from pages.models import ContentPage
 from tests.support.builders import make_reviewed_article
 from tests.support.htmlpage import parse_html
 from tests.support.seed import PROGRAM_URL, SEED_ARTICLE_SLUG

@@ -6,8 +6,8 @@ import re
 import pytest
 from django.utils import translation
 
+from center.models import SiteSettings
 from contact.forms import InquiryForm, form_markup, rendered_fields
-from pages.models import SiteSettings
 from tests.support.page_types import FIXED_PAGES
 
 # The page types, and a second content page after the About page: they share a view, not the menu's current item.

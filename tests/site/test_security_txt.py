@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from pages.models import SiteSettings
+from center.models import SiteSettings
 
 
 def fields(response):

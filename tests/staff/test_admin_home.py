@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.contrib.auth.models import Permission
 
-from pages.models import SiteSettings, Weekday
+from center.models import SiteSettings, Weekday
 from tests.support.builders import make_staff, staff_login
 from tests.support.htmlpage import parse_html
 from tests.support.inquiries import LIST_URL, make_inquiry

@@ -7,8 +7,8 @@ import zoneinfo
 import pytest
 import time_machine
 
+from center.models import SiteSettings, Weekday
 from contact.models import Inquiry
-from pages.models import SiteSettings, Weekday
 from tests.support.builders import make_editor, staff_login
 from tests.support.htmlpage import parse_html
 from tests.support.inquiries import make_inquiry

@@ -51,7 +51,7 @@ def days_from_today(days):
 
 def make_license(**overrides):
     """A DHCS certification in force for another year, with its lookup page; override any field."""
-    from pages.models import License
+    from center.models import License
 
     fields = {
         "kind": License.Kind.CERTIFIED_PROGRAM,
@@ -64,7 +64,7 @@ def make_license(**overrides):
 
 def make_accreditation(**overrides):
     """A Joint Commission accreditation that began a year ago and runs for two more; override any field."""
-    from pages.models import Accreditation
+    from center.models import Accreditation
 
     fields = {
         "body": "The Joint Commission",
@@ -78,7 +78,7 @@ def make_accreditation(**overrides):
 
 def make_payer(days_since_verified=7, **overrides):
     """An insurance plan as staff enter it, last verified ``days_since_verified`` days ago; override any field."""
-    from pages.models import Payer
+    from center.models import Payer
 
     fields = {
         "name": "Quokka Health",
@@ -91,7 +91,7 @@ def make_payer(days_since_verified=7, **overrides):
 
 def fill_site_settings(**fields):
     """Enter ``fields`` in the site settings record, as staff do in the admin."""
-    from pages.models import SiteSettings
+    from center.models import SiteSettings
 
     site = SiteSettings.objects.get_or_create(pk=1)[0]
     for name, value in fields.items():
@@ -287,8 +287,9 @@ def fill_center_facts(today=None):
 
     The values are made up for tests only: the shipped site never holds them.
     """
+    from center.models import Notice, Weekday
     from contact.models import NotificationRecipient
-    from pages.models import Notice, Program, Weekday
+    from pages.models import Program
 
     today = today or timezone.localdate()
     site = fill_site_settings(
@@ -317,8 +318,8 @@ def fill_center_facts(today=None):
 
 def fill_program_facts(program):
     """Enter every fact of ``program`` as staff would in the admin, with a morning and an evening group."""
+    from center.models import Weekday
     from pages import services
-    from pages.models import Weekday
 
     program.level_of_care = "2.1"
     program.service_category = "Intensive Outpatient Treatment"

@@ -11,9 +11,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from pages.markdown import render_markdown
+from pages import services
 from pages.models import Article, Topic
-from pages.signals import publication_changed
 
 SUBJECTS = [
     "cravings",
@@ -120,19 +119,8 @@ class Command(BaseCommand):
 
     def create_batch(self, batch, now):
         """Insert one batch of (number, text, topic id), with its topics, and put it in the search index."""
-        # bulk_create skips Article.save(), so body_html is rendered here, as save() would.
-        articles = Article.objects.bulk_create(
-            Article(
-                **fields,
-                body_html=render_markdown(fields["body"]),
-                status=Article.Status.PUBLISHED,
-                published_at=now - timezone.timedelta(hours=number),
-            )
+        articles = [
+            Article(**fields, status=Article.Status.PUBLISHED, published_at=now - timezone.timedelta(hours=number))
             for number, fields, _ in batch
-        )
-        Article.topics.through.objects.bulk_create(
-            Article.topics.through(article_id=article.pk, topic_id=topic_id)
-            for article, (_, _, topic_id) in zip(articles, batch, strict=True)
-        )
-        # bulk_create sends no post_save either: say which rows appeared, as a bulk publication change does.
-        publication_changed.send(sender=Article, pks=[article.pk for article in articles])
+        ]
+        services.add_published_articles(articles, [topic_id for _, _, topic_id in batch])

@@ -2,8 +2,7 @@
 
 Admissions keeps a promise in business hours ("we reply within 2 business hours"), so a Friday-night message is
 answered by Monday morning, not in the middle of the night. The hours are the opening-hours rows staff enter in
-the site settings; the promise is its response target. The contact app reaches this module through
-``settings.ADMISSIONS_CALENDAR`` (a dotted path), since pages and contact do not import each other.
+the site settings; the promise is its response target. The contact and staff apps import it.
 """
 
 import datetime

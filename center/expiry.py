@@ -1,8 +1,7 @@
 """Licenses, certifications and accreditations about to run out: what staff are warned of in the admin.
 
 The footer stops stating a record the day after its last day, so staff hear of it EXPIRY_WARNING_DAYS ahead, on
-the admin's home page and on the record's own list. Free of the admin's machinery, so the admin site (staff/)
-can import it.
+the admin's home page (through the readiness checks) and on the record's own list.
 """
 
 from django.contrib import messages
@@ -38,6 +37,6 @@ def warn_staff_of_expiry(request, models=(License, Accreditation)):
     post, whose redirect would repeat them on the next page)."""
     if request.method != "GET":
         return
-    visible = [model for model in models if request.user.has_perm(f"pages.view_{model._meta.model_name}")]
+    visible = [model for model in models if request.user.has_perm(f"center.view_{model._meta.model_name}")]
     for sentence in expiry_warnings(visible):
         messages.warning(request, sentence)

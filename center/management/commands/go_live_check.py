@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from staff.readiness import go_live_readiness
+from center.readiness import go_live_readiness
 
 
 class Command(BaseCommand):

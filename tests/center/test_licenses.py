@@ -10,8 +10,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from center.models import EXPIRY_WARNING_DAYS, Accreditation, License
 from pages.cache import content_generation, page_lifetime
-from pages.models import EXPIRY_WARNING_DAYS, Accreditation, License
 from tests.support.builders import days_from_today, make_accreditation, make_license, staff_login
 from tests.support.htmlpage import parse_html
 
@@ -44,7 +44,7 @@ def messages_on(response):
 
 def test_the_license_list_warns_of_one_running_out_within_the_warning_period(admin_client):
     license = make_license(number="190001AP", expires_on=days_from_today(30))
-    response = admin_client.get("/admin/pages/license/")
+    response = admin_client.get("/admin/center/license/")
     assert messages_on(response) == [
         f"License or certification “Certified program 190001AP” runs out in 30 days, on "
         f"{license.expires_on:%B %-d, %Y}. After that day the site no longer shows it: once it is renewed, "
@@ -58,17 +58,17 @@ def test_the_license_list_warns_of_one_running_out_within_the_warning_period(adm
 )
 def test_the_warning_begins_exactly_the_warning_period_ahead_and_ends_with_the_record(admin_client, days_left, warned):
     make_license(expires_on=days_from_today(days_left))
-    assert bool(messages_on(admin_client.get("/admin/pages/license/"))) is warned
+    assert bool(messages_on(admin_client.get("/admin/center/license/"))) is warned
 
 
 def test_an_expired_license_is_marked_expired_on_the_list(admin_client):
     license = make_license(expires_on=days_from_today(-3))
-    assert f"Expired on {license.expires_on:%b %-d, %Y}" in admin_client.get("/admin/pages/license/").content.decode()
+    assert f"Expired on {license.expires_on:%b %-d, %Y}" in admin_client.get("/admin/center/license/").content.decode()
 
 
 def test_the_accreditation_list_warns_too(admin_client):
     make_accreditation(valid_until=days_from_today(1))
-    (warning,) = messages_on(admin_client.get("/admin/pages/accreditation/"))
+    (warning,) = messages_on(admin_client.get("/admin/center/accreditation/"))
     assert warning.startswith(
         "Accreditation “The Joint Commission: Behavioral Health Care and Human Services” runs out tomorrow"
     )
@@ -91,7 +91,7 @@ def test_a_warning_is_shown_once_not_again_after_a_form_is_sent(admin_client):
     """A post redirects back to the list: the warning is shown there, not carried over as well."""
     license = make_license(expires_on=days_from_today(10))
     response = admin_client.post(
-        f"/admin/pages/license/{license.pk}/change/",
+        f"/admin/center/license/{license.pk}/change/",
         {
             "kind": License.Kind.CERTIFIED_PROGRAM,
             "issuer": License.DHCS,

@@ -7,8 +7,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from pages.models import Article, License, Payer, Person, Program, SiteSettings
-from staff.readiness import go_live_readiness
+from center.models import License, Payer, SiteSettings
+from center.readiness import go_live_readiness
+from pages.models import Article, Person, Program
 from tests.support.builders import fill_center_facts, make_editor, make_staff, make_team_member, staff_login
 from tests.support.htmlpage import parse_html
 
@@ -108,8 +109,8 @@ def test_the_admin_home_page_lists_what_is_missing_with_links_to_fix_it(client, 
     page = parse_html(client.get("/admin/").content)
     assert "Before the site goes live: 18 items for you to fill in" in page.texts("h2")
     assert "Insurance and cost: No insurance plans are listed." in page.text
-    assert page.find_all("a", href="/admin/pages/payer/")
-    assert page.find_all("a", href="/admin/pages/sitesettings/1/change/")
+    assert page.find_all("a", href="/admin/center/payer/")
+    assert page.find_all("a", href="/admin/center/sitesettings/1/change/")
 
 
 def test_the_admin_home_page_says_when_the_site_is_ready(client, seeded, settings):

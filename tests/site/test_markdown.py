@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pages.markdown import render_markdown
+from restoration.markdown import render_markdown
 from tests.support.builders import make_article
 from tests.support.htmlpage import parse_html
 

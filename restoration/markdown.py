@@ -6,6 +6,13 @@ from urllib.parse import urlsplit
 import markdown as markdown_lib
 import nh3
 
+# The help text under every field written in Markdown.
+MARKDOWN_HELP = (
+    "Markdown: a blank line starts a new paragraph; ## Heading for a section, ### for a sub-section; "
+    "**bold**, *italic*; - item for a bulleted list, 1. item for a numbered one; [link text](https://…). "
+    "HTML is cleaned: scripts, styles and embedded frames are removed."
+)
+
 ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr", "li", "ol",
     "p", "pre", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",

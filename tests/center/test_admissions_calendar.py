@@ -6,8 +6,8 @@ import zoneinfo
 import pytest
 from django.utils import translation
 
-from pages.hours import AdmissionsCalendar
-from pages.models import OpeningHours, Weekday
+from center.hours import AdmissionsCalendar
+from center.models import OpeningHours, Weekday
 
 SACRAMENTO = zoneinfo.ZoneInfo("America/Los_Angeles")
 WEEKDAYS_8_TO_6 = [

@@ -3,11 +3,11 @@
 import pytest
 from django.utils import timezone
 
-from pages.models import Payer
+from center.models import Payer
 from tests.support.builders import make_payer, staff_login
 from tests.support.htmlpage import parse_html
 
-LIST_URL = "/admin/pages/payer/"
+LIST_URL = "/admin/center/payer/"
 pytestmark = pytest.mark.django_db
 
 

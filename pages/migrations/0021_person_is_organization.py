@@ -11,7 +11,7 @@ def mark_the_centers_teams(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("pages", "0019_spanish_site_texts_and_notices"),
+        ("pages", "0020_center_facts_move_to_the_center_app"),
     ]
 
     operations = [

@@ -1,6 +1,6 @@
 """The center's details come from one editable record, and a change shows on the very next page."""
 
-from pages.models import SiteSettings
+from center.models import SiteSettings
 from tests.support.htmlpage import parse_html
 
 PLACEHOLDER_NOTE = "are placeholders until our staff confirm them"

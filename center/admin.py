@@ -1,0 +1,126 @@
+"""Admin for the center's facts: site settings and opening hours, licenses, accreditations, payers, notices."""
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from . import services
+from .expiry import warn_staff_of_expiry
+from .models import EXPIRY_WARNING_DAYS, Accreditation, License, Notice, OpeningHours, Payer, SiteSettings
+
+
+class OpeningHoursInline(admin.TabularInline):
+    model = OpeningHours
+    extra = 0
+    fields = ["first_day", "last_day", "opens", "closes"]
+
+
+def expiry_status(record):
+    """ "Expired", "Expires in 12 days" (a warning within EXPIRY_WARNING_DAYS), "Current until …" or "Starts on …"."""
+    today = timezone.localdate()
+    first_day = getattr(record, record.first_day_field) if record.first_day_field else None
+    last_day = getattr(record, record.last_day_field)
+    days = (last_day - today).days
+    if days < 0:
+        # format_html escapes its arguments into strings first, so the date is written out before.
+        return format_html('<strong class="expired">Expired on {}</strong>', f"{last_day:%b %-d, %Y}")
+    if first_day and first_day > today:
+        return f"Starts on {first_day:%b %-d, %Y}, until {last_day:%b %-d, %Y}"
+    if days <= EXPIRY_WARNING_DAYS:
+        return format_html('<strong class="expiring">Expires in {} day{}</strong>', days, "" if days == 1 else "s")
+    return f"Current until {last_day:%b %-d, %Y}"
+
+
+class DatedRecordAdmin(admin.ModelAdmin):
+    """Licenses and accreditations: the list warns of each one running out within EXPIRY_WARNING_DAYS."""
+
+    def changelist_view(self, request, extra_context=None):
+        warn_staff_of_expiry(request, models=[self.model])
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(description="Status")
+    def status(self, record):
+        return expiry_status(record)
+
+
+@admin.register(License)
+class LicenseAdmin(DatedRecordAdmin):
+    list_display = ["__str__", "issuer", "expires_on", "status"]
+
+
+@admin.register(Accreditation)
+class AccreditationAdmin(DatedRecordAdmin):
+    list_display = ["body", "scope", "valid_from", "valid_until", "status"]
+
+
+VERIFIED = "Verified"
+CALL_TO_CONFIRM = f"Please call to confirm (not verified in {Payer.VERIFIED_DAYS} days)"
+
+
+class PayerVerificationFilter(admin.SimpleListFilter):
+    """Finds the payers whose status visitors are asked to call to confirm: the ones to check again."""
+
+    title = "shown to visitors as"
+    parameter_name = "verification"
+
+    def lookups(self, request, model_admin):
+        return [("verified", VERIFIED), ("call", CALL_TO_CONFIRM)]
+
+    def queryset(self, request, queryset):
+        stale = queryset.needing_confirmation()
+        if self.value() == "call":
+            return stale
+        if self.value() == "verified":
+            return queryset.exclude(pk__in=stale.values("pk"))
+        return queryset
+
+
+@admin.register(Payer)
+class PayerAdmin(admin.ModelAdmin):
+    list_display = ["name", "plan_types", "network_status", "verified_on", "verification"]
+    list_filter = [PayerVerificationFilter, "network_status"]
+    search_fields = ["name", "plan_types"]
+    actions = ["mark_verified_today"]
+
+    @admin.display(description="Shown to visitors as")
+    def verification(self, payer):
+        return CALL_TO_CONFIRM if payer.needs_confirmation() else VERIFIED
+
+    def get_changeform_initial_data(self, request):
+        # A payer is usually entered right after the call that confirmed it.
+        return {"verified_on": timezone.localdate(), **super().get_changeform_initial_data(request)}
+
+    def view_on_site(self, payer):
+        return reverse("pages:insurance")
+
+    @admin.action(description="Mark as verified today (after confirming each with the payer)")
+    def mark_verified_today(self, request, queryset):
+        count = services.payers_verify(queryset)
+        self.message_user(request, f"Marked {count} payer{'' if count == 1 else 's'} as verified today.")
+
+
+@admin.register(Notice)
+class NoticeAdmin(admin.ModelAdmin):
+    list_display = ["kind", "language", "effective_on", "shown_to_visitors", "updated_at"]
+    list_filter = ["kind", "language"]
+
+    @admin.display(description="Shown to visitors")
+    def shown_to_visitors(self, notice):
+        """Which version the notice's page in its language shows: a version dated ahead waits for its day."""
+        if notice.effective_on > timezone.localdate():
+            return f"From {notice.effective_on:%b %-d, %Y}"
+        if notice == Notice.objects.in_effect(notice.kind, language=notice.language):
+            return "In effect"
+        return "As an earlier version"
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
+    inlines = [OpeningHoursInline]
+
+    def has_add_permission(self, request):
+        return not SiteSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,89 @@
+"""What the content still lacks before the site goes live: the facts of each program, the team, medical review
+and translations awaiting a qualified reviewer (checks of the center's readiness, center/readiness.py)."""
+
+from center.readiness import Item, admin_page, readiness_check
+
+from .models import Article, Person, Program, language_name
+
+PROGRAM_FACTS = {
+    "level_of_care": "the ASAM level of care",
+    "service_category": "the DHCS service category",
+    "hours_per_week": "the hours per week",
+    "length_weeks": "the typical length",
+    "suited_to": "who it is for",
+    "not_suited_to": "who it is not for",
+    "first_day": "what happens on the first day",
+    "what_to_bring": "what to bring",
+}
+
+
+# What a program's translation writes in its own language; the other facts and the schedule are the original's.
+PROGRAM_TEXT_FACTS = ("suited_to", "not_suited_to", "first_day", "what_to_bring")
+
+
+def _program_gaps():
+    gaps = []
+    for program in Program.objects.published().filter(translation_of=None).prefetch_related("sessions"):
+        missing = [label for field, label in PROGRAM_FACTS.items() if getattr(program, field) in (None, "")]
+        if not program.sessions.all():
+            missing.append("the session schedule")
+        if missing:
+            url = admin_page("pages_program_change", program.pk)
+            gaps.append(Item("Programs", f"{program.title}: {', '.join(missing)} not yet given.", url))
+    return gaps
+
+
+def _program_translation_warnings():
+    """A published translation whose own text facts are empty: its page shows placeholders in their place."""
+    warnings = []
+    for program in Program.objects.published().exclude(translation_of=None):
+        missing = [PROGRAM_FACTS[field] for field in PROGRAM_TEXT_FACTS if not getattr(program, field)]
+        if missing:
+            message = (
+                f"{program.title} ({language_name(program.language)}): {', '.join(missing)} not yet given in "
+                f"{language_name(program.language)}; its page shows a placeholder for each."
+            )
+            warnings.append(Item("Programs", message, admin_page("pages_program_change", program.pk)))
+    return warnings
+
+
+def _translation_review_warnings():
+    """Translated articles waiting, as drafts, for a qualified reviewer before they may be published."""
+    warnings = []
+    for article in Article.objects.translations_awaiting_review().select_related("translation_of"):
+        language = language_name(article.language)
+        message = (
+            f"“{article.title}”, the {language} translation of “{article.translation_of.title}”, is a draft awaiting "
+            f"a qualified reviewer: a credentialed clinician who reads {language} must check it, and be entered as "
+            "its medical reviewer, before it is published."
+        )
+        warnings.append(Item("Translations", message, admin_page("pages_article_change", article.pk)))
+    return warnings
+
+
+def _people_gaps():
+    gaps = []
+    if not Person.objects.on_team().exists():
+        gaps.append(Item("Our team", "No one is shown on the “Our team” page.", admin_page("pages_person_changelist")))
+    published = Article.objects.published()
+    unreviewed = published.filter(reviewer__isnull=True) | published.with_uncredentialed_reviewer()
+    for article in unreviewed.select_related("reviewer"):
+        reviewer = article.reviewer
+        if reviewer:
+            why = f"is reviewed by {reviewer.name}, who has no license or credential"
+        else:
+            why = "has no medical reviewer"
+        gaps.append(Item("Articles", f"“{article.title}” {why}.", admin_page("pages_article_change", article.pk)))
+    return gaps
+
+
+@readiness_check
+def program_items(today):
+    """A published program lacking a fact (a gap); a translation lacking its own words for one (a warning)."""
+    return _program_gaps(), _program_translation_warnings()
+
+
+@readiness_check
+def people_items(today):
+    """No one on the team page, an article without a credentialed reviewer (gaps); a translation awaiting one."""
+    return _people_gaps(), _translation_review_warnings()
