@@ -36,7 +36,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from center.hours import admissions_calendar
-
 from restoration.health import DATABASE_UNREACHABLE
 
 from .models import Inquiry, NotificationRecipient
