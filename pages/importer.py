@@ -15,8 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from center.models import SiteSettings
+
 from . import images, services
-from .models import Article, ContentPage, Person, Program, Publishable, SiteSettings, Topic
+from .models import Article, ContentPage, Person, Program, Publishable, Topic
 
 # Every kind of item may be a translation: ``language`` (en, es) and ``translation_of`` (the original's slug).
 TRANSLATION_KEYS = {"language", "translation_of"}
@@ -149,7 +151,9 @@ def _person(content, key):
     name, _, credentials = (part.strip() for part in raw.partition(","))
     if not slugify(name):
         raise SourceFileError(f"{content.path}: field '{key}' must start with a name, like 'Jane Doe, LMFT'")
-    is_team = credentials == SiteSettings.load().name
+    # Read, not loaded: importing content must not create the site-settings record staff have yet to fill in.
+    center_name = SiteSettings.objects.filter(pk=1).values_list("name", flat=True).first() or SiteSettings().name
+    is_team = credentials == center_name
     person, _ = Person.objects.get_or_create(
         slug=slugify(name),
         defaults={"name": name, "credentials": "" if is_team else credentials, "is_organization": is_team},

@@ -4,7 +4,7 @@ from django.db import migrations, models
 def mark_the_centers_teams(apps, schema_editor):
     """A person imported as "Editorial team, <the center's name>" is the center's team: an organization, and the
     center's name was never a credential."""
-    site = apps.get_model("pages", "SiteSettings").objects.filter(pk=1).first()
+    site = apps.get_model("center", "SiteSettings").objects.filter(pk=1).first()
     center = site.name if site else "Restoration Recovery Center"
     apps.get_model("pages", "Person").objects.filter(credentials=center).update(is_organization=True, credentials="")
 
