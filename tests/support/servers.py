@@ -7,6 +7,8 @@ loaded with the shipped content, so it never touches the developer's data.
 """
 
 import contextlib
+import fcntl
+import hashlib
 import os
 import secrets
 import socket
@@ -57,7 +59,18 @@ def prepare(env):
     manage(env, "import_pages", "content/pages")
     manage(env, "import_programs", "content/programs")
     manage(env, "import_articles", "content/articles")
-    manage(env, "collectstatic", "--no-input", "-v", "0")
+    # Every server collects into the one STATIC_ROOT; parallel test workers take turns so no copy is half-written.
+    with machine_lock("collectstatic"):
+        manage(env, "collectstatic", "--no-input", "-v", "0")
+
+
+@contextlib.contextmanager
+def machine_lock(name):
+    """Hold a lock, by ``name``, that every process on this machine working in this checkout waits for."""
+    checkout = hashlib.sha256(str(ROOT).encode()).hexdigest()[:12]
+    with open(Path(tempfile.gettempdir()) / f"restoration-{checkout}-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 def wait_for(condition, timeout, interval=0.2):
