@@ -21,9 +21,11 @@ def _static_files_from_the_source_folders():
 
 
 @pytest.fixture(autouse=True)
-def _frame_fragments_cached(settings):
-    """The frame's fragments kept, as in production with Redis: every test that edits content and reads a page back
-    also checks that the edit reaches the frame (pages/templatetags/frame.py)."""
+def _pages_and_frame_cached(settings):
+    """Pages and the frame's fragments kept, as in production with Redis (the test client is one process, so its
+    own memory serves as the shared cache): every test that edits content and reads a page back also checks that
+    the edit reaches the page cache (pages/cache.py) and the frame (pages/templatetags/frame.py)."""
+    settings.PAGE_CACHE_SECONDS = 600
     settings.FRAME_CACHE_SECONDS = 600
 
 

@@ -140,6 +140,31 @@ def production_server(workers=2, extra_env=None, setup=None, output=None, port=N
             yield base_url
 
 
+@contextlib.contextmanager
+def development_server(workdir):
+    """`make run`'s server (runserver, development settings, no Redis) on a SQLite database of its own holding the
+    shipped program; yields its base URL and the environment another process needs to work on the same data."""
+    env = {key: value for key, value in os.environ.items() if not key.endswith("_CACHE_SECONDS")}
+    env.update(
+        DJANGO_DEBUG="1",
+        DATABASE_URL=f"sqlite:///{workdir}/db.sqlite3",
+        REDIS_URL="",
+        INQUIRY_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
+    )
+    manage(env, "migrate", "--no-input", "-v", "0")
+    manage(env, "import_programs", "content/programs")
+    port = free_port()
+    command = [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base_url)
+        yield base_url, env
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 @dataclass
 class MovableDatabaseServer:
     """gunicorn on a SQLite database in a folder that can be moved away and back: a database outage as the app
