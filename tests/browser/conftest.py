@@ -5,14 +5,11 @@ import os
 # Playwright's sync API runs an event loop in this thread; Django must still allow ORM calls here.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-import sqlite3
-
 import pytest
-from django.contrib.contenttypes.models import ContentType
-from django.contrib.sites.models import Site
 from django.db import connection
 
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP_WIDTH
+from tests.support.database_copy import DatabaseCopy
 from tests.support.prerequisites import missing_prerequisite
 from tests.support.seed import load_seed_content
 
@@ -30,34 +27,25 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def _seeded_database_copy():
-    """A copy of the whole SQLite test database with the seed content loaded, made by the first browser test."""
-    copy = {}
-    yield copy
-    if "database" in copy:
-        copy["database"].close()
+def _seeded_database():
+    """The test database with the seed content imported, copied by the first browser test that needs it."""
+    return {}
 
 
 @pytest.fixture
-def site_url(live_server, transactional_db, _seeded_database_copy):
+def site_url(live_server, transactional_db, _seeded_database):
     """The live server's address, with the seed content loaded (its database is emptied after each test).
 
-    On SQLite the seed is imported once per run and copied back before each test, which takes milliseconds
-    instead of the import's half second; on another database it is imported for each test.
+    On SQLite the seed is imported once per run and copied back before each test, in milliseconds instead of the
+    import's half second; on another database it is imported for each test.
     """
     if connection.vendor != "sqlite":
         load_seed_content()
-        return live_server.url
-    connection.ensure_connection()
-    if "database" not in _seeded_database_copy:
-        load_seed_content()
-        _seeded_database_copy["database"] = sqlite3.connect(":memory:", check_same_thread=False)
-        connection.connection.backup(_seeded_database_copy["database"])
+    elif "copy" in _seeded_database:
+        _seeded_database["copy"].put_back()
     else:
-        _seeded_database_copy["database"].backup(connection.connection)
-        # The rows' ids are the copy's now, not those a previous test's rows had.
-        ContentType.objects.clear_cache()
-        Site.objects.clear_cache()
+        load_seed_content()
+        _seeded_database["copy"] = DatabaseCopy()
     return live_server.url
 
 
