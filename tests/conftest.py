@@ -53,12 +53,15 @@ def django_db_setup(django_db_setup, django_db_blocker, pytestconfig):
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item):
-    """After a transactional test has emptied the database, the rows migrations made are back for the next test."""
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test has emptied the database, the rows migrations made are back for the next test.
+
+    Not after the last test: its teardown has already dropped the test database.
+    """
     result = yield
     marker = item.get_closest_marker("django_db")
     transactional = (marker and marker.kwargs.get("transaction")) or TRANSACTIONAL_FIXTURES & set(item.fixturenames)
-    if transactional and hasattr(item.config, "migrated_database"):
+    if transactional and nextitem is not None and hasattr(item.config, "migrated_database"):
         with item.config.database_blocker.unblock():
             item.config.migrated_database.put_back()
     return result

@@ -7,9 +7,11 @@ need them, so they are put back after each such test; the browser tests also sta
 
 import sqlite3
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 
 
@@ -33,6 +35,10 @@ class DatabaseCopy:
         else:
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
             connection.creation.deserialize_db_from_string(self._rows)
+            # The rows came back with their ids; the next id each table hands out must come after them.
+            with connection.cursor() as cursor:
+                for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                    cursor.execute(statement)
         # Rows now have the copy's ids, not those of the rows a previous test made.
         ContentType.objects.clear_cache()
         Site.objects.clear_cache()
