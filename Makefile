@@ -61,8 +61,11 @@ content: $(VENV)/.installed-run
 run: content
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# The suite in parallel, one pytest-xdist worker per core; a test file stays on one worker, so a module's server
+# or seed starts once. TEST_WORKERS=0 runs it serially in this process.
+TEST_WORKERS ?= auto
 test: $(VENV)/.installed-dev
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

@@ -165,18 +165,20 @@ CACHES = {
     },
 }
 
-# Whole-page cache of public pages (pages/cache.py). Without a shared cache each gunicorn worker would keep
-# its own copy and a save could not reach them all, so production without REDIS_URL caches no pages.
-# 0 turns the page cache off (the benchmark's "uncached" server does this).
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if REDIS_URL or DEBUG else "0"))
+# Whole-page cache of public pages (pages/cache.py). Without a shared cache each process would keep its own copy
+# and a save made in another could not reach it: a second gunicorn worker in production, and in development
+# `manage.py shell` or `import_articles` beside `make run`. So without REDIS_URL no pages are cached, in development
+# too, where every change then shows on the next request (a cache shared through files or the database would be
+# one that no production server uses, kept only to be out of date). 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
 # The frame every page shares (header menu, footer, crisis banner, call bar) is rendered once per content
 # generation and kept in each process's memory (pages/templatetags/frame.py). Keyed on the shared generation, so,
-# like the page cache, it needs Redis to hear of a save made by another worker; 0 renders the frame every time.
-FRAME_CACHE_SECONDS = int(os.environ.get("FRAME_CACHE_SECONDS", "600" if REDIS_URL or DEBUG else "0"))
+# like the page cache, it needs Redis to hear of a save made by another process; 0 renders the frame every time.
+FRAME_CACHE_SECONDS = int(os.environ.get("FRAME_CACHE_SECONDS", "600" if REDIS_URL else "0"))
 # The site-settings record (phone, hours, licences; SiteSettings.load()) is read on every page. In Redis a save
-# deletes the one shared copy, so it is kept until then; each worker's own memory never hears of a save made by
-# another worker, so there a copy lives a few seconds only.
-SITE_SETTINGS_CACHE_SECONDS = None if REDIS_URL else 5
+# deletes the one shared copy, so it is kept until then; a process's own memory never hears of a save made by
+# another, so there a copy lives a few seconds in production, and not beyond its request in development.
+SITE_SETTINGS_CACHE_SECONDS = None if REDIS_URL else (0 if DEBUG else 5)
 
 # Email: printed to the console in development unless EMAIL_HOST is set; always SMTP in production.
 if os.environ.get("EMAIL_HOST") or not DEBUG:

@@ -40,6 +40,33 @@ def test_the_stylesheets_load_and_apply(site_url, open_page):
     assert failed == []
 
 
+# Each of the site's stylesheets read by Chromium's own parser: the style rules that ended up inside another style
+# rule. Our CSS nests none, so any such rule sits after a brace left unclosed and no longer applies where it should.
+SWALLOWED_RULES = """async (paths) => {
+    const swallowed = [];
+    const walk = (path, rules, inside) => {
+        for (const rule of rules) {
+            if (rule instanceof CSSStyleRule && inside) swallowed.push(`${path}: ${rule.selectorText} in ${inside}`);
+            if (rule.cssRules) walk(path, rule.cssRules, rule instanceof CSSStyleRule ? rule.selectorText : inside);
+        }
+    };
+    for (const path of paths) {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(await (await fetch(path)).text());
+        walk(path, sheet.cssRules, null);
+    }
+    return swallowed;
+}"""
+
+
+def test_every_rule_of_the_stylesheets_applies_on_its_own(site_url, open_page):
+    """A rule left unclosed silently swallows every rule after it: the public pages' and the staff pages' styles."""
+    page = open_page()
+    page.goto(site_url + "/")
+    stylesheets = ["/static/css/site.css", "/static/css/staff.css", "/static/css/staff-inquiry.css"]
+    assert page.evaluate(SWALLOWED_RULES, stylesheets) == []
+
+
 def test_no_page_breaks_the_content_security_policy(site_url, open_page):
     page = open_page()
     problems = []

@@ -7,6 +7,8 @@ loaded with the shipped content, so it never touches the developer's data.
 """
 
 import contextlib
+import fcntl
+import hashlib
 import os
 import secrets
 import socket
@@ -57,7 +59,18 @@ def prepare(env):
     manage(env, "import_pages", "content/pages")
     manage(env, "import_programs", "content/programs")
     manage(env, "import_articles", "content/articles")
-    manage(env, "collectstatic", "--no-input", "-v", "0")
+    # Every server collects into the one STATIC_ROOT; parallel test workers take turns so no copy is half-written.
+    with machine_lock("collectstatic"):
+        manage(env, "collectstatic", "--no-input", "-v", "0")
+
+
+@contextlib.contextmanager
+def machine_lock(name):
+    """Hold a lock, by ``name``, that every process on this machine working in this checkout waits for."""
+    checkout = hashlib.sha256(str(ROOT).encode()).hexdigest()[:12]
+    with open(Path(tempfile.gettempdir()) / f"restoration-{checkout}-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 def wait_for(condition, timeout, interval=0.2):
@@ -125,6 +138,31 @@ def production_server(workers=2, extra_env=None, setup=None, output=None, port=N
             setup(env)
         with gunicorn(env, workdir, workers, output, port) as base_url:
             yield base_url
+
+
+@contextlib.contextmanager
+def development_server(workdir):
+    """`make run`'s server (runserver, development settings, no Redis) on a SQLite database of its own holding the
+    shipped program; yields its base URL and the environment another process needs to work on the same data."""
+    env = {key: value for key, value in os.environ.items() if not key.endswith("_CACHE_SECONDS")}
+    env.update(
+        DJANGO_DEBUG="1",
+        DATABASE_URL=f"sqlite:///{workdir}/db.sqlite3",
+        REDIS_URL="",
+        INQUIRY_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
+    )
+    manage(env, "migrate", "--no-input", "-v", "0")
+    manage(env, "import_programs", "content/programs")
+    port = free_port()
+    command = [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base_url)
+        yield base_url, env
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 @dataclass
