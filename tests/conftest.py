@@ -28,14 +28,17 @@ DATABASE_DEPENDENT = {
     "tests/contact/test_retention.py": "deletions by age, computed in the database",
     "tests/pages/test_import_commands.py": "imports that create or update rows by their natural keys",
     "tests/pages/test_page_cache.py": "the page cache and its content generation in Redis",
-    "tests/pages/test_site_settings.py": "the site-settings record kept in Redis until a save",
+    "tests/center/test_site_settings.py": "the site-settings record kept in Redis until a save",
     "tests/site/test_crawlers_and_health.py": "/readyz asks the database with raw SQL and the cache",
 }
 
 
 @pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
-    """Mark the tests of DATABASE_DEPENDENT before `-m` selects by marks."""
+def pytest_collection_modifyitems(config, items):
+    """Mark the tests of DATABASE_DEPENDENT before `-m` selects by marks; a path moved away would leave its tests out
+    of the PostgreSQL pass without a word, so it stops the run."""
+    if moved := [path for path in DATABASE_DEPENDENT if not (config.rootpath / path).exists()]:
+        raise pytest.UsageError(f"DATABASE_DEPENDENT names paths that do not exist: {', '.join(moved)}")
     for item in items:
         if item.nodeid.startswith(tuple(DATABASE_DEPENDENT)):
             item.add_marker(pytest.mark.database)
