@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from tests.support.builders import make_staff
@@ -92,6 +93,13 @@ def _site_settings_kept(settings):
     depend on how long a test took (without Redis it lives SITE_SETTINGS_CACHE_SECONDS; tests/site/
     test_production_server.py checks that against a real worker)."""
     settings.SITE_SETTINGS_CACHE_SECONDS = None
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language: a request to an /es/ page leaves Spanish active in the thread,
+    and which test ran before another differs between serial and parallel runs."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
