@@ -131,6 +131,12 @@ class LabelledByLanguage:
         return field
 
 
+IN_ENGLISH_UNTIL = (
+    "Leave a language empty and its pages show the English words, marked as English; go_live_check and the admin "
+    "home list each such text until it is translated."
+)
+
+
 def side_by_side(*names):
     """Each text's languages on one line, English first (center/translation.py gives every language a field)."""
     return [tuple(build_localized_fieldname(name, code) for code, _ in settings.LANGUAGES) for name in names]
@@ -152,8 +158,7 @@ class SiteSettingsAdmin(LabelledByLanguage, TranslationAdmin):
             "Texts for visitors, in each language",
             {
                 "fields": side_by_side("self_pay_information", "family_services"),
-                "description": "Leave a language empty and its pages show the English words, marked as English; "
-                "go_live_check and the admin home list each such text until it is translated.",
+                "description": IN_ENGLISH_UNTIL,
             },
         ),
         (None, {"fields": ["is_placeholder"]}),

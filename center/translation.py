@@ -42,6 +42,8 @@ class VisitorTexts(TranslationOptions):
 
     derived = {}
     edited_with = None
+    # English is the original: required wherever the field itself is; every other language may wait.
+    required_languages = (settings.LANGUAGE_CODE,)
 
 
 def visitor_text(record, field, language=None):
@@ -53,6 +55,13 @@ def visitor_text(record, field, language=None):
         if text.strip():
             return TextInLanguage(text, written_in)
     return None
+
+
+def words(record, field, language=None):
+    """The plain words of ``visitor_text`` where no markup can mark their language (a title, JSON-LD, the search
+    index); "" when there are none."""
+    text = visitor_text(record, field, language)
+    return text.text if text else ""
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten
 from django.contrib.redirects.models import Redirect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -14,9 +15,9 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from modeltranslation.admin import TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from center.admin import LabelledByLanguage
+from center.admin import IN_ENGLISH_UNTIL, LabelledByLanguage, side_by_side
 from center.translation import language_name
 
 from . import images, kept_uploads, redirects, services
@@ -389,7 +390,15 @@ class ArticleAdmin(PublishableAdmin):
 class PersonAdminForm(forms.ModelForm):
     class Meta:
         model = Person
-        fields = ["name", "slug", "credentials", "role", "bio", "photo", "on_team", "team_position"]
+        fields = [
+            "name",
+            "slug",
+            "credentials",
+            *flatten(side_by_side("role", "bio")),
+            "photo",
+            "on_team",
+            "team_position",
+        ]
 
     def clean_photo(self):
         """As for hero images: only a sane JPEG, PNG or WebP, kept upright and without camera or GPS metadata."""
@@ -400,15 +409,16 @@ class PersonAdminForm(forms.ModelForm):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(LabelledByLanguage, TranslationAdmin):
     form = PersonAdminForm
     list_display = ["name", "credentials", "role", "on_team", "team_position", "has_photo"]
     list_filter = ["on_team"]
-    search_fields = ["name", "credentials", "role"]
+    search_fields = ["name", "credentials", "role_en", "role_es"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["photo_thumbnail"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "credentials", "role", "bio"]}),
+        (None, {"fields": ["name", "slug", "credentials"]}),
+        ("Role and bio, in each language", {"fields": side_by_side("role", "bio"), "description": IN_ENGLISH_UNTIL}),
         ("Photo", {"fields": ["photo_thumbnail", "photo"]}),
         ("“Our team” page", {"fields": ["on_team", "team_position"]}),
     ]
@@ -446,10 +456,11 @@ class ContentPageAdmin(PublishableAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(LabelledByLanguage, TranslationAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name"]
+    search_fields = ["name_en", "name_es"]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [(None, {"fields": [*side_by_side("name", "description"), "slug"], "description": IN_ENGLISH_UNTIL})]
 
 
 class ProgramSessionInline(LabelledByLanguage, TranslationTabularInline):

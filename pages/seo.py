@@ -9,15 +9,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from center.translation import visitor_text
+from center.translation import words
 
 CONTEXT = "https://schema.org"
-
-
-def words(record, field):
-    """Staff's words in the page's language, else in English (center/translation.py); "" when there are none."""
-    text = visitor_text(record, field)
-    return text.text if text else ""
 
 
 def breadcrumb_list(request, breadcrumbs):
@@ -37,8 +31,8 @@ def person(request, someone):
     if someone.is_organization:
         return {"@type": "Organization", "name": someone.name, "url": url}
     node = {"@type": "Person", "name": someone.name, "url": url}
-    if someone.role:
-        node["jobTitle"] = someone.role
+    if words(someone, "role"):
+        node["jobTitle"] = words(someone, "role")
     if someone.credentials:
         node["honorificSuffix"] = someone.credentials
     return node
@@ -147,7 +141,7 @@ def article_page(request, article, breadcrumbs, site):
         "author": person(request, article.author) if article.author else organization(request, site),
         "publisher": organization(request, site),
         "mainEntityOfPage": {"@id": f"{url}#webpage"},
-        "about": [topic.name for topic in article.topics.all()],
+        "about": [words(topic, "name") for topic in article.topics.all()],
     }
     if article.published_at:  # a draft's preview has no date yet
         entity["datePublished"] = article.published_at.isoformat()

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from center.models import License, Notice, Payer, SiteSettings
 from center.readiness import go_live_readiness
-from pages.models import Article, Person, Program
+from pages.models import Article, Person, Program, Topic
 from tests.support.builders import fill_center_facts, make_editor, make_staff, make_team_member, staff_login
 from tests.support.htmlpage import parse_html
 
@@ -141,11 +141,15 @@ def translation_warnings():
     return [item for item in go_live_readiness().warnings if item.area == "Translations"]
 
 
+def review_warnings():
+    return [item for item in translation_warnings() if "awaiting a qualified reviewer" in item.message]
+
+
 def test_the_shipped_spanish_article_draft_is_listed_as_awaiting_a_qualified_reviewer(seeded):
     output, failure = go_live_check()
     assert f"Translations: {SPANISH_DRAFT_AWAITING}" in output
     assert "18 item(s) missing" in failure  # a warning: a draft keeps no visitor from anything
-    [item] = translation_warnings()
+    [item] = review_warnings()
     assert item.admin_page.url == f"/admin/pages/article/{Article.objects.get(language='es').pk}/change/"
     assert item.admin_page.permission == "pages.view_article"
 
@@ -155,14 +159,14 @@ def test_a_translation_draft_is_awaiting_review_until_a_credentialed_reviewer_is
     spanish.reviewer = make_team_member(name="Lee Park", slug="lee-park", credentials="")
     spanish.last_reviewed_at = timezone.localdate()
     spanish.save()
-    assert [item.message for item in translation_warnings()] == [SPANISH_DRAFT_AWAITING]
+    assert [item.message for item in review_warnings()] == [SPANISH_DRAFT_AWAITING]
     Person.objects.filter(slug="lee-park").update(credentials="LMFT")
-    assert translation_warnings() == []
+    assert review_warnings() == []
 
 
 def test_a_published_translation_is_no_longer_a_draft_awaiting_review(seeded):
     Article.objects.filter(language="es").update(status=Article.Status.PUBLISHED, published_at=timezone.now())
-    assert translation_warnings() == []
+    assert review_warnings() == []
     # Published without a reviewer, it is a gap like any other unreviewed article.
     assert "“Cómo equilibrar el trabajo" in " ".join(item.message for item in go_live_readiness().gaps)
 
@@ -206,3 +210,14 @@ def test_a_notice_in_effect_only_in_english_is_listed_until_its_spanish_version_
     assert [item.message for item in translation_warnings()] == [
         "The Client bill of rights has no Spanish version in effect; the Spanish page shows the English one."
     ]
+
+
+def test_a_topics_name_without_its_spanish_is_listed_on_the_shipped_site(seeded):
+    topic = Topic.objects.get(slug="intensive-outpatient-program")
+    [item] = [
+        item for item in translation_warnings() if item.admin_page.url == f"/admin/pages/topic/{topic.pk}/change/"
+    ]
+    assert item.message == (
+        "Intensive Outpatient Program: “name” (“Intensive Outpatient Program”) has no Spanish version; "
+        "Spanish pages show it in English."
+    )

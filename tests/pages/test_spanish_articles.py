@@ -9,7 +9,7 @@ from django.utils import timezone
 from center.models import SiteSettings
 from pages.models import Article, Person, Topic
 from tests.support.builders import make_article, make_editor, make_translation, staff_login
-from tests.support.htmlpage import parse_html
+from tests.support.htmlpage import parse_html, text_by_language
 from tests.support.languages import hreflang_alternates, sitemap_alternates
 
 HOST = "http://testserver"
@@ -155,16 +155,29 @@ def test_the_english_list_with_no_article_says_so_in_english(client, db):
     assert "No articles have been published yet." in get_page(client, "/articles/").text
 
 
-def test_a_spanish_topic_page_lists_spanish_articles_under_the_topics_english_name(client, spanish):
-    page = get_page(client, "/es/topics/sleep/")
+def test_a_spanish_topic_page_lists_spanish_articles_under_the_topics_english_name_marked_english(client, spanish):
+    html = client.get("/es/topics/sleep/").content.decode()
+    page = parse_html(html)
     assert links_to(page, SPANISH_URL) and not links_to(page, ENGLISH_URL)
-    (heading,) = page.find_all("h1")
-    assert heading.attrs["lang"] == "en", "the topic's name is written in English only"
+    assert page.texts("h1") == ["Sleep"]
+    assert "Sleep" in text_by_language(html)["en"], "the topic's name is written in English only"
     assert page.title.startswith("Sleep: artículos")
-    in_the_article = links_to(get_page(client, SPANISH_URL), "/es/topics/sleep/")
-    assert [link.attrs.get("lang") for link in in_the_article if link.text == "Sleep"][-1] == "en"
+    in_the_article = client.get(SPANISH_URL).content.decode()
+    assert "Sleep" in text_by_language(in_the_article)["en"]
     in_the_original = links_to(get_page(client, ENGLISH_URL), "/topics/sleep/")
     assert in_the_original and not [link for link in in_the_original if "lang" in link.attrs]
+
+
+def test_once_the_topic_has_its_spanish_name_the_spanish_pages_use_it(client, spanish, topic):
+    topic.name_es = "Sueño"
+    topic.save()
+    html = client.get("/es/topics/sleep/").content.decode()
+    page = parse_html(html)
+    assert page.texts("h1") == ["Sueño"]
+    assert page.title.startswith("Sueño: artículos")
+    assert "Sleep" not in text_by_language(html).get("en", "")
+    assert "Sueño" in text_by_language(client.get(SPANISH_URL).content.decode())["es"]
+    assert parse_html(client.get("/topics/sleep/").content).texts("h1") == ["Sleep"]
 
 
 def test_the_byline_and_review_read_in_spanish(client, spanish):

@@ -289,7 +289,7 @@ def fill_center_facts(today=None):
     """
     from center.models import Notice, Weekday
     from contact.models import NotificationRecipient
-    from pages.models import Program
+    from pages.models import Program, Topic
 
     today = today or timezone.localdate()
     site = fill_site_settings(
@@ -315,7 +315,14 @@ def fill_center_facts(today=None):
         Notice.objects.create(
             kind=kind, language="es", effective_on=today - datetime.timedelta(days=1), body=f"El texto de {kind}."
         )
-    clinician = make_team_member(name="Dana Cole", slug="dana-cole", credentials="LCSW")
+    clinician = make_team_member(
+        name="Dana Cole",
+        slug="dana-cole",
+        credentials="LCSW",
+        role_es="Directora clínica",
+        bio_es="Ana dirige el grupo de la mañana y trabaja en recuperación desde hace doce años.",
+    )
+    Topic.objects.filter(slug="intensive-outpatient-program").update(name_es="Programa Ambulatorio Intensivo")
     Article.objects.filter(reviewer__isnull=True).update(reviewer=clinician, last_reviewed_at=today)
     NotificationRecipient.objects.create(email="intake@restoration-test.org")
     return site
