@@ -41,7 +41,7 @@ def raw_rows(table="contact_inquiry"):
 
 
 def make_inquiry_with_a_note():
-    inquiry = make_inquiry(**PERSONAL, **INSURANCE)
+    inquiry = make_inquiry(**PERSONAL, **INSURANCE, preferred_language="other", other_language="Tagalog")
     InquiryNote.objects.create(inquiry=inquiry, text=NOTE)
     return inquiry
 
@@ -54,11 +54,13 @@ def test_a_raw_select_shows_no_readable_personal_data_insurance_details_or_notes
     for value in [
         *PERSONAL.values(), *INSURANCE.values(), NOTE,
         "Quill", "jordan", "555-0142", "5550142", "Evening", "Harbor", "4471902", "88231", "Morgan", "Tuesday",
+        "Tagalog",
     ]:  # fmt: skip
         assert value not in row
         assert value not in note
     stored = Inquiry.objects.get()
     assert (stored.name, stored.insurance_member_id, stored.notes.get().text) == ("Jordan Quill", "XQM4471902", NOTE)
+    assert stored.other_language == "Tagalog"
 
 
 def test_the_same_text_encrypts_differently_each_time():
