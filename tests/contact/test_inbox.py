@@ -111,8 +111,8 @@ def test_the_inquiry_page_leads_with_who_wrote_how_to_reach_them_their_message_a
     staff_login(client, admissions)
     text = parse_html(client.get(change_url(inquiry)).content).text
     lead = (
-        "Ana Ruiz Call (916) 555-0142 · Text (916) 555-0142 jordan.quill@example.com Prefers: Text message, evening; "
-        "Spanish Their message ¿Me pueden llamar? I’m taking this"
+        "Ana Ruiz Call (916) 555-0142 · Text (916) 555-0142 Email jordan.quill@example.com "
+        "Prefers: Text message, evening; Spanish Their message ¿Me pueden llamar? I’m taking this"
     )
     assert lead in text
     assert text.index(lead) < text.index("Follow-up")
