@@ -178,8 +178,11 @@ def test_the_thank_you_page_promises_the_callback_in_spanish(client):
     page = parse_html(response.content)
     assert page_language(page) == "es"
     assert page.texts("h1") == ["Gracias: su mensaje nos llegó"]
-    assert "Nuestro equipo de admisiones le responderá el lunes, a más tardar a las 10 a.m." in page.text
-    assert "Le llamaremos por la noche y no le dejaremos un mensaje de voz." in page.text
+    assert (
+        "Le llamaremos en español el lunes por la noche, a más tardar a las 6 p.m. No le dejaremos un mensaje de voz."
+        in page.text
+    )
+    assert "p.m.." not in before + page.text
     assert "Horario: lunes a viernes, 8 a.m.–6 p.m." in page.text
     assert "llame o envíe un mensaje de texto al 988" in page.text
     assert "We’ll" not in page.text
@@ -189,10 +192,11 @@ def test_the_thank_you_page_promises_the_callback_in_spanish(client):
     ("choices", "sentence"),
     [
         ({"preferred_contact": "phone", "best_time": "any", "voicemail_ok": "on"},
-         "Le llamaremos y podremos dejarle un mensaje de voz."),
-        ({"preferred_contact": "text", "best_time": "morning"}, "Le enviaremos un mensaje de texto por la mañana."),
-        ({"preferred_contact": "email", "best_time": "afternoon"},
-         "Le enviaremos un correo electrónico por la tarde."),
+         "Le llamaremos en español lo antes posible. Podremos dejarle un mensaje de voz."),
+        ({"preferred_contact": "text", "best_time": "morning"},
+         "Le enviaremos un mensaje de texto en español lo antes posible, por la mañana si nos es posible."),
+        ({"preferred_contact": "email", "best_time": "afternoon", "preferred_language": "en"},
+         "Le enviaremos un correo electrónico en inglés lo antes posible, por la tarde si nos es posible."),
     ],
 )  # fmt: skip
 def test_the_thank_you_page_repeats_each_choice_in_a_whole_spanish_sentence(client, choices, sentence):
