@@ -16,17 +16,24 @@ from django.utils.html import conditional_escape, format_html
 register = template.Library()
 
 
+# Where the switcher leads from a page that has no version in the other language: the list the page belongs to
+# there, so a reader lands among pages like the one she left, not back at the start.
+NEAREST_PAGE = {"pages:article": "pages:article_list"}
+
+
 @dataclass(frozen=True)
 class LanguageVersion:
     code: str
     name: str  # in its own language: "Español"
     url: str | None  # this page in that language, or None when it has no version there
     current: bool
+    view_name: str = ""  # the URL name of the page shown
 
     @property
-    def home_url(self):
+    def nearest_url(self):
+        """This page's list in that language (the articles, for an article), or else that language's home page."""
         with translation.override(self.code):
-            return reverse("pages:home")
+            return reverse(NEAREST_PAGE.get(self.view_name, "pages:home"))
 
 
 def _url_in(code, context, request):
@@ -47,7 +54,7 @@ class LanguageVersions:
 
     @property
     def others(self):
-        """The languages the switcher offers: each links to this page there, or else to that language's home."""
+        """The languages the switcher offers: each links to this page there, or else to the nearest page there."""
         return [version for version in self.versions if not version.current]
 
     @property
@@ -64,9 +71,13 @@ class LanguageVersions:
 def language_versions(context):
     request = context.get("request")
     current = translation.get_language()
+    match = request and request.resolver_match
+    view_name = match.view_name if match else ""
     return LanguageVersions(
         [
-            LanguageVersion(code, name, _url_in(code, context, request) if request else None, code == current)
+            LanguageVersion(
+                code, name, _url_in(code, context, request) if request else None, code == current, view_name
+            )
             for code, name in settings.LANGUAGES
         ]
     )

@@ -59,7 +59,9 @@ def test_a_spanish_speaker_sends_the_form_on_a_phone_and_the_inbox_says_spanish(
         visitor.get_by_role("button", name="Enviar mi mensaje").click()
 
         expect(visitor.get_by_role("heading", level=1)).to_have_text("Gracias: su mensaje nos llegó")
-        expect(visitor.get_by_text("Le llamaremos por la noche y no le dejaremos un mensaje de voz.")).to_be_visible()
+        expect(
+            visitor.get_by_text("Le haremos una llamada por la noche y no le dejaremos un mensaje de voz.")
+        ).to_be_visible()
         expect(visitor.locator(".reply-promise")).to_contain_text("el lunes, a más tardar a las 10 a.m.")
         assert_no_violations(visitor)
 
