@@ -19,6 +19,8 @@ register = template.Library()
 # Where the switcher leads from a page that has no version in the other language: the list the page belongs to
 # there, so a reader lands among pages like the one she left, not back at the start.
 NEAREST_PAGE = {"pages:article": "pages:article_list"}
+# Pages whose query means the same in every language: a search switched to Spanish searches the same words there.
+SAME_QUERY = {"search:results"}
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,11 @@ def _url_in(code, context, request):
     if code == current:
         return request.path
     url = translate_url(request.path, code)
-    return url if url != request.path else None  # not an address of the site's own (a 404 page)
+    if url == request.path:  # not an address of the site's own (a 404 page)
+        return None
+    if request.resolver_match and request.resolver_match.view_name in SAME_QUERY and request.GET:
+        return f"{url}?{request.GET.urlencode()}"
+    return url
 
 
 @dataclass(frozen=True)

@@ -129,3 +129,14 @@ def test_about_confidentiality_and_accessibility_answer_in_spanish(client, seede
     assert switch == [english], "the switcher leads to the same page in English"
     back = parse_html(client.get(english).content).find_all("a", **{"class": "language-switch"})
     assert [link.attrs["href"] for link in back] == [path], "and from English back to it, not to the Spanish home"
+
+
+def test_the_insurance_page_says_the_no_surprises_site_is_in_english(client, seeded):
+    assert "www.cms.gov/nosurprises (en inglés)" in parse_html(client.get("/es/insurance-and-cost/").content).text
+
+
+@pytest.mark.parametrize(("path", "other"), [("/es/search/", "/search/"), ("/search/", "/es/search/")])
+def test_the_switcher_on_a_search_searches_the_same_words_in_the_other_language(client, seeded, path, other):
+    page = parse_html(client.get(path, {"q": "seguro médico", "page": "1"}).content)
+    (switch,) = page.find_all("a", **{"class": "language-switch"})
+    assert switch.attrs["href"] == f"{other}?q=seguro+m%C3%A9dico&page=1"
