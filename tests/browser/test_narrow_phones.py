@@ -31,6 +31,8 @@ def test_the_number_stays_whole_and_call_and_search_stand_apart(site_url, open_p
         assert page.locator(".call-bar .btn").first.inner_text().startswith(call)
 
         search = page.locator(".header-search summary")
-        gap = search.evaluate(BOX)["left"] - page.locator(".btn-call").evaluate(BOX)["right"]
+        call_box = page.locator(".btn-call").evaluate(BOX)
+        gap = search.evaluate(BOX)["left"] - call_box["right"]
         assert gap >= MIN_GAP_PX, f"{width} px: Call and Search are {gap:.0f} px apart"
+        assert page.locator(".language-switch").evaluate(BOX)["right"] < call_box["left"], f"{width} px: crowded"
         assert not search.evaluate(OVERFLOWS), f"{width} px: the Search toggle's word runs out of its box"
