@@ -60,7 +60,7 @@ def test_a_spanish_speaker_sends_the_form_on_a_phone_and_the_inbox_says_spanish(
 
         expect(visitor.get_by_role("heading", level=1)).to_have_text("Gracias: su mensaje nos llegó")
         expect(visitor.locator(".reply-promise")).to_have_text(
-            "Le llamaremos en español el lunes por la noche, a más tardar a las 6 p.m. "
+            "Le haremos una llamada en español el lunes por la noche, a más tardar a las 6 p.m. "
             "No le dejaremos un mensaje de voz."
         )
         assert_no_violations(visitor)

@@ -1,5 +1,5 @@
 """The language a visitor asks to be answered in: English, Spanish, or another they name; repeated on the thank-you
-page, so that a Spanish speaker reads "Le llamaremos en español"."""
+page, so that a Spanish speaker reads "Le haremos una llamada en español"."""
 
 import pytest
 

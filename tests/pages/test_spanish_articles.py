@@ -89,6 +89,8 @@ def test_an_article_with_no_translation_offers_none(client, english):
     assert not page.find_all("p", **{"class": "article-translation"})
     assert not hreflang_alternates(page)
     assert client.get(f"/es{ENGLISH_URL}").status_code == 404, "no Spanish page under the English slug"
+    switcher = page.find_all("a", **{"class": "language-switch"})
+    assert [link.attrs["href"] for link in switcher] == ["/es/articles/"], "the Spanish articles, not the home page"
 
 
 def test_both_pages_list_both_versions_as_hreflang_alternates(client, spanish):
@@ -113,7 +115,7 @@ def test_both_pages_list_both_versions_as_hreflang_alternates(client, spanish):
 def test_a_translation_not_yet_public_is_never_linked_nor_shown(client, spanish, unpublished):
     Article.objects.filter(pk=spanish.pk).update(**unpublished)
     page = get_page(client, ENGLISH_URL)
-    assert not [url for _, _, url in page.urls() if url and "/es/articles/" in url]
+    assert not [url for _, _, url in page.urls() if url and SPANISH_URL in url]
     assert not page.find_all("p", **{"class": "article-translation"})
     assert not hreflang_alternates(page)
     assert client.get(SPANISH_URL).status_code == 404
