@@ -307,7 +307,10 @@ class ArticleAdmin(PublishableAdmin):
         ("Language", {"fields": PublishableAdmin.translation_fields}),
         ("Publication", {"fields": ["status", "published_at", "preview_link", "updated_at"]}),
         ("Hero image", {"fields": ["hero_thumbnail", "hero_image", "kept_hero_image", "hero_image_alt"]}),
-        ("Author and medical review", {"fields": ["author", "reviewer", "last_reviewed_at", "citations"]}),
+        (
+            "Author and medical review",
+            {"fields": ["author", "reviewer", "last_reviewed_at", "review_interval_months", "citations"]},
+        ),
         ("Search engines", {"fields": ["seo_title", "noindex"], "classes": ["collapse"]}),
     ]
 
@@ -437,6 +440,7 @@ class ContentPageAdmin(PublishableAdmin):
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         ("Language", {"fields": PublishableAdmin.translation_fields}),
         ("Publication", {"fields": ["status", "published_at"]}),
+        ("Review", {"fields": ["reviewer", "last_reviewed_at", "review_interval_months"]}),
         ("Search engines", {"fields": ["seo_title", "noindex"], "classes": ["collapse"]}),
     ]
 
