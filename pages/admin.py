@@ -16,6 +16,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from . import images, kept_uploads, redirects, services
+from .editorial_checks import editorial_warnings
 from .models import Article, ContentPage, Person, Program, ProgramSession, Topic, language_name
 from .views import article_with_people, render_article
 
@@ -25,12 +26,31 @@ class ArticleAdminForm(forms.ModelForm):
         model = Article
         fields = [
             "title", "slug", "summary", "body", "topics", "language", "translation_of", "status", "published_at",
-            "hero_image", "hero_image_alt", "author", "reviewer", "last_reviewed_at", "citations", "seo_title",
-            "noindex",
+            "hero_image", "hero_image_alt", "author", "reviewer", "last_reviewed_at", "review_interval_months",
+            "citations", "seo_title", "noindex",
         ]  # fmt: skip
 
     # A hero image that passed its checks on a submit that failed for another reason (see pages/kept_uploads.py).
     kept_hero_image = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Shown, as a checkbox, only when a save would publish health information no qualified person has checked.
+    publish_without_medical_review = forms.BooleanField(
+        label="Publish without a medical review", required=False, widget=forms.HiddenInput
+    )
+
+    def clean(self):
+        """Publishing without a credentialed medical reviewer asks the editor to confirm, naming what is missing."""
+        cleaned_data = super().clean()
+        publishing = cleaned_data.get("status") == Article.Status.PUBLISHED
+        missing = missing_medical_review(cleaned_data.get("reviewer"))
+        if publishing and missing and not cleaned_data.get("publish_without_medical_review"):
+            self.fields["publish_without_medical_review"].widget = forms.CheckboxInput()
+            self.add_error(
+                "publish_without_medical_review",
+                f"This health article would be published without {missing}. Choose a credentialed reviewer under "
+                "“Author and medical review”, or tick “Publish without a medical review” and save again to "
+                "publish it now (the go-live check lists it until it is reviewed).",
+            )
+        return cleaned_data
 
     def clean_hero_image(self):
         """Refuse anything but a sane JPEG, PNG or WebP; keep an upright copy without camera or GPS metadata.
@@ -67,6 +87,15 @@ class ArticleAdminForm(forms.ModelForm):
                 "it again. Choose another file only to replace it.",
                 image.name,
             )
+
+
+def missing_medical_review(reviewer):
+    """What an article lacks before health information may be published, in words for the editor, or ""."""
+    if reviewer is None:
+        return "a medical reviewer"
+    if not reviewer.is_credentialed:
+        return f"a license or credential for its medical reviewer, {reviewer.name}"
+    return ""
 
 
 @admin.action(description="Publish the selected articles now")
@@ -140,6 +169,8 @@ class PublishableAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         services.save(obj)
+        for warning in editorial_warnings(obj):
+            messages.warning(request, f"“{obj.title}”: {warning}")
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")
@@ -305,7 +336,10 @@ class ArticleAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body", "topics"]}),
         ("Language", {"fields": PublishableAdmin.translation_fields}),
-        ("Publication", {"fields": ["status", "published_at", "preview_link", "updated_at"]}),
+        (
+            "Publication",
+            {"fields": ["status", "publish_without_medical_review", "published_at", "preview_link", "updated_at"]},
+        ),
         ("Hero image", {"fields": ["hero_thumbnail", "hero_image", "kept_hero_image", "hero_image_alt"]}),
         (
             "Author and medical review",

@@ -37,7 +37,10 @@ def test_an_editor_writes_and_publishes_an_article_in_the_admin(client, db):
     assert "Save the article first; then you can preview it." in text
     assert b"django-admin-prepopulated-fields-constants" in form.content  # the slug fills itself from the title
     assert b"&quot;#id_slug&quot;" in form.content or b'"#id_slug"' in form.content
-    response = client.post("/admin/pages/article/add/", article_form_data(status=Article.Status.PUBLISHED))
+    response = client.post(
+        "/admin/pages/article/add/",
+        article_form_data(status=Article.Status.PUBLISHED, publish_without_medical_review="on"),
+    )
     assert response.status_code == 302
     article = Article.objects.get()
     assert article.is_public

@@ -121,6 +121,7 @@ def test_an_editor_adds_a_spanish_translation_of_an_article(editor, client):
         language="es",
         translation_of=original.pk,
         status="published",
+        publish_without_medical_review="on",
     )
     response = editor.post("/admin/pages/article/add/", data)
     assert response.status_code == 302
