@@ -7,11 +7,13 @@ from django.utils.html import format_html
 
 from . import services
 from .expiry import warn_staff_of_expiry
+from .forms import WeeklyHoursForm
 from .models import EXPIRY_WARNING_DAYS, Accreditation, License, Notice, OpeningHours, Payer, SiteSettings
 
 
 class OpeningHoursInline(admin.TabularInline):
     model = OpeningHours
+    form = WeeklyHoursForm
     extra = 0
     fields = ["first_day", "last_day", "opens", "closes"]
 

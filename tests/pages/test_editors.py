@@ -67,3 +67,19 @@ def test_an_editor_can_manage_redirects_but_not_users(client, db):
     staff_login(client, make_editor())
     assert client.get("/admin/redirects/redirect/add/").status_code == 200
     assert client.get("/admin/auth/user/").status_code == 403
+
+
+def test_the_article_list_writes_every_date_the_same_way(client, db):
+    import datetime
+
+    from django.utils import timezone
+
+    published = timezone.make_aware(datetime.datetime(2026, 3, 5, 14, 0))
+    make_article(published_at=published)
+    make_article(title="Planned", slug="planned", published_at=timezone.now() + datetime.timedelta(days=400))
+    staff_login(client, make_editor())
+    rows = {row[1]: row for row in parse_html(client.get("/admin/pages/article/").content).table_rows()}
+    today = f"{timezone.localdate():%b %-d, %Y}"
+    assert rows["Quokka Mornings in Recovery"][4:6] == ["Published Mar 5, 2026", today]
+    planned = timezone.localtime(Article.objects.get(slug="planned").published_at)
+    assert rows["Planned"][4] == f"Scheduled for {planned:%b %-d, %Y, %-I:%M %p}"
