@@ -7,13 +7,14 @@ from django.utils.html import format_html
 
 from . import services
 from .expiry import warn_staff_of_expiry
-from .forms import WeeklyHoursForm
+from .forms import LabelledRowsFormSet, WeeklyHoursForm
 from .models import EXPIRY_WARNING_DAYS, Accreditation, License, Notice, OpeningHours, Payer, SiteSettings
 
 
 class OpeningHoursInline(admin.TabularInline):
     model = OpeningHours
     form = WeeklyHoursForm
+    formset = LabelledRowsFormSet
     extra = 0
     fields = ["first_day", "last_day", "opens", "closes"]
 
@@ -120,6 +121,9 @@ class NoticeAdmin(admin.ModelAdmin):
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(admin.ModelAdmin):
     inlines = [OpeningHoursInline]
+
+    class Media:
+        css = {"all": ["css/staff.css"]}  # the summary of errors at the top of the form
 
     def has_add_permission(self, request):
         return not SiteSettings.objects.exists()

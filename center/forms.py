@@ -5,6 +5,7 @@ import datetime
 import re
 
 from django import forms
+from django.forms.models import BaseInlineFormSet
 
 from .models import Weekday
 
@@ -73,3 +74,16 @@ class WeeklyHoursForm(forms.ModelForm):
         if not cleaned_data.get("last_day") and cleaned_data.get("first_day"):
             cleaned_data["last_day"] = cleaned_data["first_day"]
         return cleaned_data
+
+
+class LabelledRowsFormSet(BaseInlineFormSet):
+    """A table of rows (the admin's tabular inline) whose every input is named for screen readers: "From, row 2".
+
+    The table's column headings are not labels, so each input would otherwise have no accessible name (WCAG 4.1.2).
+    """
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        row = f"row {index + 1}" if index is not None else "new row"
+        for field in form.fields.values():
+            field.widget.attrs.setdefault("aria-label", f"{field.label}, {row}")

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminFileWidget
 from django.contrib.redirects.models import Redirect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -16,7 +17,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from center.forms import WeeklyHoursForm
+from center.forms import LabelledRowsFormSet, WeeklyHoursForm
 
 from . import images, kept_uploads, redirects, services
 from .editorial_checks import editorial_warnings
@@ -24,9 +25,17 @@ from .models import Article, ContentPage, Person, Program, ProgramSession, Topic
 from .views import article_with_people, render_article
 
 
+class LabelledFileInput(AdminFileWidget):
+    """A file input with a label of its own: Django's, inside a fieldset, leaves an empty one unlabelled (axe)."""
+
+    use_fieldset = False
+
+
 class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
+        # A few topics, each a labelled checkbox: Django's two-list widget gives its filter icons a prohibited label.
+        widgets = {"topics": forms.CheckboxSelectMultiple, "hero_image": LabelledFileInput}
         fields = [
             "title", "slug", "summary", "body", "topics", "language", "translation_of", "status", "published_at",
             "hero_image", "hero_image_alt", "author", "reviewer", "last_reviewed_at", "review_interval_months",
@@ -173,6 +182,11 @@ class PublishableAdmin(admin.ModelAdmin):
     """
 
     list_select_related = ["translation_of"]
+
+    # Filters large enough to tap in the lists, and the change form's summary of errors.
+    class Media:
+        css = {"all": ["css/staff.css"]}
+
     # Shown on the change form with the language and the original; see language_versions_links.
     translation_fields = ["language", "translation_of", "language_versions_links"]
 
@@ -334,7 +348,6 @@ class ArticleAdmin(PublishableAdmin):
     list_filter = ["status", MedicalReviewFilter, "topics", "author", "reviewer"]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
-    filter_horizontal = ["topics"]
     date_hierarchy = "published_at"
     # Undated drafts first, on every database (PostgreSQL and SQLite disagree on where NULLs sort).
     ordering = [F("published_at").desc(nulls_first=True), "-pk"]
@@ -506,6 +519,7 @@ class ProgramSessionInline(admin.TabularInline):
 
     model = ProgramSession
     form = WeeklyHoursForm
+    formset = LabelledRowsFormSet
     fields = ["name", "first_day", "last_day", "opens", "closes"]
     verbose_name_plural = "weekly schedule"
 
