@@ -11,12 +11,15 @@ from modeltranslation.utils import build_localized_fieldname
 
 from . import services
 from .expiry import warn_staff_of_expiry
+from .forms import LabelledRowsFormSet, WeeklyHoursForm
 from .models import EXPIRY_WARNING_DAYS, Accreditation, License, Notice, OpeningHours, Payer, SiteSettings
 from .translation import language_name
 
 
 class OpeningHoursInline(admin.TabularInline):
     model = OpeningHours
+    form = WeeklyHoursForm
+    formset = LabelledRowsFormSet
     extra = 0
     fields = ["first_day", "last_day", "opens", "closes"]
 
@@ -163,6 +166,9 @@ class SiteSettingsAdmin(LabelledByLanguage, TranslationAdmin):
         ),
         (None, {"fields": ["is_placeholder"]}),
     ]
+
+    class Media:
+        css = {"all": ["css/staff.css"]}  # the summary of errors at the top of the form
 
     def has_add_permission(self, request):
         return not SiteSettings.objects.exists()

@@ -56,11 +56,9 @@ class WeeklyHours(models.Model):
     """
 
     first_day = models.PositiveSmallIntegerField(choices=Weekday.choices)
-    last_day = models.PositiveSmallIntegerField(
-        choices=Weekday.choices, help_text="The same as the first day for a single day."
-    )
-    opens = models.TimeField("from", help_text="24-hour clock, for example 09:00.")
-    closes = models.TimeField("until", help_text="24-hour clock, for example 17:30.")
+    last_day = models.PositiveSmallIntegerField(choices=Weekday.choices, help_text="Leave empty for a single day.")
+    opens = models.TimeField("from", help_text="For example 9 a.m., 9:00 AM or 09:00.")
+    closes = models.TimeField("until", help_text="For example 6 p.m., 6:00 PM or 18:00.")
 
     class Meta:
         abstract = True

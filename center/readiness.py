@@ -31,7 +31,7 @@ EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
 
 @dataclass(frozen=True)
 class AdminPage:
-    """Where in the admin something is put right, and the permission that lets a staff member see it."""
+    """Where in the admin something is put right, and the permission that lets a staff member put it right there."""
 
     url: str
     permission: str
@@ -50,21 +50,32 @@ class Item:
 class Readiness:
     gaps: list
     warnings: list
-    # Gaps left out of ``gaps`` because they are for other staff to put right (see for_user).
+    # Gaps and warnings left out because they are for other staff to put right (see for_user).
     others_gaps: int = 0
+    others_warnings: int = 0
 
     @property
     def ready(self):
         return not self.gaps and not self.others_gaps
 
-    def for_user(self, user):
-        """Only what this staff member may see and put right (an editor is not told about inquiries)."""
+    @property
+    def others_items(self):
+        return self.others_gaps + self.others_warnings
 
-        def visible(items):
+    def for_user(self, user):
+        """Only what this staff member may put right (an editor may view the site settings but not change them, and
+        is not told about inquiries); the rest only counted, for them to ask an administrator."""
+
+        def theirs(items):
             return [item for item in items if user.has_perm(item.admin_page.permission)]
 
-        gaps = visible(self.gaps)
-        return Readiness(gaps=gaps, warnings=visible(self.warnings), others_gaps=len(self.gaps) - len(gaps))
+        gaps, warnings = theirs(self.gaps), theirs(self.warnings)
+        return Readiness(
+            gaps=gaps,
+            warnings=warnings,
+            others_gaps=len(self.gaps) - len(gaps),
+            others_warnings=len(self.warnings) - len(warnings),
+        )
 
 
 # The checks go_live_readiness runs, in the order they were registered: the center's, then each app's.
@@ -79,9 +90,10 @@ def readiness_check(check):
 
 
 def admin_page(name, *args):
-    """The admin page named ``<app>_<model>_<view>``, seen by whoever may view that model."""
-    app_label, model_name, _ = name.split("_", 2)
-    return AdminPage(url=reverse(f"admin:{name}", args=args), permission=f"{app_label}.view_{model_name}")
+    """The admin page named ``<app>_<model>_<view>``, for whoever may add (an ``add`` page) or change that model."""
+    app_label, model_name, view = name.split("_", 2)
+    action = "add" if view == "add" else "change"
+    return AdminPage(url=reverse(f"admin:{name}", args=args), permission=f"{app_label}.{action}_{model_name}")
 
 
 def _is_placeholder(record, field_name):

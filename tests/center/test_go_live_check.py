@@ -121,12 +121,26 @@ def test_the_admin_home_page_says_when_the_site_is_ready(client, seeded, setting
     assert "to fill in" not in page.text
 
 
-def test_an_editor_sees_what_they_can_fix_and_how_many_items_are_left_for_other_staff(client, seeded):
+def test_an_editor_is_asked_only_what_they_may_change_and_to_ask_an_administrator_for_the_rest(client, seeded):
     staff_login(client, make_editor())
     page = parse_html(client.get("/admin/").content)
-    assert "No one is told about new inquiries" not in page.text
-    assert "Programs: Intensive Outpatient Program in Sacramento, CA:" in page.text
-    assert "more are for staff with other permissions" in page.text
+    # Editors may view the site settings, licenses and payers, but only an administrator may change them.
+    assert "Before the site goes live: 3 items for you to fill in" in page.texts("h2")
+    for theirs in ("Programs: Intensive Outpatient Program in Sacramento, CA:", "Our team:", "has no medical reviewer"):
+        assert theirs in page.text
+    for not_theirs in ("Site settings:", "Licenses:", "Notices:", "No insurance plans", "No one is told"):
+        assert not_theirs not in page.text
+    assert "15 more items can only be changed by an administrator: ask an administrator." in page.text
+    assert not page.find_all("a", href="/admin/center/sitesettings/1/change/")
+
+
+def test_with_only_administrators_items_left_an_editor_has_nothing_to_fill_in(client, seeded):
+    fill_center_facts()
+    SiteSettings.objects.update(is_placeholder=True)
+    staff_login(client, make_editor())
+    page = parse_html(client.get("/admin/").content)
+    assert "Before the site goes live: nothing for you to fill in" in page.texts("h2")
+    assert "1 more item can only be changed by an administrator: ask an administrator." in page.text
 
 
 SPANISH_DRAFT_AWAITING = (
@@ -151,7 +165,7 @@ def test_the_shipped_spanish_article_draft_is_listed_as_awaiting_a_qualified_rev
     assert "18 item(s) missing" in failure  # a warning: a draft keeps no visitor from anything
     [item] = review_warnings()
     assert item.admin_page.url == f"/admin/pages/article/{Article.objects.get(language='es').pk}/change/"
-    assert item.admin_page.permission == "pages.view_article"
+    assert item.admin_page.permission == "pages.change_article"
 
 
 def test_a_translation_draft_is_awaiting_review_until_a_credentialed_reviewer_is_entered(seeded):

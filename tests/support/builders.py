@@ -190,6 +190,7 @@ def article_form_data(**overrides):
         "published_at_0": now.strftime("%Y-%m-%d"),
         "published_at_1": now.strftime("%H:%M:%S"),
         "hero_image_alt": "",
+        "review_interval_months": 12,
         "citations": "",
         "seo_title": "",
         "_save": "Save",
