@@ -83,7 +83,7 @@ def test_the_schedule_takes_6_pm_as_people_write_it_and_names_a_wrong_time_at_th
     sign_in_as_editor(page, site_url)
     program = Program.objects.get(language="en", slug=Program.MAIN_SLUG)
     page.goto(f"{site_url}/admin/pages/program/{program.pk}/change/")
-    page.locator("#id_sessions-0-name").fill("Evening group")
+    page.locator("#id_sessions-0-name_en").fill("Evening group")
     page.locator("#id_sessions-0-first_day").select_option(label="Monday")
     page.locator("#id_sessions-0-opens").fill("6:00 PM")
     page.locator("#id_sessions-0-closes").fill("half past nine")

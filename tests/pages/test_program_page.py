@@ -308,7 +308,7 @@ def test_a_draft_has_no_view_on_site_link(editor, program):
 
 @pytest.mark.parametrize(("opens", "closes"), [("6:00 PM", "9 pm"), ("18:00", "21:00"), ("6 p. m.", "9 de la noche")])
 def test_a_session_time_may_be_written_as_people_write_it(client, editor, program, opens, closes):
-    evening = {"name": "Evening group", "first_day": 1, "last_day": 4, "opens": opens, "closes": closes}
+    evening = {"name_en": "Evening group", "first_day": 1, "last_day": 4, "opens": opens, "closes": closes}
     response = editor.post(CHANGE_FORM.format(program.pk), change_form_data(program, evening))
     assert response.status_code == 302, parse_html(response.content).text[:2000]
     assert schedule_rows(program_page(client)) == [["Evening group", "Monday to Thursday", "6 p.m.–9 p.m."]]
