@@ -37,10 +37,10 @@ LIGHTHOUSE_RUNNER = ROOT / "tools" / "lighthouse.mjs"
 
 
 class Lighthouse:
-    """tools/lighthouse.mjs: every Lighthouse run in one Node process, against one Chromium it keeps open.
+    """tools/lighthouse.mjs: every Lighthouse run in one Node process, each in a browser of its own.
 
-    Lighthouse's command started Node, loaded its audits and launched a browser again for each page, about a third
-    of each page's time (docs/ci.md). The runner uses the command's default settings, so the scores are the same.
+    Lighthouse's command started Node and loaded its audits again for each page, about a third of each page's time
+    (docs/ci.md). The runner uses the command's default settings, so the scores are the same.
     """
 
     def __enter__(self):
@@ -73,8 +73,8 @@ def lighthouse(runner, url, name, run):
     """One Lighthouse report of ``url``.
 
     Lighthouse sometimes fails to record the page load's trace (NO_NAVSTART, NO_FCP) on a busy machine and says to
-    run it again; a run that fails is tried again, in a fresh browser, up to LIGHTHOUSE_ATTEMPTS times, so a flake
-    in the tool never passes for a fault in the page (nor hides one: a page that scores low still fails the gate).
+    run it again; a run that fails is tried again, up to LIGHTHOUSE_ATTEMPTS times, so a flake in the tool never
+    passes for a fault in the page (nor hides one: a page that scores low still fails the gate).
     """
     out = REPORTS / f"{name}-{run}.json"
     for attempt in range(1, LIGHTHOUSE_ATTEMPTS + 1):

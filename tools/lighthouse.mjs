@@ -1,12 +1,14 @@
-// make audit's Lighthouse runs, every page in this one Node process against one headless Chromium. The `lighthouse`
-// command starts Node, loads its audits and launches a browser for each page: about a third of each page's time on
-// this machine (docs/ci.md). The settings are the command's defaults (mobile, simulated throttling), as before,
-// less the full-page screenshot.
+// make audit's Lighthouse runs, every page in this one Node process. The `lighthouse` command started Node and
+// loaded its audits again for each page: about a third of each page's time on this machine (docs/ci.md). The
+// settings are the command's defaults (mobile, simulated throttling), as before, less the full-page screenshot.
+//
+// Each run gets a browser of its own, launched as the command launches it and closed after the run: a browser kept
+// open between runs holds idle connections that occupy the server's sync workers until gunicorn times them out and
+// answers them with a 500, which the next run then reads as the page's status (seen in docs/ci.md's measurements).
 //
 // Arguments: the categories (comma-separated), then Chromium's flags. Reads one request a line on standard input,
 // {"url", "output", "ignoreStatusCode"}; writes the JSON report to `output` and answers one line on standard
-// output, {"ok": true} or {"ok": false, "error": "..."}. After a failed run the browser is started afresh, so a
-// retry starts clean. The browser stops when standard input closes.
+// output, {"ok": true} or {"ok": false, "error": "..."}. Ends when standard input closes.
 import fs from 'node:fs';
 import readline from 'node:readline';
 
@@ -14,12 +16,13 @@ import {launch} from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
 const [categories, ...chromeFlags] = process.argv.slice(2);
-let chrome = await launch({chromeFlags});
 
 for await (const line of readline.createInterface({input: process.stdin})) {
   const {url, output, ignoreStatusCode} = JSON.parse(line);
   let answer;
+  let chrome;
   try {
+    chrome = await launch({chromeFlags});
     const result = await lighthouse(url, {
       port: chrome.port,
       output: 'json',
@@ -37,9 +40,8 @@ for await (const line of readline.createInterface({input: process.stdin})) {
     answer = {ok: true};
   } catch (error) {
     answer = {ok: false, error: String(error?.message ?? error)};
-    await chrome.kill();
-    chrome = await launch({chromeFlags});
+  } finally {
+    await chrome?.kill();
   }
   process.stdout.write(`${JSON.stringify(answer)}\n`);
 }
-await chrome.kill();
