@@ -20,7 +20,6 @@ from tests.support.servers import production_server
 
 REPORTS = ROOT / "reports"
 TOOLS = ROOT / "tools" / "node_modules"
-LIGHTHOUSE = TOOLS / ".bin" / "lighthouse"
 VNU_JAR = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = (
@@ -34,9 +33,43 @@ PERFORMANCE_RUNS = 3  # performance varies run to run; a page that misses is mea
 
 
 LIGHTHOUSE_ATTEMPTS = 3
+LIGHTHOUSE_RUNNER = ROOT / "tools" / "lighthouse.mjs"
 
 
-def lighthouse(url, name, run):
+class Lighthouse:
+    """tools/lighthouse.mjs: every Lighthouse run in one Node process, each in a browser of its own.
+
+    Lighthouse's command started Node and loaded its audits again for each page, about a third of each page's time
+    (docs/ci.md). The runner uses the command's default settings, so the scores are the same.
+    """
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            ["node", str(LIGHTHOUSE_RUNNER), ",".join(CATEGORIES), *CHROME_FLAGS.split()],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "CHROME_PATH": CHROME},
+        )
+        return self
+
+    def __exit__(self, *exc):
+        self.process.stdin.close()
+        self.process.wait(timeout=60)
+
+    def run(self, url, output, ignore_status_code):
+        """Write the JSON report of ``url`` to ``output``; returns None, or what went wrong."""
+        request = {"url": url, "output": str(output), "ignoreStatusCode": ignore_status_code}
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        answer = self.process.stdout.readline()
+        if not answer:
+            raise RuntimeError(f"Lighthouse's runner ({LIGHTHOUSE_RUNNER.name}) stopped; its errors are above")
+        answer = json.loads(answer)
+        return None if answer["ok"] else answer["error"]
+
+
+def lighthouse(runner, url, name, run):
     """One Lighthouse report of ``url``.
 
     Lighthouse sometimes fails to record the page load's trace (NO_NAVSTART, NO_FCP) on a busy machine and says to
@@ -44,23 +77,16 @@ def lighthouse(url, name, run):
     passes for a fault in the page (nor hides one: a page that scores low still fails the gate).
     """
     out = REPORTS / f"{name}-{run}.json"
-    # Lighthouse refuses to audit an error page unless told that the status is intended.
-    error_page = ["--ignore-status-code"] if name in EXPECTED_STATUS else []
-    command = [
-        str(LIGHTHOUSE),
-        url,
-        "--quiet",
-        "--output=json",
-        f"--output-path={out}",
-        f"--only-categories={','.join(CATEGORIES)}",
-        f"--chrome-flags={CHROME_FLAGS}",
-        *error_page,
-    ]
     for attempt in range(1, LIGHTHOUSE_ATTEMPTS + 1):
-        result = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROME}, check=False)
-        if result.returncode == 0:
+        # Lighthouse refuses to audit an error page unless told that the status is intended.
+        error = runner.run(url, out, ignore_status_code=name in EXPECTED_STATUS)
+        if error is None:
             return json.loads(out.read_text())
-        print(f"Lighthouse failed on {url} (attempt {attempt} of {LIGHTHOUSE_ATTEMPTS})", file=sys.stderr, flush=True)
+        print(
+            f"Lighthouse failed on {url} (attempt {attempt} of {LIGHTHOUSE_ATTEMPTS}): {error}",
+            file=sys.stderr,
+            flush=True,
+        )
     raise RuntimeError(f"Lighthouse could not audit {url} in {LIGHTHOUSE_ATTEMPTS} attempts")
 
 
@@ -90,12 +116,12 @@ def failing_audits(report, category, exempt):
     return failed
 
 
-def audit_page(base_url, name, path):
+def audit_page(runner, base_url, name, path):
     exempt = EXEMPT_WHEN_NOT_INDEXABLE if name in NOT_INDEXABLE else set()
-    reports = [lighthouse(base_url + path, name, 1)]
+    reports = [lighthouse(runner, base_url + path, name, 1)]
     scores = {c: round(reports[0]["categories"][c]["score"] * 100) for c in CATEGORIES}
     while scores["performance"] < MINIMUM["performance"] and len(reports) < PERFORMANCE_RUNS:
-        reports.append(lighthouse(base_url + path, name, len(reports) + 1))
+        reports.append(lighthouse(runner, base_url + path, name, len(reports) + 1))
         scores["performance"] = round(statistics.median(r["categories"]["performance"]["score"] * 100 for r in reports))
     problems = []
     for category in CATEGORIES:
@@ -152,11 +178,12 @@ def main(only=()):
             print(f"\nAUDIT FAILED:\n{error}", file=sys.stderr)
             return 1
         rows = []
-        for name, path in pages:
-            scores, problems = audit_page(base_url, name, path)
-            rows.append((name, path, scores))
-            print(f"{name:16} {scores}", flush=True)
-            failures += [f"{name} ({path}): {p}" for p in problems]
+        with Lighthouse() as runner:
+            for name, path in pages:
+                scores, problems = audit_page(runner, base_url, name, path)
+                rows.append((name, path, scores))
+                print(f"{name:16} {scores}", flush=True)
+                failures += [f"{name} ({path}): {p}" for p in problems]
         paths = sorted({path for _, path in pages} | (set() if only else set(sitemap_paths(base_url))))
         html_errors = validate_html(base_url, paths)
         failures += [f"HTML error at {url} line {line}: {message}" for url, line, message in html_errors]

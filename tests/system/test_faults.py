@@ -38,7 +38,7 @@ from tests.support.figures import machine, recording_figures, replace_section
 from tests.support.prerequisites import missing_prerequisite
 from tests.support.seed import SEED_ARTICLE_URL
 from tests.support.servers import wait_for
-from tests.support.visitor import Visitor
+from tests.support.visitor import Visitor, send_inquiries
 
 RATE_LIMIT = 3
 WEB_WORKERS = 2
@@ -138,6 +138,14 @@ def attempt(action):
         return f"failed: {error}"
 
 
+def attempt_all(senders):
+    """The statuses ``send_inquiries(senders)`` got, or what went wrong, for the record."""
+    try:
+        return [response.status for response in send_inquiries(senders)]
+    except (AssertionError, OSError) as error:
+        return [f"failed: {error}"]
+
+
 def every_instance_says(urls, path, status):
     return all(answer_status == status for answer_status, _ in probe(urls, path))
 
@@ -221,11 +229,11 @@ class Run:
         """Without the shared count each process counts on its own: one address may send RATE_LIMIT per
         process, so RATE_LIMIT * WEB_WORKERS + 1 submissions to one instance must meet a 429 at least once."""
         visitor = Visitor(self.urls[1], forwarded_for="198.51.100.11")
-        return [attempt(lambda n=n: visitor.send_inquiry(f"limit-{n}")) for n in range(RATE_LIMIT * WEB_WORKERS + 1)]
+        return attempt_all([(visitor, f"limit-{n}") for n in range(RATE_LIMIT * WEB_WORKERS + 1)])
 
     def database_outage(self):
         visitors = [Visitor(url, forwarded_for=f"192.0.2.{n}") for n, url in enumerate(self.urls * 3)]
-        before_outage = [attempt(lambda v=v: v.send_inquiry(f"pre-{v.forwarded_for}")) for v in visitors]
+        before_outage = attempt_all([(visitor, f"pre-{visitor.forwarded_for}") for visitor in visitors])
         assert before_outage == [302] * len(before_outage), f"inquiries before the outage: {before_outage}"
         self.postgres.stop()
         stopped = time.monotonic()

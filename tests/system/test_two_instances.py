@@ -19,7 +19,7 @@ import pytest
 from tests.support.cluster import MACHINE_REDIS, cluster, create_superuser, throwaway_database
 from tests.support.seed import SEED_ARTICLE_URL
 from tests.support.servers import wait_for
-from tests.support.visitor import Visitor
+from tests.support.visitor import Visitor, send_inquiries
 
 pytestmark = pytest.mark.system
 
@@ -97,22 +97,21 @@ def test_the_contact_rate_limit_counts_a_and_b_together(site):
     """Alternating A and B from one address: the first RATE_LIMIT are stored, the next is refused with 429."""
     urls = site.urls
     address = "198.51.100.77"
-    statuses = []
-    for number in range(RATE_LIMIT + 1):
-        response = Visitor(urls[number % 2], forwarded_for=address).send_inquiry(f"rate-{number}")
-        statuses.append(response.status)
-        last = response
+    responses = send_inquiries(
+        [(Visitor(urls[number % 2], forwarded_for=address), f"rate-{number}") for number in range(RATE_LIMIT + 1)]
+    )
+    statuses = [response.status for response in responses]
     assert statuses == [302] * RATE_LIMIT + [429], f"statuses alternating A/B: {statuses}"
-    assert "received several messages" in last.text, "the 429 answer is not the friendly rate-limit page"
+    assert "received several messages" in responses[-1].text, "the 429 answer is not the friendly rate-limit page"
 
 
 def test_each_staff_email_is_sent_exactly_once_with_a_worker_on_each_instance(site):
     """INQUIRIES inquiries over A and B; both workers running; each email exactly once, every row notified (the
     rate-limit test's inquiries too, when it ran first)."""
-    statuses = [
-        Visitor(site.urls[number % 2], forwarded_for=f"203.0.113.{number + 1}").send_inquiry(number).status
-        for number in range(INQUIRIES)
+    senders = [
+        (Visitor(site.urls[number % 2], forwarded_for=f"203.0.113.{number + 1}"), number) for number in range(INQUIRIES)
     ]
+    statuses = [response.status for response in send_inquiries(senders)]
     assert statuses == [302] * INQUIRIES, f"submissions answered {statuses}"
 
     def all_notified():
