@@ -315,7 +315,7 @@ def test_a_session_time_may_be_written_as_people_write_it(client, editor, progra
 
 
 def test_a_single_day_needs_no_last_day(client, editor, program):
-    saturday = {"name": "Saturday group", "first_day": 6, "last_day": "", "opens": "10 am", "closes": "noon"}
+    saturday = {"name_en": "Saturday group", "first_day": 6, "last_day": "", "opens": "10 am", "closes": "noon"}
     response = editor.post(CHANGE_FORM.format(program.pk), change_form_data(program, saturday))
     assert response.status_code == 302, parse_html(response.content).text[:2000]
     assert schedule_rows(program_page(client)) == [["Saturday group", "Saturday", "10 a.m.–noon"]]
