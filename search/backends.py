@@ -59,10 +59,12 @@ class Row(NamedTuple):
 
 
 class Matches(NamedTuple):
-    """Which of a query's groups (by index) an entry has in its title, its summary or topics, and as typed."""
+    """Which of a query's groups (by index) an entry has in its title, its summary or topics, its body, and as
+    typed."""
 
     title: frozenset = frozenset()
     summary: frozenset = frozenset()
+    body: frozenset = frozenset()
     literal: frozenset = frozenset()
 
 
@@ -159,6 +161,7 @@ class SqliteBackend:
             alternatives = self.match([group], True)
             for field, expression in (("title", f"title : {alternatives}"),
                                       ("summary", f"{{summary topics}} : {alternatives}"),
+                                      ("body", f"body : {alternatives}"),
                                       ("literal", f'{{title summary topics}} : ("{group[0]}")')):  # fmt: skip
                 parts.append(
                     f"SELECT %s, %s, rowid FROM {self.table} "  # noqa: S608 - placeholders and constants only
@@ -270,14 +273,15 @@ class PostgresBackend:
         return len(self._ids(f"document @@ {self.phrase()}", [word], limit))
 
     def field_matches(self, groups, entry_ids):
-        # Summary and topics are the document's weights B and C (pages migration 0005).
+        # Summary and topics are the document's weights B and C, the body D (pages migration 0005).
         checks, params, fields = [], [], []
         for index, group in enumerate(groups):
             alternatives, terms = self.tsquery([group], True)
             checks += [f"title_document @@ {alternatives}", f"ts_filter(document, '{{b,c}}') @@ {alternatives}",
+                       f"ts_filter(document, '{{d}}') @@ {alternatives}",
                        f"ts_filter(document, '{{a,b,c}}') @@ {self.phrase()}"]  # fmt: skip
-            params += [*terms, *terms, group[0]]
-            fields += [(index, "title"), (index, "summary"), (index, "literal")]
+            params += [*terms, *terms, *terms, group[0]]
+            fields += [(index, "title"), (index, "summary"), (index, "body"), (index, "literal")]
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT id, {', '.join(checks)} FROM pages_searchentry WHERE id = ANY(%s)",  # noqa: S608

@@ -27,6 +27,7 @@ from .query import as_title, did_you_mean, query_groups, query_words, words_of
 
 FEW_RESULTS = 10  # when fewer items than this have every word, those with some of them are ranked after them
 TITLE_WEIGHT = 2  # against 1 for a word in the summary or a heading
+BODY_WEIGHT = 0.25  # for a word in the body, when the query has several
 EVERY_WORD_WEIGHT = 0.5  # for having every word, anywhere
 MAX_RESULTS = 100  # ranked per query; a broader query says there are more and asks for another word
 RANKING_SECONDS = 600
@@ -84,12 +85,20 @@ def rank(query, groups, language):
         # Where the words are: a word in the title counts twice one in the summary (or a heading), and having every
         # word somewhere counts less than either, so a body that happens to use "keep" does not outrank the title
         # about jobs. Each word counts as much as it is rare, so the title naming what was asked about ("sueño")
-        # outranks the title with the word every item uses ("alcohol"). Then the visitor's own words over
-        # synonyms; then the backend's score (bm25, ts_rank).
+        # outranks the title with the word every item uses ("alcohol"). With several words, one in the body counts
+        # a little too: the rare word ("HIPAA") said only there still tells which items speak of it at all. (With
+        # one, every candidate has it somewhere.) Then the visitor's own words over synonyms; then the backend's
+        # score (bm25, ts_rank).
         matched = matches.get(candidate.entry_id, Matches())
         has_all = candidate.entry_id in having_all
+        body_weight = BODY_WEIGHT if len(weights) > 1 else 0
         coverage = sum(
-            weight * (TITLE_WEIGHT * (index in matched.title) + (index in matched.summary))
+            weight
+            * (
+                TITLE_WEIGHT * (index in matched.title)
+                + (index in matched.summary)
+                + body_weight * (index in matched.body)
+            )
             for index, weight in enumerate(weights)
         )
         coverage += EVERY_WORD_WEIGHT * has_all

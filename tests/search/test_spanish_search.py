@@ -73,7 +73,11 @@ def test_seguro_finds_insurance_and_never_safety(client, spanish):
 
 @pytest.mark.parametrize(
     ("query", "subject"),
-    [("dormir sin alcohol", "sueno"), ("licencia médica FMLA", "trabajo")],
+    [
+        ("dormir sin alcohol", "sueno"),
+        ("licencia médica FMLA", "trabajo"),
+        ("confidencialidad médica HIPAA", "privacidad"),
+    ],
 )
 def test_the_item_about_the_rare_word_comes_before_the_one_about_the_common_word(client, spanish, query, subject):
     """The words "alcohol" and "médica" are in most items, "dormir" and "FMLA" in few: the question is about what
@@ -122,8 +126,8 @@ def test_the_spanish_results_page_and_its_search_boxes_speak_spanish(client, spa
         assert form.attrs["data-suggest-url"] == "/es/search/suggest/"
         assert form.attrs["data-suggestions-label"] == "Páginas sugeridas"
         assert form.attrs["data-many-suggestions"].startswith("{count} sugerencias.")
-    assert page.find_all("input", name="q", placeholder="Buscar en artículos y páginas"), "results include pages"
-    assert "Buscar en artículos y páginas Buscar" in page.text, "the results page's box and its button"
+    assert page.find_all("input", name="q", placeholder="En todo el sitio"), "the header's box: articles and pages alike"
+    assert "Buscar en artículos y páginas Buscar" in page.text, "the results page's box names what it searches"
     assert "Buscar en el sitio" in page.text, "the header box's label"
 
 
