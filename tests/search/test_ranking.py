@@ -122,8 +122,8 @@ def test_an_empty_search_about_someone_else_leads_to_reading_for_families(client
 
 
 def test_the_rare_word_of_a_question_outweighs_the_word_every_article_uses(client, db):
-    """"alcohol sleep": most articles are about alcohol, one about sleep; that one comes first, ahead of the
-    alcohol article that mentions sleep in its summary."""
+    """Searching "alcohol sleep", where most articles are about alcohol and one about sleep: that one comes first,
+    ahead of the alcohol article that mentions sleep in its summary."""
     for topic in ["your liver", "your heart", "the holidays"]:
         make_article(title=f"Alcohol and {topic}", slug=f"alcohol-and-{topic.replace(' ', '-')}", summary="Facts.")
     make_article(

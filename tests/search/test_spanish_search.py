@@ -126,7 +126,7 @@ def test_the_spanish_results_page_and_its_search_boxes_speak_spanish(client, spa
         assert form.attrs["data-suggest-url"] == "/es/search/suggest/"
         assert form.attrs["data-suggestions-label"] == "Páginas sugeridas"
         assert form.attrs["data-many-suggestions"].startswith("{count} sugerencias.")
-    assert page.find_all("input", name="q", placeholder="En todo el sitio"), "the header's box: articles and pages alike"
+    assert page.find_all("input", name="q", placeholder="En todo el sitio"), "the header box: articles and pages"
     assert "Buscar en artículos y páginas Buscar" in page.text, "the results page's box names what it searches"
     assert "Buscar en el sitio" in page.text, "the header box's label"
 
