@@ -15,7 +15,9 @@ Each language has its own index. On SQLite, English entries are in ``pages_searc
 and Spanish ones in ``search_searchentry_es_fts``, which folds accents but has no stemmer: ``alternatives`` adds to
 each Spanish term the indexed words sharing its Snowball stem (kept in the term list), so highlights and snippets
 still show the text as written. On PostgreSQL one ``document`` column is built with each row's configuration
-(``english``, or ``spanish_unaccent``: accents folded, Spanish stems) and queries use the same one.
+(``english``, or ``spanish_unaccent``: accents folded, Spanish stems) and queries use the same one. Both keep a
+Spanish noun in "-idad" apart from its adjective ("seguridad" is not "seguro"): on SQLite through the stems of
+search/languages.py, on PostgreSQL through ``spanish_nouns_apart``, which documents and queries pass through first.
 
 Highlights come back wrapped in control-character sentinels (START, STOP) that no indexed text contains;
 search/results.py escapes the text and only then turns them into ``<mark>``. The index over ``pages_searchentry``
@@ -36,6 +38,8 @@ SNIPPET_WORDS = 30
 START, STOP = "\x02", "\x03"
 FTS_TABLES = {ENGLISH: "pages_searchentry_fts", SPANISH: "search_searchentry_es_fts"}
 CONFIGURATIONS = {ENGLISH: "english", SPANISH: "spanish_unaccent"}
+# PostgreSQL's SQL function that keeps a Spanish noun in "-idad" from Snowball's stem of its adjective (search 0006)
+SPANISH_NOUNS_APART = "spanish_nouns_apart"
 MAX_FORMS = 20  # indexed forms of a Spanish word (or phrase) searched for it on SQLite: a verb has dozens
 
 
@@ -55,10 +59,12 @@ class Row(NamedTuple):
 
 
 class Matches(NamedTuple):
-    """Which of a query's groups (by index) an entry has in its title, its summary or topics, and as typed."""
+    """Which of a query's groups (by index) an entry has in its title, its summary or topics, its body, and as
+    typed."""
 
     title: frozenset = frozenset()
     summary: frozenset = frozenset()
+    body: frozenset = frozenset()
     literal: frozenset = frozenset()
 
 
@@ -155,6 +161,7 @@ class SqliteBackend:
             alternatives = self.match([group], True)
             for field, expression in (("title", f"title : {alternatives}"),
                                       ("summary", f"{{summary topics}} : {alternatives}"),
+                                      ("body", f"body : {alternatives}"),
                                       ("literal", f'{{title summary topics}} : ("{group[0]}")')):  # fmt: skip
                 parts.append(
                     f"SELECT %s, %s, rowid FROM {self.table} "  # noqa: S608 - placeholders and constants only
@@ -206,12 +213,17 @@ class PostgresBackend:
         """The groups as they are: the text-search configuration stems (and for Spanish unaccents) every term."""
         return groups
 
-    def phrase(self):
+    def phrase(self, *, nouns_apart=True):
+        """A term as a tsquery, its Spanish nouns in "-idad" kept apart as the documents keep them (search migration
+        0006); ``nouns_apart=False`` for highlighting, which stems the text as written."""
+        if self.language == SPANISH and nouns_apart:
+            return f"phraseto_tsquery('{self.config}', {SPANISH_NOUNS_APART}(%s))"
         return f"phraseto_tsquery('{self.config}', %s)"
 
-    def tsquery(self, groups, require_all):
+    def tsquery(self, groups, require_all, *, nouns_apart=True):
         joiner = " && " if require_all else " || "
-        alternatives = ["(" + " || ".join([self.phrase()] * len(group)) + ")" for group in groups]
+        phrase = self.phrase(nouns_apart=nouns_apart)
+        alternatives = ["(" + " || ".join([phrase] * len(group)) + ")" for group in groups]
         return "(" + joiner.join(alternatives) + ")", [term for group in groups for term in group]
 
     def _ids(self, condition, params, limit, rank="", rank_params=()):
@@ -261,14 +273,15 @@ class PostgresBackend:
         return len(self._ids(f"document @@ {self.phrase()}", [word], limit))
 
     def field_matches(self, groups, entry_ids):
-        # Summary and topics are the document's weights B and C (pages migration 0005).
+        # Summary and topics are the document's weights B and C, the body D (pages migration 0005).
         checks, params, fields = [], [], []
         for index, group in enumerate(groups):
             alternatives, terms = self.tsquery([group], True)
             checks += [f"title_document @@ {alternatives}", f"ts_filter(document, '{{b,c}}') @@ {alternatives}",
+                       f"ts_filter(document, '{{d}}') @@ {alternatives}",
                        f"ts_filter(document, '{{a,b,c}}') @@ {self.phrase()}"]  # fmt: skip
-            params += [*terms, *terms, group[0]]
-            fields += [(index, "title"), (index, "summary"), (index, "literal")]
+            params += [*terms, *terms, *terms, group[0]]
+            fields += [(index, "title"), (index, "summary"), (index, "body"), (index, "literal")]
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT id, {', '.join(checks)} FROM pages_searchentry WHERE id = ANY(%s)",  # noqa: S608
@@ -282,7 +295,7 @@ class PostgresBackend:
             )
 
     def rows(self, groups, entry_ids):
-        sql, params = self.tsquery(groups, False)
+        sql, params = self.tsquery(groups, False, nouns_apart=False)
         options = f"StartSel={START}, StopSel={STOP}, MaxWords={SNIPPET_WORDS}, MinWords=12, MaxFragments=2"
         with connection.cursor() as cursor:
             cursor.execute(

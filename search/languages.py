@@ -8,6 +8,7 @@ stemmer, search/backends.py uses these stems to find the indexed forms of a word
 """
 
 import functools
+import re
 import unicodedata
 
 import snowballstemmer
@@ -82,11 +83,20 @@ def _spanish_stemmer():
     return snowballstemmer.stemmer("spanish")
 
 
+# Snowball cuts "-idad" off a noun, which makes a quality one word with its adjective: "seguridad" (safety) with
+# "seguro" (insurance, or safe), "comunidad" with "común", "universidad" with "universo". A reader means another
+# thing by each, so these nouns keep their own stem ("seguridades" → "seguridad").
+_QUALITY_NOUN = re.compile(r"(\w+idad)(?:es)?")
+
+
 def normalised(word, language):
     """The form two words share when search treats them as one: Spanish words without accents, stemmed
-    ("Médicos" and "medico" → "medic"); English words as they are (the databases stem those themselves)."""
+    ("Médicos" and "medico" → "medic"), a noun in "-idad" kept apart from its adjective ("seguridad" is not
+    "seguro"); English words as they are (the databases stem those themselves)."""
     if language == SPANISH:
-        return _spanish_stemmer().stemWord(without_accents(word.lower()))
+        folded = without_accents(word.lower())
+        quality_noun = _QUALITY_NOUN.fullmatch(folded)
+        return quality_noun.group(1) if quality_noun else _spanish_stemmer().stemWord(folded)
     return word
 
 

@@ -8,6 +8,7 @@ only then are the backend's highlight sentinels turned into ``<mark>``.
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -26,6 +27,7 @@ from .query import as_title, did_you_mean, query_groups, query_words, words_of
 
 FEW_RESULTS = 10  # when fewer items than this have every word, those with some of them are ranked after them
 TITLE_WEIGHT = 2  # against 1 for a word in the summary or a heading
+BODY_WEIGHT = 0.25  # for a word in the body, when the query has several
 EVERY_WORD_WEIGHT = 0.5  # for having every word, anywhere
 MAX_RESULTS = 100  # ranked per query; a broader query says there are more and asks for another word
 RANKING_SECONDS = 600
@@ -77,20 +79,54 @@ def rank(query, groups, language):
         found += [candidate for candidate in having_some if candidate.entry_id not in having_all]
     exact_id = _exact_title_id(query, language) if found else None
     matches = engine.field_matches(groups, [candidate.entry_id for candidate in found]) if found else {}
+    weights = rarity_weights(engine, groups, language) if found else []
 
     def order(candidate):
         # Where the words are: a word in the title counts twice one in the summary (or a heading), and having every
         # word somewhere counts less than either, so a body that happens to use "keep" does not outrank the title
-        # about jobs. Then the visitor's own words over synonyms; then the backend's score (bm25, ts_rank).
+        # about jobs. Each word counts as much as it is rare, so the title naming what was asked about ("sueño")
+        # outranks the title with the word every item uses ("alcohol"). With several words, one in the body counts
+        # a little too: the rare word ("HIPAA") said only there still tells which items speak of it at all. (With
+        # one, every candidate has it somewhere.) Then the visitor's own words over synonyms; then the backend's
+        # score (bm25, ts_rank).
         matched = matches.get(candidate.entry_id, Matches())
         has_all = candidate.entry_id in having_all
-        coverage = TITLE_WEIGHT * len(matched.title) + len(matched.summary) + EVERY_WORD_WEIGHT * has_all
+        body_weight = BODY_WEIGHT if len(weights) > 1 else 0
+        coverage = sum(
+            weight
+            * (
+                TITLE_WEIGHT * (index in matched.title)
+                + (index in matched.summary)
+                + body_weight * (index in matched.body)
+            )
+            for index, weight in enumerate(weights)
+        )
+        coverage += EVERY_WORD_WEIGHT * has_all
         return (candidate.entry_id != exact_id, -coverage, -len(matched.literal), candidate.score)
 
     entry_ids = [candidate.entry_id for candidate in sorted(found, key=order)]
     if exact_id is not None and exact_id not in entry_ids:  # more title matches than were ranked
         entry_ids.insert(0, exact_id)
     return Ranking(entry_ids[:MAX_RESULTS], more=len(entry_ids) > MAX_RESULTS)
+
+
+def rarity_weights(engine, groups, language):
+    """How much each group of a query counts in ranking, averaging 1: the less a visitor's word is used, the more
+    it counts (inverse document frequency, as bm25 weighs words), on either database. So in "alcohol y sueño" the
+    word naming what is asked about outweighs the one nearly every item uses.
+
+    A group's weight is that of the word typed, not of its synonyms: the visitor chose it. Uses are counted up to
+    FREQUENCY_CAP published items in the language searched, and so are the items: enough to tell a rare word from a
+    common one, at a cost that does not grow with the site. A word no item uses is left out of the average.
+    """
+    if len(groups) < 2:
+        return [1.0] * len(groups)
+    items = SearchEntry.objects.published().filter(language=language)[:FREQUENCY_CAP].count()
+    uses = [engine.frequency(group[0], FREQUENCY_CAP) for group in groups]
+    rarity = [math.log(1 + (items - used + 0.5) / (used + 0.5)) for used in uses]
+    used_rarity = [value for value, used in zip(rarity, uses, strict=True) if used]
+    mean = sum(used_rarity) / len(used_rarity) if used_rarity else 1.0
+    return [value / mean for value in rarity]
 
 
 def _exact_title_id(query, language):

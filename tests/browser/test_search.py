@@ -40,7 +40,7 @@ def test_job_in_the_header_box_finds_the_work_and_recovery_article_first(site_ur
     first = page.locator(".search-result").first
     assert first.locator("h2 a").get_attribute("href") == f"/articles/{SEED_ARTICLE_SLUG}/"
     assert "job" in [text.lower() for text in first.locator("mark").all_inner_texts()]
-    assert page.get_by_label("Search articles").input_value() == "job"
+    assert page.get_by_label("Search articles and pages").input_value() == "job"
 
 
 def test_a_misspelling_shows_the_corrected_results_and_can_be_searched_as_typed(site_url, open_page):
@@ -132,7 +132,7 @@ def test_the_spanish_type_ahead_speaks_spanish_with_the_keyboard_on_a_phone(site
     page.keyboard.type("programa ambulat")
     option = page.get_by_role("option", name="Programa Ambulatorio Intensivo (IOP) en Sacramento")
     option.wait_for()
-    assert page.get_by_role("listbox", name="Artículos sugeridos").is_visible()
+    assert page.get_by_role("listbox", name="Páginas sugeridas").is_visible()
     status = page.locator(".site-search [aria-live=polite]")
     assert (
         status.inner_text()

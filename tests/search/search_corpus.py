@@ -1003,6 +1003,127 @@ SPANISH_ITEMS = {
             ("La confidencialidad", "Lo que se dice en el grupo se queda en el grupo."),
         ),
     ),
+    "alcohol": (
+        "article",
+        "senales-de-un-problema-con-el-alcohol",
+        "Señales de un problema con el alcohol",
+        "Beber más de lo que pensaba, sentir ansias de beber y esconder cuánto bebe pueden ser señales de que es "
+        "hora de pedir ayuda.",
+        "Consumo de alcohol",
+        body(
+            (
+                "Señales comunes",
+                "Necesitar más alcohol para sentir lo mismo, sentirse tembloroso o con ansiedad al dejar de beber, "
+                "no poder reducirlo y seguir bebiendo a pesar de los problemas en casa o en el trabajo.",
+            ),
+            (
+                "El alcohol y el cuerpo",
+                "Beber mucho afecta el hígado, el corazón y el sueño, y aumenta la ansiedad y la depresión.",
+            ),
+            (
+                "Cuándo pedir ayuda",
+                "Si reconoce estas señales, hable con un médico: una evaluación médica le ayuda a saber qué nivel "
+                "de atención necesita.",
+            ),
+        ),
+    ),
+    "sueno": (
+        "article",
+        "el-sueno-en-la-recuperacion-temprana",
+        "El sueño en la recuperación temprana",
+        "Dormir mal es común en las primeras semanas sin alcohol ni drogas; el sueño suele mejorar con rutinas "
+        "sencillas y con el tiempo.",
+        "Salud",
+        body(
+            (
+                "Por qué cuesta dormir",
+                "El alcohol ayuda a quedarse dormido, pero interrumpe el sueño profundo. Al dejarlo, el cuerpo tarda "
+                "semanas en recuperar su ritmo.",
+            ),
+            (
+                "Hábitos que ayudan",
+                "Acuéstese y levántese a la misma hora, evite la cafeína por la tarde y deje el teléfono fuera de "
+                "la cama.",
+            ),
+            (
+                "Cuándo hablar con un médico",
+                "Si el insomnio dura más de un mes o le lleva a pensar en beber, dígaselo a su médico o a su "
+                "consejero. Algunos medicamentos para dormir pueden crear dependencia.",
+            ),
+        ),
+    ),
+    "ansiedad": (
+        "article",
+        "ansiedad-depresion-y-consumo-de-sustancias",
+        "Ansiedad, depresión y consumo de sustancias",
+        "La ansiedad y la depresión suelen ir de la mano con el consumo de alcohol o drogas, y tratarlas al mismo "
+        "tiempo ayuda a la recuperación.",
+        "Salud mental",
+        body(
+            (
+                "Por qué van juntas",
+                "Muchas personas beben para calmar los nervios o el ánimo bajo, pero el alcohol empeora la ansiedad "
+                "al día siguiente.",
+            ),
+            (
+                "Tratar las dos a la vez",
+                "La terapia y, cuando hace falta, los medicamentos tratan la ansiedad y la depresión durante el "
+                "programa.",
+            ),
+            (
+                "Si piensa en hacerse daño",
+                "Llame o envíe un mensaje de texto al 988, la Línea de Prevención del Suicidio y Crisis, a "
+                "cualquier hora.",
+            ),
+        ),
+    ),
+    "privacidad": (
+        "article",
+        "se-enterara-mi-empleador-privacidad-en-el-trabajo",
+        "¿Se enterará mi empleador? Su privacidad en el trabajo",
+        "Solo tiene que decirle a su empleador que necesita una licencia médica; sus registros de tratamiento no se "
+        "pueden compartir sin su permiso por escrito.",
+        "Trabajo",
+        body(
+            (
+                "Lo que tiene que decir",
+                "Su jefe no necesita su diagnóstico. Basta con decir que tiene un problema de salud que necesita "
+                "tratamiento y cuántos días faltará.",
+            ),
+            (
+                "Quién puede ver sus registros",
+                "Las reglas federales de confidencialidad para el tratamiento del consumo de sustancias (42 CFR "
+                "Parte 2) y la ley HIPAA protegen sus registros. Un programa no puede confirmar a nadie, tampoco a "
+                "su empleador, que usted es paciente sin su consentimiento firmado.",
+            ),
+            (
+                "Programas de asistencia al empleado",
+                "Un programa de asistencia al empleado (EAP) es confidencial y puede recomendarle un tratamiento.",
+            ),
+        ),
+    ),
+    "seguridad": (
+        "article",
+        "como-guardar-los-medicamentos-con-seguridad-en-casa",
+        "Cómo guardar los medicamentos con seguridad en casa",
+        "Guarde los medicamentos bajo llave y deseche los que ya no use: la seguridad en casa protege a sus hijos y "
+        "a sus visitas.",
+        "Salud",
+        body(
+            (
+                "Guárdelos bajo llave",
+                "Los analgésicos opioides y los sedantes deben estar en un lugar cerrado, lejos de los niños.",
+            ),
+            (
+                "Cómo desechar lo que sobra",
+                "Muchas farmacias reciben los medicamentos que ya no usa.",
+            ),
+            (
+                "La naloxona",
+                "Tenga naloxona en casa si alguien toma opioides: revierte una sobredosis.",
+            ),
+        ),
+    ),
 }
 
 # (query, key of the item in SPANISH_ITEMS that should come first), searched at /es/search/.
@@ -1040,6 +1161,27 @@ SPANISH_QUERIES = [
     ("recaidas", "recaida"),
     ("terapia de grupo", "grupo"),
     ("primera sesión", "grupo"),
+    # A common word ("alcohol", "médica") beside the word that names the subject: the subject's item first
+    ("señales de alcoholismo", "alcohol"),
+    ("soy alcohólico", "alcohol"),
+    ("no puedo dormir", "sueno"),
+    ("insomnio", "sueno"),
+    ("alcohol y sueño", "sueno"),
+    ("dormir sin alcohol", "sueno"),
+    ("ansiedad", "ansiedad"),
+    ("alcohol y ansiedad", "ansiedad"),
+    ("depresión", "ansiedad"),
+    ("beber para calmar los nervios", "ansiedad"),
+    ("FMLA", "trabajo"),
+    ("licencia médica FMLA", "trabajo"),
+    ("HIPAA", "privacidad"),
+    ("confidencialidad médica HIPAA", "privacidad"),
+    ("mi empleador se va a enterar", "privacidad"),
+    # Safety is not insurance: "seguro" and "seguridad" are different words
+    ("seguro", "seguro"),
+    ("seguridad en casa", "seguridad"),
+    ("guardar medicamentos", "seguridad"),
+    ("naloxona", "seguridad"),
 ]
 
 

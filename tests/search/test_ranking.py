@@ -119,3 +119,22 @@ def test_an_empty_search_about_someone_else_leads_to_reading_for_families(client
     assert 'href="/articles/mornings/"' not in html, "a family mentioned in passing is not reading for families"
     html = search(client, "vanishes zzqx").content.decode()
     assert "Worried about someone you love?" not in html, "only when the search speaks of someone else"
+
+
+def test_the_rare_word_of_a_question_outweighs_the_word_every_article_uses(client, db):
+    """Searching "alcohol sleep", where most articles are about alcohol and one about sleep: that one comes first,
+    ahead of the alcohol article that mentions sleep in its summary."""
+    for topic in ["your liver", "your heart", "the holidays"]:
+        make_article(title=f"Alcohol and {topic}", slug=f"alcohol-and-{topic.replace(' ', '-')}", summary="Facts.")
+    make_article(
+        title="Alcohol: the first weeks without it",
+        slug="first-weeks",
+        summary="Cravings, mood and sleep change as the body adjusts.",
+    )
+    make_article(
+        title="Sleep in early recovery",
+        slug="sleep",
+        summary="Rest returns with time and a steady routine.",
+        body="Alcohol helps you fall asleep but breaks up deep sleep.\n",
+    )
+    assert result_links(search(client, "alcohol sleep"))[0] == "/articles/sleep/"

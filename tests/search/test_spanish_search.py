@@ -64,6 +64,27 @@ def test_spanish_synonyms_apply_to_spanish_searches_only(client, spanish):
     assert result_links(search(client, "aseguranza", path="/search/")) == []
 
 
+def test_seguro_finds_insurance_and_never_safety(client, spanish):
+    links = result_links(search(client, "seguro"))
+    assert links[0] == spanish["seguro"]
+    assert spanish["seguridad"] not in links, "safety (seguridad) is another word than insurance (seguro)"
+    assert result_links(search(client, "seguridades"))[0] == spanish["seguridad"], "its plural is still one word"
+
+
+@pytest.mark.parametrize(
+    ("query", "subject"),
+    [
+        ("dormir sin alcohol", "sueno"),
+        ("licencia médica FMLA", "trabajo"),
+        ("confidencialidad médica HIPAA", "privacidad"),
+    ],
+)
+def test_the_item_about_the_rare_word_comes_before_the_one_about_the_common_word(client, spanish, query, subject):
+    """The words "alcohol" and "médica" are in most items, "dormir" and "FMLA" in few: the question is about what
+    the rare word names, so that item ranks first, not the one titled with the common word."""
+    assert result_links(search(client, query))[0] == spanish[subject]
+
+
 def test_a_spanish_misspelling_is_corrected_to_a_spanish_word_and_said_in_spanish(client, spanish):
     response = search(client, "abstinensia")
     page = parse_html(response.content)
@@ -95,7 +116,7 @@ def test_the_spanish_results_page_and_its_search_boxes_speak_spanish(client, spa
     article.save()
     response = search(client, "trabajo")
     page = parse_html(response.content)
-    assert "3 resultados para “trabajo”." in page.text, "trabajo, trabajando: one stem"
+    assert "5 resultados para “trabajo”." in page.text, "trabajo, trabajando: one stem"
     assert page.title.startswith("Resultados de la búsqueda de “trabajo”")
     assert "4 de marzo de 2026" in page.text
     forms = page.find_all("form", role="search")
@@ -103,9 +124,10 @@ def test_the_spanish_results_page_and_its_search_boxes_speak_spanish(client, spa
     for form in forms:
         assert form.attrs["action"] == "/es/search/"
         assert form.attrs["data-suggest-url"] == "/es/search/suggest/"
-        assert form.attrs["data-suggestions-label"] == "Artículos sugeridos"
+        assert form.attrs["data-suggestions-label"] == "Páginas sugeridas"
         assert form.attrs["data-many-suggestions"].startswith("{count} sugerencias.")
-    assert page.find_all("input", name="q", placeholder="Buscar artículos")
+    assert page.find_all("input", name="q", placeholder="En todo el sitio"), "the header box: articles and pages"
+    assert "Buscar en artículos y páginas Buscar" in page.text, "the results page's box names what it searches"
     assert "Buscar en el sitio" in page.text, "the header box's label"
 
 
