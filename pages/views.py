@@ -445,8 +445,7 @@ def families(request):
 
 
 SELF_CHECK_DESCRIPTION = gettext_lazy(
-    "Three questions about drinking and one about drugs, from screening tests doctors use. Nothing you answer is "
-    "saved."
+    "Three questions about drinking and one about drugs, from screening tests doctors use. Nothing you answer is saved."
 )
 
 
@@ -472,6 +471,7 @@ def self_check(request):
         "form": form,
         "result": result,
         "title": title,
+        "description": SELF_CHECK_DESCRIPTION,
         "breadcrumbs": breadcrumbs,
         "jsonld": seo.web_page(request, "WebPage", title, SELF_CHECK_DESCRIPTION, breadcrumbs),
     }

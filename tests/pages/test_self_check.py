@@ -141,7 +141,8 @@ def test_twenty_answers_leave_no_trace_in_the_database_logs_caches_or_search_cou
     rows_before = every_row()
     for _ in range(10):
         assert answer(client, **RISKY_DRINKING, drug_use_times=DRUG_USE_TIMES).status_code == 200
-        assert answer(client, SPANISH_URL, how_often="4-or-more-a-week", drug_use_times="x" + DRUG_USE_TIMES).status_code == 400
+        in_spanish_with_a_mistake = {"how_often": "4-or-more-a-week", "drug_use_times": "x" + DRUG_USE_TIMES}
+        assert answer(client, SPANISH_URL, **in_spanish_with_a_mistake).status_code == 400
     assert every_row() == rows_before
     assert not SearchCount.objects.exists()
     logged = "\n".join(record.getMessage() + repr(record.__dict__) for record in caplog.records)
