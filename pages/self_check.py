@@ -1,13 +1,13 @@
 """The private self-check: published, validated screening questions, scored in memory and never kept.
 
-Nothing here writes anywhere: the answers arrive in a POST body, are scored by ``score()`` and go back to the
-browser that sent them inside the answer page, which no cache stores (pages/views.py, ``self_check``).
+Nothing here writes anywhere: the answers arrive in a POST body, are scored by ``SelfCheckForm.result()`` and go
+back to the browser that sent them inside the answer page, which no cache stores (pages/views.py, ``self_check``).
 
 The questions are never ours. Each is quoted word for word from its published source in each language, named
 below; a question without a published version in the page's language is shown in the language it was published
 in, marked as such (``Question.text_for``), never translated here. The screens are in the public domain: the
 AUDIT is a WHO instrument ("As a WHO-approved instrument, the AUDIT is in the public domain": HL7 US Core, AUDIT-C
-Questionnaire, https://hl7.org/fhir/us/core/Questionnaire-AUDIT-C.html), and the single drug question was
+Questionnaire, https://build.fhir.org/ig/HL7/US-Core/en/Questionnaire-AUDIT-C.html), and the single drug question was
 published from NIH-funded research (PMC2911954).
 """
 
@@ -23,24 +23,25 @@ from django.utils.translation import gettext_lazy
 #   Spanish: the same manual in the WHO's Spanish edition, "AUDIT. Cuestionario de Identificación de los Trastornos
 #     debidos al Consumo de Alcohol. Pautas para su utilización en Atención Primaria". Organización Mundial de la
 #     Salud, 2001 (WHO/MSD/MSB/01.6a; Spanish translation by the Generalitat Valenciana, Conselleria de Benestar
-#     Social), Cuadro 4.
+#     Social), Cuadro 4. The wording was checked against reproductions of it (no copy at the WHO was reachable
+#     from here), e.g. http://www.asociacionaralba.es/p/text-audit.html
 #   Its Cuadro 4 prints question 2 as "¿Cuantas consumiciones…" without the written accent, which is restored here
 #   (as reproductions of the manual's questionnaire table print it); nothing else differs from the published wording.
-# Scoring: each answer 0-4, the AUDIT-C total 0-12; a positive screen is 4 or more for men and 3 or more for women
-#   (Bush K, Kivlahan DR, McDonell MB, Fihn SD, Bradley KA. "The AUDIT alcohol consumption questions (AUDIT-C): an
-#   effective brief screening test for problem drinking". Arch Intern Med. 1998;158(16):1789-1795; Bradley KA et
-#   al., Arch Intern Med. 2003;163(7):821-829, PMID 12695273; as the Military Health System states it, "Screening
-#   for Alcohol Misuse", https://health.mil/Military-Health-Topics/Centers-of-Excellence/Psychological-Health-Center-
-#   of-Excellence/PHCoE-Clinician-Resources/Alcohol-Misuse/Screening-for-Alcohol-Misuse). The self-check does not ask
-#   a visitor's sex: the answer names both lines.
+# Scoring: each answer 0-4, the AUDIT-C total 0-12; a positive screen is 4 or more for men and 3 or more for women:
+#   Bush K, Kivlahan DR, McDonell MB, Fihn SD, Bradley KA. "The AUDIT alcohol consumption questions (AUDIT-C): an
+#   effective brief screening test for problem drinking". Arch Intern Med. 1998;158(16):1789-1795,
+#   https://pubmed.ncbi.nlm.nih.gov/9738608/; Bradley KA et al., Arch Intern Med. 2003;163(7):821-829, PMID 12695273;
+#   and as the Military Health System states it, "Screening for Alcohol Misuse",
+#   https://hearing.health.mil/MHSHome/Military-Health-Topics/Centers-of-Excellence/
+#   Psychological-Health-Center-of-Excellence/PHCoE-Clinician-Resources/Alcohol-Misuse/Screening-for-Alcohol-Misuse
+#   The self-check does not ask a visitor's sex: the answer names both lines.
 # Other drugs: the single-question screen of Smith PC, Schmidt SM, Allensworth-Davies D, Saitz R. "A Single-Question
 #   Screening Test for Drug Use in Primary Care". Arch Intern Med. 2010;170(13):1155-1160, doi:10.1001/
-#   archinternmed.2010.140, https://pubmed.ncbi.nlm.nih.gov/20625025/ (NIDA-funded): "A response of at least 1
+#   archinternmed.2010.140, https://pubmed.ncbi.nlm.nih.gov/20625025/ (NIH-funded): "A response of at least 1
 #   time was considered positive for drug use." No published, validated Spanish version of it was found (searched
 #   December 2026), so Spanish pages show it in English.
 AUDIT_C_POSITIVE_FOR_WOMEN = 3
 AUDIT_C_POSITIVE_FOR_MEN = 4
-AUDIT_C_MAX = 12
 DRUG_USE_POSITIVE = 1
 # A bound on the number typed, so that a stray key press reads as a mistake to fix, not an answer.
 DRUG_USE_MAX_TIMES = 10000
