@@ -61,6 +61,19 @@ class AdmissionsCalendar:
             left -= end - start
         return None
 
+    def reply_in_part_of_day(self, received, deadline, starts, ends):
+        """When a reply due by ``deadline`` (see reply_by) reaches someone who asked to be reached between the times
+        ``starts`` and ``ends`` (None: midnight) of a day: ``deadline`` itself when admissions is open then and it
+        falls within those hours, else the end of the first such open hours after it. None when admissions is not
+        open in those hours within LOOKAHEAD_DAYS of ``received``."""
+        for start, end in self._periods_from(received):
+            start = max(start, timezone.make_aware(datetime.datetime.combine(start.date(), starts)))
+            if ends is not None:
+                end = min(end, timezone.make_aware(datetime.datetime.combine(end.date(), ends)))
+            if start < end and end >= deadline:
+                return deadline if start <= deadline else end
+        return None
+
     def overdue_cutoff(self, now):
         """The latest moment of receipt whose reply-by time has come at ``now``: anything received then or earlier
         and not yet answered is overdue. None when no promise is made (see reply_by), so nothing is overdue.

@@ -14,6 +14,7 @@ A *gap* blocks going live; a *warning* (a license running out, a payer not re-ve
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -21,6 +22,7 @@ from restoration.phone import national_digits
 
 from .expiry import expiring_records
 from .models import Accreditation, License, Notice, Payer, SiteSettings
+from .translation import language_name, untranslated_texts, visitor_text
 
 # Reserved for fiction (555-0100 to 555-0199) and for documentation (example.org and the like, RFC 2606).
 FICTIONAL_PHONE_PREFIX = "55501"
@@ -29,7 +31,7 @@ EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
 
 @dataclass(frozen=True)
 class AdminPage:
-    """Where in the admin something is put right, and the permission that lets a staff member see it."""
+    """Where in the admin something is put right, and the permission that lets a staff member put it right there."""
 
     url: str
     permission: str
@@ -48,21 +50,32 @@ class Item:
 class Readiness:
     gaps: list
     warnings: list
-    # Gaps left out of ``gaps`` because they are for other staff to put right (see for_user).
+    # Gaps and warnings left out because they are for other staff to put right (see for_user).
     others_gaps: int = 0
+    others_warnings: int = 0
 
     @property
     def ready(self):
         return not self.gaps and not self.others_gaps
 
-    def for_user(self, user):
-        """Only what this staff member may see and put right (an editor is not told about inquiries)."""
+    @property
+    def others_items(self):
+        return self.others_gaps + self.others_warnings
 
-        def visible(items):
+    def for_user(self, user):
+        """Only what this staff member may put right (an editor may view the site settings but not change them, and
+        is not told about inquiries); the rest only counted, for them to ask an administrator."""
+
+        def theirs(items):
             return [item for item in items if user.has_perm(item.admin_page.permission)]
 
-        gaps = visible(self.gaps)
-        return Readiness(gaps=gaps, warnings=visible(self.warnings), others_gaps=len(self.gaps) - len(gaps))
+        gaps, warnings = theirs(self.gaps), theirs(self.warnings)
+        return Readiness(
+            gaps=gaps,
+            warnings=warnings,
+            others_gaps=len(self.gaps) - len(gaps),
+            others_warnings=len(self.warnings) - len(warnings),
+        )
 
 
 # The checks go_live_readiness runs, in the order they were registered: the center's, then each app's.
@@ -77,9 +90,10 @@ def readiness_check(check):
 
 
 def admin_page(name, *args):
-    """The admin page named ``<app>_<model>_<view>``, seen by whoever may view that model."""
-    app_label, model_name, _ = name.split("_", 2)
-    return AdminPage(url=reverse(f"admin:{name}", args=args), permission=f"{app_label}.view_{model_name}")
+    """The admin page named ``<app>_<model>_<view>``, for whoever may add (an ``add`` page) or change that model."""
+    app_label, model_name, view = name.split("_", 2)
+    action = "add" if view == "add" else "change"
+    return AdminPage(url=reverse(f"admin:{name}", args=args), permission=f"{app_label}.{action}_{model_name}")
 
 
 def _is_placeholder(record, field_name):
@@ -105,9 +119,9 @@ def _site_settings_gaps(site):
     if not site.response_target_hours:
         message = "No reply time is set: the contact and thank-you pages promise no time for a reply."
         gaps.append(Item("Site settings", message, url))
-    if not site.self_pay_information.strip():
+    if visitor_text(site, "self_pay_information", settings.LANGUAGE_CODE) is None:
         gaps.append(Item("Insurance and cost", "No self-pay information is given.", url))
-    if not site.family_services.strip():
+    if visitor_text(site, "family_services", settings.LANGUAGE_CODE) is None:
         gaps.append(Item("For families", "What the center offers families is not described.", url))
     if site.is_placeholder:
         message = "The footer still says the details are placeholders: untick “Is placeholder” once they are real."
@@ -173,6 +187,37 @@ def notice_items(today):
         if Notice.objects.in_effect(kind, today) is None
     ]
     return gaps, []
+
+
+@readiness_check
+def translation_items(today):
+    """Each text staff wrote in English with no version yet in another language the site speaks, and each notice in
+    effect with none (warnings): pages in that language show the English, marked as English."""
+    warnings = []
+    for missing in untranslated_texts():
+        record = missing.edited_on
+        language = language_name(missing.language)
+        where = str(record) if record is missing.record else f"{record}, {missing.record._meta.verbose_name}"
+        english = visitor_text(missing.record, missing.field, settings.LANGUAGE_CODE).text
+        message = (
+            f"{where}: “{missing.field_label}” (“{truncate(english)}”) has no {language} version; "
+            f"{language} pages show it in English."
+        )
+        url = admin_page(f"{record._meta.app_label}_{record._meta.model_name}_change", record.pk)
+        warnings.append(Item("Translations", message, url))
+    for kind, label in Notice.Kind.choices:
+        if Notice.objects.in_effect(kind, today) is None:
+            continue  # notice_items asks for the notice itself first
+        for language, _ in settings.LANGUAGES:
+            if Notice.objects.in_effect(kind, today, language) is None:
+                name = language_name(language)
+                message = f"The {label} has no {name} version in effect; the {name} page shows the English one."
+                warnings.append(Item("Translations", message, admin_page("center_notice_add")))
+    return [], warnings
+
+
+def truncate(words, length=60):
+    return words if len(words) <= length else words[: length - 1].rstrip() + "…"
 
 
 def go_live_readiness(today=None):

@@ -7,7 +7,9 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ERROR_FLAG, PAGE_VAR, SEARCH_VAR
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import path, reverse
@@ -22,12 +24,18 @@ from restoration.phone import national_digits, tel_href
 from . import signals
 from .crypto import Undecryptable, undecryptable_fields
 from .models import Inquiry, InquiryNote, NotificationRecipient, inquiry_numbers
+from .notifications import ADMISSIONS_GROUP
 from .services import inquiries_set_status, inquiry_take, notification_recipient_add
 
-# What the visitor sent, as the change page shows it: the email address and phone number as links to reply with,
-# and beside the number the language to reply in (that of the form they sent).
-SHOWN_AS = {"email": ["email_link"], "phone": ["phone_links", "language"]}
-SUBMITTED_FIELDS = ["created_at", *(shown for f in Inquiry.SUBMITTED_FIELDS for shown in SHOWN_AS.get(f, [f]))]
+# Who wrote and how to reach them: what the change page leads with (templates/admin/contact/inquiry/change_form.html),
+# so that on a phone a coordinator can call, text or email without scrolling.
+LEAD_FIELDS = {"name", "email", "phone", "message"}
+# The rest of what the visitor sent, as the change page lists it below: the language they prefer in words.
+SHOWN_AS = {"preferred_language": ["reply_language"], "other_language": []}
+SUBMITTED_FIELDS = [
+    "created_at",
+    *(shown for f in Inquiry.SUBMITTED_FIELDS if f not in LEAD_FIELDS for shown in SHOWN_AS.get(f, [f])),
+]
 INSURANCE_FIELDS = ["insurance_payer", "insurance_member_id", "insurance_group_number", "insurance_policy_holder"]
 OUTBOX_FIELDS = ["staff_email", "notify_attempts", "notify_last_error", "notify_next_attempt_at", "notified_at"]
 CSV_COLUMNS = [
@@ -40,6 +48,7 @@ CSV_COLUMNS = [
     ("Preferred contact", lambda i: i.get_preferred_contact_display()),
     ("Voicemail OK", lambda i: "yes" if i.voicemail_ok else "no"),
     ("Best time", lambda i: i.get_best_time_display()),
+    ("Preferred language", lambda i: reply_language(i)),
     ("Inquiry is for", lambda i: i.get_inquiry_for_display()),
     ("Program", lambda i: i.get_program_display()),
     ("Insurance check asked for", lambda i: "yes" if i.insurance_check else "no"),
@@ -60,6 +69,13 @@ INSURANCE_CSV_COLUMNS = [
 SEARCH_FORM_ONLY = {"csrfmiddlewaretoken", SEARCH_VAR, PAGE_VAR, ERROR_FLAG}
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def reply_language(inquiry):
+    """The language to answer in, in words: "Spanish", or "Another language: Tagalog" as the visitor wrote it."""
+    if inquiry.preferred_language == Inquiry.PreferredLanguage.OTHER:
+        return f"{inquiry.get_preferred_language_display()}: {inquiry.other_language}"
+    return inquiry.get_preferred_language_display() or inquiry.get_language_display()
 
 
 def csv_safe(value):
@@ -116,6 +132,22 @@ class InquiryChangeForm(forms.ModelForm):
         model = Inquiry
         fields = ["status", "assigned_to", "first_contact_at", *INSURANCE_FIELDS]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "assigned_to" in self.fields:
+            # The people who answer inquiries, by name, and whoever has this one now even if they are not one of them
+            # (a superuser who took it): a choice missing from the list would unassign it on the next save.
+            assignee = self.fields["assigned_to"]
+            members = Q(is_active=True, is_staff=True, groups__name=ADMISSIONS_GROUP)
+            assignee.queryset = (
+                get_user_model()
+                .objects.filter(members | Q(pk=self.instance.assigned_to_id))
+                .distinct()
+                .order_by("first_name", "last_name", "username")
+            )
+            assignee.label_from_instance = staff_name
+            assignee.empty_label = "Nobody yet"
+
     def clean_first_contact_at(self):
         first_contact = self.cleaned_data["first_contact_at"]
         if first_contact is None:
@@ -129,6 +161,11 @@ class InquiryChangeForm(forms.ModelForm):
 
     def clean_new_note(self):
         return self.cleaned_data["new_note"].strip()
+
+
+def staff_name(user):
+    """How coordinators know each other: the full name, or the username of an account without one."""
+    return user.get_full_name() or user.get_username()
 
 
 def change_summary(form):
@@ -197,16 +234,19 @@ class OverdueFilter(admin.SimpleListFilter):
 
 
 class LanguageFilter(admin.SimpleListFilter):
-    """The inquiries sent from the Spanish form, so that someone who speaks Spanish, or an interpreter, calls back."""
+    """The inquiries by the language the visitor asked to be answered in, so that someone who speaks it, or an
+    interpreter, calls back."""
 
     title = "language"
     parameter_name = "language"
 
     def lookups(self, request, model_admin):
-        return [(Inquiry.Language.SPANISH, "Prefers Spanish")]
+        return [("en", "Prefers English"), ("es", "Prefers Spanish"), ("other", "Prefers another language")]
 
     def queryset(self, request, queryset):
-        return queryset.filter(language=self.value()) if self.value() in Inquiry.Language.values else queryset
+        if self.value() in Inquiry.PreferredLanguage.values:
+            return queryset.filter(preferred_language=self.value())
+        return queryset
 
 
 def _age(moment, now):
@@ -224,7 +264,7 @@ def _age(moment, now):
 @admin.register(Inquiry)
 class InquiryAdmin(admin.ModelAdmin):
     list_display = [
-        "number", "received", "name", "inquiry_for", "preferred_contact", "best_time", "voicemail", "language",
+        "number", "received", "name", "inquiry_for", "preferred_contact", "best_time", "voicemail", "reply_language",
         "assignee", "status_and_deletion",
     ]  # fmt: skip
     list_display_links = ["number"]
@@ -275,19 +315,26 @@ class InquiryAdmin(admin.ModelAdmin):
     def voicemail(self, inquiry):
         return "Yes" if inquiry.voicemail_ok else "No"  # words, not the admin's icons, read right in a narrow row
 
+    @admin.display(description="Language", ordering="preferred_language")
+    def reply_language(self, inquiry):
+        return reply_language(inquiry)
+
     @admin.display(description="Assigned to", ordering="assigned_to__username")
     def assignee(self, inquiry):
-        return inquiry.assigned_to.get_username() if inquiry.assigned_to else "Nobody yet"
+        return staff_name(inquiry.assigned_to) if inquiry.assigned_to else "Nobody yet"
 
     @admin.display(description="Status", ordering="status")
     def status_and_deletion(self, inquiry):
-        # An open inquiry past the retention period, flagged by purge_inquiries: staff see how long they have.
-        due = inquiry.deletion_due
-        if not due:
-            return inquiry.get_status_display()
-        date = formats.date_format(timezone.localdate(due))
-        deletion = ' <span class="inbox-deletion">Will be deleted on the next purge after {}</span>'
-        return format_html("{}" + deletion, inquiry.get_status_display(), date)
+        # Why one is to be reviewed, and for an open inquiry past the retention period, flagged by purge_inquiries,
+        # how long staff have.
+        status = format_html("{}", inquiry.get_status_display())
+        if inquiry.status == Inquiry.Status.NEEDS_REVIEW and inquiry.spam_reason:
+            status += format_html(' <span class="inbox-reason">Why: {}</span>', inquiry.spam_reason)
+        if due := inquiry.deletion_due:
+            date = formats.date_format(timezone.localdate(due))
+            deletion = ' <span class="inbox-deletion">Will be deleted on the next purge after {}</span>'
+            status += format_html(deletion, date)
+        return status
 
     @admin.display(description="Staff email")
     def staff_email(self, inquiry):
@@ -297,7 +344,7 @@ class InquiryAdmin(admin.ModelAdmin):
     def email_link(self, inquiry):
         if not inquiry.email or isinstance(inquiry.email, Undecryptable):
             return inquiry.email or "-"
-        return format_html('<a href="mailto:{}">{}</a>', inquiry.email, inquiry.email)
+        return format_html('<a href="mailto:{}">Email {}</a>', inquiry.email, inquiry.email)
 
     @admin.display(description="Phone")
     def phone_links(self, inquiry):
@@ -314,6 +361,12 @@ class InquiryAdmin(admin.ModelAdmin):
     def timeline(self, inquiry):
         notes = inquiry.notes.select_related("author") if inquiry.pk else InquiryNote.objects.none()
         return render_to_string("admin/contact/inquiry/notes_timeline.html", {"notes": notes})
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        for spec in changelist.filter_specs:
+            spec.template = "admin/contact/inquiry/filter.html"  # closed, on one line above the list
+        return changelist
 
     def get_queryset(self, request):
         # The Received column's overdue marker, worked out in the list's own query rather than once per row.
@@ -442,6 +495,7 @@ class InquiryAdmin(admin.ModelAdmin):
             **(extra_context or {}),
             "taken_by_me": inquiry is not None and inquiry.assigned_to_id == request.user.pk,
             "can_take": inquiry is not None and self.has_change_permission(request, inquiry),
+            "lead": self._lead(inquiry) if inquiry is not None else None,
         }
         response = super().change_view(request, object_id, form_url, extra_context)
         # 200 means the inquiry was shown (a GET, or a save that failed and shows it again); saves are
@@ -449,6 +503,18 @@ class InquiryAdmin(admin.ModelAdmin):
         if response.status_code == 200:
             signals.inquiries_viewed.send(Inquiry, user=request.user, inquiry_ids=[int(object_id)], detail="")
         return response
+
+    def _lead(self, inquiry):
+        """What the inquiry's page leads with: why it needs review, who wrote, how to reach them, and what they said."""
+        return {
+            "review_reason": inquiry.spam_reason if inquiry.status == Inquiry.Status.NEEDS_REVIEW else "",
+            "name": inquiry.name,
+            "phone": self.phone_links(inquiry) if inquiry.phone else "",
+            "email": self.email_link(inquiry) if inquiry.email else "",
+            "how": f"{inquiry.get_preferred_contact_display()}, {inquiry.get_best_time_display().lower()}",
+            "language": reply_language(inquiry),
+            "message": inquiry.message,
+        }
 
     def save_model(self, request, obj, form, change):
         # The first change to a status that means staff replied is the first contact, unless they entered its time.

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from restoration.phone import national_digits
 
 from .models import Inquiry
+from .promise import BEST_TIME_CHOICES
 from .spam import TimeTrapRejected, read_time_trap, spend_time_trap, time_trap_token
 
 PHONE_HELP = _("US numbers like (916) 555-0123; start other countries with +.")
@@ -34,6 +35,12 @@ INSURANCE_HELP = _(
     "Only if you’d like your insurance checked. They’re kept encrypted, used only to check your benefits, and never "
     "sent by email."
 )
+# Each language by its own name, marked with its language for screen readers, whichever page the form is on.
+PREFERRED_LANGUAGE_CHOICES = [
+    (Inquiry.PreferredLanguage.ENGLISH, mark_safe('<span lang="en">English</span>')),
+    (Inquiry.PreferredLanguage.SPANISH, mark_safe('<span lang="es">Español</span>')),
+    (Inquiry.PreferredLanguage.OTHER, _("Another language")),
+]
 # Typed by a visitor who asked for an insurance check: stored only with that choice ticked.
 INSURANCE_FIELDS = ["insurance_payer", "insurance_member_id", "insurance_group_number", "insurance_policy_holder"]
 ALREADY_SENT = _(
@@ -104,6 +111,8 @@ class InquiryForm(forms.ModelForm):
             "preferred_contact": _("How should we contact you?"),
             "voicemail_ok": _("It’s OK to leave a voicemail"),
             "best_time": _("Best time to reach you"),
+            "preferred_language": _("Which language should we use?"),
+            "other_language": _("If another language, which one?"),
             "inquiry_for": _("Who is this for?"),
             "program": _("Program you’re asking about"),
             "insurance_check": _("I’d like my insurance checked"),
@@ -119,6 +128,7 @@ class InquiryForm(forms.ModelForm):
             "email": _("Give an email address, a phone number, or both."),
             "phone": PHONE_HELP,
             "voicemail_ok": _("We won’t leave a message unless you tick this."),
+            "other_language": _("We’ll arrange an interpreter, at no cost to you."),
             "insurance_check": INSURANCE_CHECK_HELP,
             "message": MESSAGE_HELP,
         }
@@ -128,7 +138,11 @@ class InquiryForm(forms.ModelForm):
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
             "preferred_contact": forms.RadioSelect,
             "best_time": forms.RadioSelect,
+            "preferred_language": forms.RadioSelect,
+            "other_language": forms.TextInput(attrs={"autocomplete": "off"}),
             "inquiry_for": forms.RadioSelect,
+            # Radios, not a select: a program's name wraps on a phone instead of being cut off.
+            "program": forms.RadioSelect,
             "message": forms.Textarea(attrs={"rows": 4}),
             "source_page": forms.HiddenInput,
             "insurance_payer": forms.TextInput(attrs={"autocomplete": "off"}),
@@ -145,7 +159,10 @@ class InquiryForm(forms.ModelForm):
         )
         for name in ("preferred_contact", "inquiry_for"):
             self.fields[name].choices = self.fields[name].choices[1:]  # a radio list needs no blank choice
-        self.fields["best_time"].choices = Inquiry.BestTime.choices
+        self.fields["best_time"].choices = BEST_TIME_CHOICES
+        self.fields["preferred_language"].choices = PREFERRED_LANGUAGE_CHOICES
+        if not self.is_bound:
+            self.initial.setdefault("preferred_language", translation.get_language())
         self.fields["name"].error_messages["required"] = gettext("Please tell us your name, or a first name.")
         self.fields["preferred_contact"].error_messages["required"] = gettext(
             "Please choose how we should contact you."
@@ -186,6 +203,15 @@ class InquiryForm(forms.ModelForm):
         phone = self.cleaned_data["phone"].strip()
         return normalise_phone(phone) if phone else ""
 
+    def _check_other_language(self, cleaned):
+        """Which language, asked only of a visitor who chose another; typed otherwise, dropped."""
+        other = " ".join(cleaned.get("other_language", "").split())
+        if cleaned.get("preferred_language") != Inquiry.PreferredLanguage.OTHER:
+            other = ""
+        elif "other_language" in cleaned and not other:
+            self.add_error("other_language", gettext("Please tell us which language you’d like us to use."))
+        cleaned["other_language"] = other
+
     def _drop_insurance_unless_asked(self, cleaned):
         """Plan details are kept only from a visitor who ticked the insurance check; typed otherwise, dropped."""
         for name in INSURANCE_FIELDS:
@@ -210,6 +236,7 @@ class InquiryForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         self._drop_insurance_unless_asked(cleaned)
+        self._check_other_language(cleaned)
         email, phone, method = cleaned.get("email"), cleaned.get("phone"), cleaned.get("preferred_contact")
         if "email" in cleaned and "phone" in cleaned and not email and not phone:
             self.add_error("email", gettext("Please give an email address or a phone number so we can reply."))

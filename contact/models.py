@@ -113,8 +113,8 @@ class Inquiry(BoundEncryptionModel):
 
     # What the visitor sends through the form, in the order they fill it in; staff may read it, never change it.
     SUBMITTED_FIELDS = (
-        "name", "email", "phone", "preferred_contact", "voicemail_ok", "best_time",
-        "inquiry_for", "program", "insurance_check", "message", "consent", "source_page",
+        "name", "email", "phone", "preferred_contact", "voicemail_ok", "best_time", "preferred_language",
+        "other_language", "inquiry_for", "program", "insurance_check", "message", "consent", "source_page",
     )  # fmt: skip
 
     class Status(models.TextChoices):
@@ -157,11 +157,18 @@ class Inquiry(BoundEncryptionModel):
         IOP = "iop", _("Intensive Outpatient Program (IOP)")
         NOT_SURE = "not_sure", _("Not sure yet")
 
-    # The language of the form the visitor sent (the page's address decides it): the one to call them back in.
+    # The language of the form the visitor sent (the page's address decides it): their preferred language unless they
+    # chose another.
     # Staff read these labels, so they are English and not translated.
     class Language(models.TextChoices):
         ENGLISH = "en", "English"
         SPANISH = "es", "Spanish"
+
+    # The language the visitor asked to be answered in. Staff read these labels in English; the form shows its own.
+    class PreferredLanguage(models.TextChoices):
+        ENGLISH = "en", "English"
+        SPANISH = "es", "Spanish"
+        OTHER = "other", "Another language"
 
     # What the visitor sent (read-only in the admin). Personal fields are encrypted at rest (contact/crypto.py).
     name = EncryptedCharField(max_length=100)
@@ -170,6 +177,10 @@ class Inquiry(BoundEncryptionModel):
     preferred_contact = models.CharField(max_length=10, choices=ContactMethod.choices)
     voicemail_ok = models.BooleanField("voicemail OK", default=False)
     best_time = models.CharField(max_length=10, choices=BestTime.choices, default=BestTime.ANY)
+    # The choice is plain, like the other choices, so that the inbox can filter by it; the language a visitor names
+    # is free text, encrypted like their other words.
+    preferred_language = models.CharField(max_length=5, choices=PreferredLanguage.choices, blank=True)
+    other_language = EncryptedCharField("which language", max_length=50, blank=True)
     inquiry_for = models.CharField("inquiry is for", max_length=10, choices=InquiryFor.choices)
     program = models.CharField(max_length=10, choices=Program.choices, default=Program.IOP)
     # Only the wish: the insurance details themselves are asked for when staff reply.

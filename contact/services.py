@@ -33,6 +33,8 @@ def inquiry_submit(form, *, site_origin, language):
     inquiry = form.save(commit=False)
     inquiry.site_origin = site_origin
     inquiry.language = language
+    # A form sent without the choice (an old copy of the page) prefers the language it was written in.
+    inquiry.preferred_language = inquiry.preferred_language or language
     inquiry.status = verdict.status
     inquiry.spam_reason = "; ".join(verdict.reasons)[:200]
     notify = verdict.status != Inquiry.Status.SPAM

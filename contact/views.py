@@ -55,7 +55,6 @@ def render_form(request, form, status=200):
 @never_cache
 @require_safe
 def thanks(request):
-    reach, promise = thanks_promise(request)
-    response = render(request, "contact/thanks.html", {"reach": reach, "reply_promise": promise})
+    response = render(request, "contact/thanks.html", {"promise": thanks_promise(request)})
     forget_choices(request, response)
     return response

@@ -5,6 +5,8 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten
+from django.contrib.admin.widgets import AdminFileWidget
 from django.contrib.redirects.models import Redirect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -14,23 +16,57 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from center.admin import IN_ENGLISH_UNTIL, LabelledByLanguage, side_by_side
+from center.forms import LabelledRowsFormSet, WeeklyHoursForm
+from center.translation import language_name
 
 from . import images, kept_uploads, redirects, services
-from .models import Article, ContentPage, Person, Program, ProgramSession, Topic, language_name
+from .editorial_checks import editorial_warnings
+from .models import Article, ContentPage, Person, Program, ProgramSession, Topic
 from .views import article_with_people, render_article
+
+
+class LabelledFileInput(AdminFileWidget):
+    """A file input with a label of its own: Django's, inside a fieldset, leaves an empty one unlabelled (axe)."""
+
+    use_fieldset = False
 
 
 class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
+        # A few topics, each a labelled checkbox: Django's two-list widget gives its filter icons a prohibited label.
+        widgets = {"topics": forms.CheckboxSelectMultiple, "hero_image": LabelledFileInput}
         fields = [
             "title", "slug", "summary", "body", "topics", "language", "translation_of", "status", "published_at",
-            "hero_image", "hero_image_alt", "author", "reviewer", "last_reviewed_at", "citations", "seo_title",
-            "noindex",
+            "hero_image", "hero_image_alt", "author", "reviewer", "last_reviewed_at", "review_interval_months",
+            "citations", "seo_title", "noindex",
         ]  # fmt: skip
 
     # A hero image that passed its checks on a submit that failed for another reason (see pages/kept_uploads.py).
     kept_hero_image = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Shown, as a checkbox, only when a save would publish health information no qualified person has checked.
+    publish_without_medical_review = forms.BooleanField(
+        label="Publish without a medical review", required=False, widget=forms.HiddenInput
+    )
+
+    def clean(self):
+        """Publishing without a credentialed medical reviewer asks the editor to confirm, naming what is missing."""
+        cleaned_data = super().clean()
+        publishing = cleaned_data.get("status") == Article.Status.PUBLISHED
+        missing = missing_medical_review(cleaned_data.get("reviewer"))
+        if publishing and missing and not cleaned_data.get("publish_without_medical_review"):
+            self.fields["publish_without_medical_review"].widget = forms.CheckboxInput()
+            self.add_error(
+                "publish_without_medical_review",
+                f"This health article would be published without {missing}. Choose a credentialed reviewer under "
+                "“Author and medical review”, or tick “Publish without a medical review” and save again to "
+                "publish it now (the go-live check lists it until it is reviewed).",
+            )
+        return cleaned_data
 
     def clean_hero_image(self):
         """Refuse anything but a sane JPEG, PNG or WebP; keep an upright copy without camera or GPS metadata.
@@ -67,6 +103,21 @@ class ArticleAdminForm(forms.ModelForm):
                 "it again. Choose another file only to replace it.",
                 image.name,
             )
+
+
+def admin_date(moment, with_time=False):
+    """ "Dec 8, 2026" (or "Dec 8, 2026, 6:00 PM"): the one way the article list writes a date, in the center's time."""
+    local = timezone.localtime(moment)
+    return f"{local:%b %-d, %Y, %-I:%M %p}" if with_time else f"{local:%b %-d, %Y}"
+
+
+def missing_medical_review(reviewer):
+    """What an article lacks before health information may be published, in words for the editor, or ""."""
+    if reviewer is None:
+        return "a medical reviewer"
+    if not reviewer.is_credentialed:
+        return f"a license or credential for its medical reviewer, {reviewer.name}"
+    return ""
 
 
 @admin.action(description="Publish the selected articles now")
@@ -135,11 +186,18 @@ class PublishableAdmin(admin.ModelAdmin):
     """
 
     list_select_related = ["translation_of"]
+
+    # Filters large enough to tap in the lists, and the change form's summary of errors.
+    class Media:
+        css = {"all": ["css/staff.css"]}
+
     # Shown on the change form with the language and the original; see language_versions_links.
     translation_fields = ["language", "translation_of", "language_versions_links"]
 
     def save_model(self, request, obj, form, change):
         services.save(obj)
+        for warning in editorial_warnings(obj):
+            messages.warning(request, f"“{obj.title}”: {warning}")
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")
@@ -183,7 +241,7 @@ class PublishableAdmin(admin.ModelAdmin):
     def translation_status(self, item):
         """ "Translation of “…”" for a translation; for an original, each other language: its status or "missing"."""
         if item.translation_of_id:
-            return f"Translation of “{item.translation_of.title}”"
+            return f"Translation of “{Truncator(item.translation_of.title).words(5)}”"
         translations = {translation.language: translation for translation in item.translations.all()}
         parts = []
         for code in other_languages(item.language):
@@ -289,13 +347,11 @@ def warn_if_translation_awaits_review(request, article):
 @admin.register(Article)
 class ArticleAdmin(PublishableAdmin):
     form = ArticleAdminForm
-    list_display = [
-        "title", "visibility", "published_at", "updated_at", "topic_names", "medical_review", "preview_link",
-    ]  # fmt: skip
+    # Narrow columns, one date format: the list fits 1280 px with each title on a line or two.
+    list_display = ["title", "visibility", "last_changed", "topic_names", "medical_review", "preview_link"]
     list_filter = ["status", MedicalReviewFilter, "topics", "author", "reviewer"]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
-    filter_horizontal = ["topics"]
     date_hierarchy = "published_at"
     # Undated drafts first, on every database (PostgreSQL and SQLite disagree on where NULLs sort).
     ordering = [F("published_at").desc(nulls_first=True), "-pk"]
@@ -305,9 +361,15 @@ class ArticleAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body", "topics"]}),
         ("Language", {"fields": PublishableAdmin.translation_fields}),
-        ("Publication", {"fields": ["status", "published_at", "preview_link", "updated_at"]}),
+        (
+            "Publication",
+            {"fields": ["status", "publish_without_medical_review", "published_at", "preview_link", "updated_at"]},
+        ),
         ("Hero image", {"fields": ["hero_thumbnail", "hero_image", "kept_hero_image", "hero_image_alt"]}),
-        ("Author and medical review", {"fields": ["author", "reviewer", "last_reviewed_at", "citations"]}),
+        (
+            "Author and medical review",
+            {"fields": ["author", "reviewer", "last_reviewed_at", "review_interval_months", "citations"]},
+        ),
         ("Search engines", {"fields": ["seo_title", "noindex"], "classes": ["collapse"]}),
     ]
 
@@ -341,13 +403,17 @@ class ArticleAdmin(PublishableAdmin):
         response["Cache-Control"] = "private, no-store"  # admin_view() adds no-cache, max-age=0 to this
         return response
 
-    @admin.display(description="Visible to the public", ordering="status")
+    @admin.display(description="Visible to the public", ordering="published_at")
     def visibility(self, article):
         if article.is_public:
-            return "Published"
+            return f"Published {admin_date(article.published_at)}"
         if article.is_scheduled:
-            return f"Scheduled for {timezone.localtime(article.published_at):%b %-d, %Y %-I:%M %p}"
+            return f"Scheduled for {admin_date(article.published_at, with_time=True)}"
         return "Draft"
+
+    @admin.display(description="Last changed", ordering="updated_at")
+    def last_changed(self, article):
+        return admin_date(article.updated_at)
 
     @admin.display(description="Current hero image")
     def hero_thumbnail(self, article):
@@ -379,13 +445,24 @@ class ArticleAdmin(PublishableAdmin):
         if not article.pk:
             return "Save the article first; then you can preview it."
         url = reverse("admin:pages_article_preview", args=[article.pk])
-        return format_html('<a href="{}" target="_blank" rel="noopener">Preview “{}”</a>', url, article.title)
+        # The title is in the link's accessible name, so that each of the list's links says which article it shows.
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener" aria-label="Preview “{}”">Preview</a>', url, article.title
+        )
 
 
 class PersonAdminForm(forms.ModelForm):
     class Meta:
         model = Person
-        fields = ["name", "slug", "credentials", "role", "bio", "photo", "on_team", "team_position"]
+        fields = [
+            "name",
+            "slug",
+            "credentials",
+            *flatten(side_by_side("role", "bio")),
+            "photo",
+            "on_team",
+            "team_position",
+        ]
 
     def clean_photo(self):
         """As for hero images: only a sane JPEG, PNG or WebP, kept upright and without camera or GPS metadata."""
@@ -396,15 +473,16 @@ class PersonAdminForm(forms.ModelForm):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(LabelledByLanguage, TranslationAdmin):
     form = PersonAdminForm
     list_display = ["name", "credentials", "role", "on_team", "team_position", "has_photo"]
     list_filter = ["on_team"]
-    search_fields = ["name", "credentials", "role"]
+    search_fields = ["name", "credentials", "role_en", "role_es"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["photo_thumbnail"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "credentials", "role", "bio"]}),
+        (None, {"fields": ["name", "slug", "credentials"]}),
+        ("Role and bio, in each language", {"fields": side_by_side("role", "bio"), "description": IN_ENGLISH_UNTIL}),
         ("Photo", {"fields": ["photo_thumbnail", "photo"]}),
         ("“Our team” page", {"fields": ["on_team", "team_position"]}),
     ]
@@ -437,21 +515,25 @@ class ContentPageAdmin(PublishableAdmin):
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         ("Language", {"fields": PublishableAdmin.translation_fields}),
         ("Publication", {"fields": ["status", "published_at"]}),
+        ("Review", {"fields": ["reviewer", "last_reviewed_at", "review_interval_months"]}),
         ("Search engines", {"fields": ["seo_title", "noindex"], "classes": ["collapse"]}),
     ]
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(LabelledByLanguage, TranslationAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name"]
+    search_fields = ["name_en", "name_es"]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [(None, {"fields": [*side_by_side("name", "description"), "slug"], "description": IN_ENGLISH_UNTIL})]
 
 
-class ProgramSessionInline(admin.TabularInline):
+class ProgramSessionInline(LabelledByLanguage, TranslationTabularInline):
     """The weekly schedule, one row per group; each row is checked as WeeklyHours.clean checks it (days, times)."""
 
     model = ProgramSession
+    form = WeeklyHoursForm
+    formset = LabelledRowsFormSet
     fields = ["name", "first_day", "last_day", "opens", "closes"]
     verbose_name_plural = "weekly schedule"
 

@@ -2,6 +2,7 @@
 
 import math
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -16,11 +17,6 @@ from restoration.markdown import MARKDOWN_HELP, render_markdown
 from . import images
 
 WORDS_PER_MINUTE = 200
-
-
-def language_name(code):
-    """ "Spanish" for "es": a language's English name, as staff read it in the admin and in go_live_check."""
-    return translation.get_language_info(code)["name"]
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -162,6 +158,38 @@ class Publishable(models.Model):
         )
 
 
+class ReviewSchedule(models.Model):
+    """How often an item's words are checked again: health information goes stale (VA.gov reviews its own yearly).
+
+    The date of the last review is the item's own field; until it has one, its publication date stands in for it.
+    Past the interval, go_live_check and the admin's home page list the item under "Needs attention", naming the
+    reviewer to ask. Nothing changes on the public page: it keeps its honest "Last reviewed" date.
+    """
+
+    DEFAULT_REVIEW_INTERVAL_MONTHS = 12
+
+    review_interval_months = models.PositiveSmallIntegerField(
+        "review every (months)",
+        default=DEFAULT_REVIEW_INTERVAL_MONTHS,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="After this many months since its last review, the staff home page and the go-live check ask "
+        "for a new one.",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def review_due_on(self):
+        """The day the next review is due, or None for an undated draft."""
+        reviewed = self.last_reviewed_at or (self.published_at and timezone.localdate(self.published_at))
+        return reviewed + relativedelta(months=self.review_interval_months) if reviewed else None
+
+    def review_overdue(self, today):
+        due = self.review_due_on
+        return due is not None and due < today
+
+
 class TopicQuerySet(models.QuerySet):
     def in_use(self):
         """Topics with at least one published article in the visitor's language.
@@ -296,7 +324,7 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.filter(unchecked, status=Publishable.Status.DRAFT, translation_of__isnull=False)
 
 
-class Article(Publishable):
+class Article(Publishable, ReviewSchedule):
     url_name = "pages:article"
     topics = models.ManyToManyField(Topic, blank=True, related_name="articles")
     hero_image = models.FileField(
@@ -382,10 +410,19 @@ class Article(Publishable):
         )
 
 
-class ContentPage(Publishable):
+class ContentPage(Publishable, ReviewSchedule):
     """A standing page at ``/<slug>/``: About, Privacy, Accessibility, and the words of the families and cost pages."""
 
     url_name = "pages:page"
+    reviewer = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_pages",
+        help_text="Who checks that the page is still true when its review is due.",
+    )
+    last_reviewed_at = models.DateField("last reviewed", null=True, blank=True)
 
     class Meta(Publishable.Meta):
         ordering = ["title"]

@@ -1,9 +1,13 @@
-"""What the content still lacks before the site goes live: the facts of each program, the team, medical review
-and translations awaiting a qualified reviewer (checks of the center's readiness, center/readiness.py)."""
+"""What the content still lacks before the site goes live: the facts of each program, the team, medical review,
+translations awaiting a qualified reviewer and reviews come due (checks of the center's readiness,
+center/readiness.py)."""
+
+from django.utils import timezone
 
 from center.readiness import Item, admin_page, readiness_check
+from center.translation import language_name
 
-from .models import Article, Person, Program, language_name
+from .models import Article, ContentPage, Person, Program
 
 PROGRAM_FACTS = {
     "level_of_care": "the ASAM level of care",
@@ -87,3 +91,33 @@ def program_items(today):
 def people_items(today):
     """No one on the team page, an article without a credentialed reviewer (gaps); a translation awaiting one."""
     return _people_gaps(), _translation_review_warnings()
+
+
+def _review_due_warnings(today):
+    """Each published article and page past its review interval, with the reviewer to ask."""
+    warnings = []
+    for model, change_page in ((Article, "pages_article_change"), (ContentPage, "pages_contentpage_change")):
+        for item in model.objects.published().select_related("reviewer").order_by("pk"):
+            if not item.review_overdue(today):
+                continue
+            if item.last_reviewed_at:
+                since = f"was last reviewed on {item.last_reviewed_at:%B %-d, %Y}"
+            else:
+                published_on = timezone.localdate(item.published_at)
+                since = f"has not been reviewed since it was published on {published_on:%B %-d, %Y}"
+            if item.reviewer:
+                ask = f"ask {item.reviewer.name_with_credentials} to review it again"
+            else:
+                ask = "no reviewer is named: choose one and ask them to review it"
+            message = (
+                f"“{item.title}” {since}; a review is due every {item.review_interval_months} months: {ask}, "
+                "then enter the date of the review."
+            )
+            warnings.append(Item("Review due", message, admin_page(change_page, item.pk)))
+    return warnings
+
+
+@readiness_check
+def review_items(today):
+    """Articles and pages whose review is overdue (warnings: the site may go live, but someone must look)."""
+    return [], _review_due_warnings(today)

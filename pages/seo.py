@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from center.translation import words
+
 CONTEXT = "https://schema.org"
 
 
@@ -29,8 +31,8 @@ def person(request, someone):
     if someone.is_organization:
         return {"@type": "Organization", "name": someone.name, "url": url}
     node = {"@type": "Person", "name": someone.name, "url": url}
-    if someone.role:
-        node["jobTitle"] = someone.role
+    if words(someone, "role"):
+        node["jobTitle"] = words(someone, "role")
     if someone.credentials:
         node["honorificSuffix"] = someone.credentials
     return node
@@ -139,7 +141,7 @@ def article_page(request, article, breadcrumbs, site):
         "author": person(request, article.author) if article.author else organization(request, site),
         "publisher": organization(request, site),
         "mainEntityOfPage": {"@id": f"{url}#webpage"},
-        "about": [topic.name for topic in article.topics.all()],
+        "about": [words(topic, "name") for topic in article.topics.all()],
     }
     if article.published_at:  # a draft's preview has no date yet
         entity["datePublished"] = article.published_at.isoformat()
@@ -185,7 +187,7 @@ def program_page(request, program, breadcrumbs, site):
         service["category"] = gettext("ASAM level of care %(level)s") % {"level": facts.level_of_care}
     sessions = facts.sessions.all()
     if sessions:
-        service["hoursAvailable"] = [{**weekly_hours(session), "name": session.name} for session in sessions]
+        service["hoursAvailable"] = [{**weekly_hours(session), "name": words(session, "name")} for session in sessions]
     crumbs = {**breadcrumb_list(request, breadcrumbs), "@id": f"{url}#breadcrumb"}
     return {"@context": CONTEXT, "@graph": [webpage, service, crumbs]}
 

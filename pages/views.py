@@ -21,6 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from center.models import Notice, Payer, SiteSettings
+from center.translation import visitor_text, words
 
 from . import seo
 from .cache import cache_public_page
@@ -168,22 +169,24 @@ def article_feed(request):
 
 
 def topic_description(topic, site):
-    """What search engines and link previews say of a topic's page: the editor's description on an English page
-    (the language it is written in), else a sentence in the page's language."""
-    if topic.description and translation.get_language() == settings.LANGUAGE_CODE:
-        return Truncator(topic.description).chars(160)
+    """What search engines and link previews say of a topic's page: the editor's description when written in the
+    page's language, else a sentence in that language."""
+    description = visitor_text(topic, "description")
+    if description and description.language == translation.get_language():
+        return Truncator(description.text).chars(160)
     return gettext("Articles about %(topic)s from %(site)s in Sacramento, CA.") % {
-        "topic": topic.name,
+        "topic": words(topic, "name"),
         "site": site.name,
     }
 
 
 def person_description(person, site):
     """What search engines and link previews say of a person's (or team's) page: their bio, else who they are."""
-    if person.bio:
-        return Truncator(person.bio).chars(160)
-    facts = {"name": person.name_with_credentials, "role": person.role, "site": site.name}
-    if person.on_team and person.role:
+    bio = visitor_text(person, "bio")
+    if bio and bio.language == translation.get_language():
+        return Truncator(bio.text).chars(160)
+    facts = {"name": person.name_with_credentials, "role": words(person, "role"), "site": site.name}
+    if person.on_team and facts["role"]:
         return gettext("%(name)s, %(role)s, on the team at %(site)s.") % facts
     if person.on_team:
         return gettext("%(name)s, on the team at %(site)s.") % facts
@@ -195,17 +198,19 @@ def person_description(person, site):
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     page = requested_page(request, topic.articles.published().in_language().prefetch_related("topics"))
-    breadcrumbs = [HOME, ARTICLES, (topic.name, topic.get_absolute_url())]
+    topic_name = words(topic, "name")
+    breadcrumbs = [HOME, ARTICLES, (topic_name, topic.get_absolute_url())]
     description = topic_description(topic, SiteSettings.load())
     response = render(
         request,
         "pages/topic_detail.html",
         {
             "topic": topic,
+            "topic_name": topic_name,
             "description": description,
             "page_obj": page,
             "breadcrumbs": breadcrumbs,
-            "jsonld": seo.web_page(request, "CollectionPage", topic.name, description, breadcrumbs),
+            "jsonld": seo.web_page(request, "CollectionPage", topic_name, description, breadcrumbs),
         },
     )
     return _last_modified(response, page)

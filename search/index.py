@@ -10,6 +10,7 @@ import re
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.html import strip_tags
 
+from center.translation import words
 from pages.cache import content_changed
 from pages.models import Article, ContentPage, Program, Topic
 from pages.signals import publication_changed
@@ -59,7 +60,7 @@ PROGRAM_FACTS = ["suited_to", "not_suited_to", "first_day", "what_to_bring"]
 
 def _entry_fields(item):
     is_article = isinstance(item, Article)
-    topics = ", ".join(topic.name for topic in item.topics.all()) if is_article else ""
+    topics = ", ".join(words(topic, "name", item.language) for topic in item.topics.all()) if is_article else ""
     facts = [getattr(item, name) for name in PROGRAM_FACTS] if isinstance(item, Program) else []
     return {
         "kind": _kind(type(item)),

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .two_factor import normalise_code
+
 CODE_HELP = "The 6-digit code your authenticator app shows now, or one of your backup codes."
 
 
@@ -17,7 +19,7 @@ class OneTimeCodeField(forms.CharField):
     def __init__(self, **kwargs):
         attrs = {"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false", "size": "12"}
         super().__init__(
-            label="One-time code", help_text=CODE_HELP, max_length=16, widget=forms.TextInput(attrs), **kwargs
+            label="One-time code", help_text=CODE_HELP, max_length=24, widget=forms.TextInput(attrs), **kwargs
         )
 
 
@@ -46,7 +48,7 @@ class OneTimeCodeForm(forms.Form):
         raise NotImplementedError
 
     def clean_otp_token(self):
-        token = "".join(self.cleaned_data["otp_token"].split())
+        token = normalise_code(self.cleaned_data["otp_token"])
         device = self.device_for(token)
         if device is not None:
             self.wait_seconds = seconds_until_checked(device)

@@ -36,6 +36,8 @@ class Tally:
     # Contacted, or still waiting past the reply time: those whose promise is settled, kept or not.
     settled: int = 0
     waiting: int = 0  # no first contact yet
+    # Waits are counted in opening hours: with none set, no wait can be told apart from none (all "0 min").
+    countable: bool = True
 
     def count(self, wait, kept):
         """Add one inquiry: its wait (None: no first contact yet) and whether the promise was kept (None: not yet
@@ -51,12 +53,12 @@ class Tally:
 
     @property
     def median(self):
-        return statistics.median(self.waits) if self.waits else None
+        return statistics.median(self.waits) if self.waits and self.countable else None
 
     @property
     def percentile_90(self):
         """The wait nine in ten first contacts came within (the nearest-rank 90th percentile)."""
-        if not self.waits:
+        if not (self.waits and self.countable):
             return None
         return sorted(self.waits)[math.ceil(0.9 * len(self.waits)) - 1]
 
@@ -121,8 +123,9 @@ def admissions_report(now=None, weeks=WEEKS):
     since = timezone.make_aware(datetime.datetime.combine(first_monday, datetime.time.min))
     inquiries = Inquiry.objects.exclude(status=Inquiry.Status.SPAM).filter(created_at__gte=since, created_at__lte=now)
 
-    tallies = {first_monday + datetime.timedelta(weeks=n): Tally() for n in range(weeks)}
-    total = Tally()
+    countable = bool(calendar.hours)
+    tallies = {first_monday + datetime.timedelta(weeks=n): Tally(countable=countable) for n in range(weeks)}
+    total = Tally(countable=countable)
     for received, first_contact in inquiries.values_list("created_at", "first_contact_at"):
         wait, kept = _wait_and_kept(calendar, received, first_contact, now)
         day = timezone.localtime(received).date()

@@ -35,7 +35,7 @@ from .forms import ConfirmPasswordForm, EnrolCodeForm, VerifyCodeForm
 from .lockout import remember_browser
 from .models import AuditEvent
 from .reports import admissions_report
-from .two_factor import SETUP_SESSION_KEY, enrol_two_factor, setup_in_progress, start_setup
+from .two_factor import SETUP_SESSION_KEY, enrol_two_factor, readable_backup_code, setup_in_progress, start_setup
 from .work import admissions_work
 
 
@@ -189,6 +189,7 @@ class StaffAdminSite(admin.AdminSite):
             del request.session[SETUP_SESSION_KEY]
             _finish_sign_in(request, device)
             AuditEvent.record(AuditEvent.Action.TWO_FACTOR_ENROLLED, user=user, detail="authenticator app")
+            codes = [readable_backup_code(code) for code in codes]
             context = self._context(request, codes=codes, title="Save your backup codes")
             return remember_browser(request, render(request, "staff/two_factor/backup_codes.html", context))
         context = self._context(

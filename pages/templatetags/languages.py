@@ -16,17 +16,26 @@ from django.utils.html import conditional_escape, format_html
 register = template.Library()
 
 
+# Where the switcher leads from a page that has no version in the other language: the list the page belongs to
+# there, so a reader lands among pages like the one she left, not back at the start.
+NEAREST_PAGE = {"pages:article": "pages:article_list"}
+# Pages whose query means the same in every language: a search switched to Spanish searches the same words there.
+SAME_QUERY = {"search:results"}
+
+
 @dataclass(frozen=True)
 class LanguageVersion:
     code: str
     name: str  # in its own language: "Español"
     url: str | None  # this page in that language, or None when it has no version there
     current: bool
+    view_name: str = ""  # the URL name of the page shown
 
     @property
-    def home_url(self):
+    def nearest_url(self):
+        """This page's list in that language (the articles, for an article), or else that language's home page."""
         with translation.override(self.code):
-            return reverse("pages:home")
+            return reverse(NEAREST_PAGE.get(self.view_name, "pages:home"))
 
 
 def _url_in(code, context, request):
@@ -38,7 +47,11 @@ def _url_in(code, context, request):
     if code == current:
         return request.path
     url = translate_url(request.path, code)
-    return url if url != request.path else None  # not an address of the site's own (a 404 page)
+    if url == request.path:  # not an address of the site's own (a 404 page)
+        return None
+    if request.resolver_match and request.resolver_match.view_name in SAME_QUERY and request.GET:
+        return f"{url}?{request.GET.urlencode()}"
+    return url
 
 
 @dataclass(frozen=True)
@@ -47,7 +60,7 @@ class LanguageVersions:
 
     @property
     def others(self):
-        """The languages the switcher offers: each links to this page there, or else to that language's home."""
+        """The languages the switcher offers: each links to this page there, or else to the nearest page there."""
         return [version for version in self.versions if not version.current]
 
     @property
@@ -64,9 +77,13 @@ class LanguageVersions:
 def language_versions(context):
     request = context.get("request")
     current = translation.get_language()
+    match = request and request.resolver_match
+    view_name = match.view_name if match else ""
     return LanguageVersions(
         [
-            LanguageVersion(code, name, _url_in(code, context, request) if request else None, code == current)
+            LanguageVersion(
+                code, name, _url_in(code, context, request) if request else None, code == current, view_name
+            )
             for code, name in settings.LANGUAGES
         ]
     )

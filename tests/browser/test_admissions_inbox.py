@@ -53,6 +53,11 @@ def test_the_home_page_leads_to_the_overdue_inquiries_and_the_inbox_reads_at_any
     page.goto(f"{site_url}/admin/contact/inquiry/")
     expect(rows).to_have_count(3)
     assert_accessible(page)
+    if width == DESKTOP_WIDTH:
+        first = rows.first.bounding_box()
+        assert first["y"] + first["height"] <= 900, "the first inquiry is in the first screen, below the filters"
+    page.get_by_text("By language").click()  # a filter opens over the list
+    assert_accessible(page)
     # Every column fits beside the sidebar at a desk; on a phone the rows are read one under the other.
     table, results = page.locator("#result_list").bounding_box(), page.locator("#changelist .results").bounding_box()
     assert table["width"] <= results["width"] + 1, "no column scrolls out of sight"
@@ -64,9 +69,11 @@ def test_an_inquiry_page_with_notes_and_insurance_details_reads_at_any_width(sit
     inquiry = make_inquiry(name="Robin Alder", insurance_check=True, insurance_payer="Quokka Health")
     inquiry.notes.create(text="Left a message at 9 a.m.")
     page.goto(f"{site_url}/admin/contact/inquiry/{inquiry.pk}/change/")
+    call = page.get_by_role("link", name="Call (916) 555-0142")
+    box = call.bounding_box()
+    assert box["y"] + box["height"] <= 844, "tap to call in the first screen, even of a phone's (390 × 844)"
     expect(page.get_by_role("button", name="I’m taking this")).to_be_visible()
     expect(page.get_by_text("Left a message at 9 a.m.")).to_be_visible()
-    call = page.get_by_role("link", name="Call (916) 555-0142")
     expect(call).to_have_attribute("href", "tel:+19165550142")
     assert_accessible(page)
     width_of_page = page.evaluate("document.documentElement.scrollWidth")

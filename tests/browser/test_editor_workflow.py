@@ -99,8 +99,7 @@ def test_an_editor_drafts_previews_schedules_publishes_and_unpublishes(site_url,
     expect(page.get_by_label("Slug:", exact=True)).to_have_value(SLUG)
     page.get_by_label("Summary:", exact=True).fill("Small, steady habits that make the first hour of your day calmer.")
     page.get_by_label("Body:", exact=True).fill("## Start small\n\nA glass of water and five quiet minutes.\n")
-    page.select_option("#id_topics_from", label="Intensive Outpatient Program")
-    page.locator("#id_topics_add").click()
+    page.get_by_label("Intensive Outpatient Program", exact=True).check()
     page.set_input_files("#id_hero_image", str(hero_jpeg))
     page.get_by_label("Hero image description:").fill("Morning light through a kitchen window")
     page.select_option("#id_author", label="Ana Ruiz, LMFT")
@@ -180,7 +179,7 @@ def test_an_editor_uploading_a_bad_file_sees_why_and_nothing_is_saved(
     page.set_input_files("#id_hero_image", str(path))
     page.get_by_label("Hero image description:").fill("A picture")
     page.get_by_role("button", name="Save", exact=True).click()
-    expect(page.locator(".errornote")).to_be_visible()
+    expect(page.get_by_role("alert")).to_contain_text(message)  # the summary at the top of the form
     expect(page.locator(".field-hero_image .errorlist")).to_contain_text(message)
     assert not Article.objects.filter(title="A picture that will not upload").exists()
 

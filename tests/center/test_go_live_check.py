@@ -7,9 +7,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from center.models import License, Payer, SiteSettings
+from center.models import License, Notice, Payer, SiteSettings
 from center.readiness import go_live_readiness
-from pages.models import Article, Person, Program
+from pages.models import Article, Person, Program, Topic
 from tests.support.builders import fill_center_facts, make_editor, make_staff, make_team_member, staff_login
 from tests.support.htmlpage import parse_html
 
@@ -121,12 +121,26 @@ def test_the_admin_home_page_says_when_the_site_is_ready(client, seeded, setting
     assert "to fill in" not in page.text
 
 
-def test_an_editor_sees_what_they_can_fix_and_how_many_items_are_left_for_other_staff(client, seeded):
+def test_an_editor_is_asked_only_what_they_may_change_and_to_ask_an_administrator_for_the_rest(client, seeded):
     staff_login(client, make_editor())
     page = parse_html(client.get("/admin/").content)
-    assert "No one is told about new inquiries" not in page.text
-    assert "Programs: Intensive Outpatient Program in Sacramento, CA:" in page.text
-    assert "more are for staff with other permissions" in page.text
+    # Editors may view the site settings, licenses and payers, but only an administrator may change them.
+    assert "Before the site goes live: 3 items for you to fill in" in page.texts("h2")
+    for theirs in ("Programs: Intensive Outpatient Program in Sacramento, CA:", "Our team:", "has no medical reviewer"):
+        assert theirs in page.text
+    for not_theirs in ("Site settings:", "Licenses:", "Notices:", "No insurance plans", "No one is told"):
+        assert not_theirs not in page.text
+    assert "15 more items can only be changed by an administrator: ask an administrator." in page.text
+    assert not page.find_all("a", href="/admin/center/sitesettings/1/change/")
+
+
+def test_with_only_administrators_items_left_an_editor_has_nothing_to_fill_in(client, seeded):
+    fill_center_facts()
+    SiteSettings.objects.update(is_placeholder=True)
+    staff_login(client, make_editor())
+    page = parse_html(client.get("/admin/").content)
+    assert "Before the site goes live: nothing for you to fill in" in page.texts("h2")
+    assert "1 more item can only be changed by an administrator: ask an administrator." in page.text
 
 
 SPANISH_DRAFT_AWAITING = (
@@ -141,13 +155,17 @@ def translation_warnings():
     return [item for item in go_live_readiness().warnings if item.area == "Translations"]
 
 
+def review_warnings():
+    return [item for item in translation_warnings() if "awaiting a qualified reviewer" in item.message]
+
+
 def test_the_shipped_spanish_article_draft_is_listed_as_awaiting_a_qualified_reviewer(seeded):
     output, failure = go_live_check()
     assert f"Translations: {SPANISH_DRAFT_AWAITING}" in output
     assert "18 item(s) missing" in failure  # a warning: a draft keeps no visitor from anything
-    [item] = translation_warnings()
+    [item] = review_warnings()
     assert item.admin_page.url == f"/admin/pages/article/{Article.objects.get(language='es').pk}/change/"
-    assert item.admin_page.permission == "pages.view_article"
+    assert item.admin_page.permission == "pages.change_article"
 
 
 def test_a_translation_draft_is_awaiting_review_until_a_credentialed_reviewer_is_entered(seeded):
@@ -155,14 +173,14 @@ def test_a_translation_draft_is_awaiting_review_until_a_credentialed_reviewer_is
     spanish.reviewer = make_team_member(name="Lee Park", slug="lee-park", credentials="")
     spanish.last_reviewed_at = timezone.localdate()
     spanish.save()
-    assert [item.message for item in translation_warnings()] == [SPANISH_DRAFT_AWAITING]
+    assert [item.message for item in review_warnings()] == [SPANISH_DRAFT_AWAITING]
     Person.objects.filter(slug="lee-park").update(credentials="LMFT")
-    assert translation_warnings() == []
+    assert review_warnings() == []
 
 
 def test_a_published_translation_is_no_longer_a_draft_awaiting_review(seeded):
     Article.objects.filter(language="es").update(status=Article.Status.PUBLISHED, published_at=timezone.now())
-    assert translation_warnings() == []
+    assert review_warnings() == []
     # Published without a reviewer, it is a gap like any other unreviewed article.
     assert "“Cómo equilibrar el trabajo" in " ".join(item.message for item in go_live_readiness().gaps)
 
@@ -177,3 +195,43 @@ def test_the_spanish_program_is_not_asked_for_the_facts_it_takes_from_its_origin
         "yet given in Spanish; its page shows a placeholder for each."
     )
     assert go_live_readiness().ready  # a warning: the Spanish page shows a Spanish placeholder meanwhile
+
+
+def test_english_words_staff_wrote_without_their_spanish_are_each_listed_naming_the_field_and_spanish(seeded):
+    fill_center_facts()
+    site = SiteSettings.load()
+    site.hours_note = "Closed on public holidays."
+    site.family_services_es = ""
+    site.save()
+    program = Program.objects.get(language="en", slug=Program.MAIN_SLUG)
+    program.sessions.create(name="Weekend group", first_day=6, last_day=6, opens="10:00", closes="12:00")
+    output, failure = go_live_check()
+    assert failure is None, "English words marked as English keep no visitor from anything: a warning"
+    needs_attention = output[output.index("Needs attention") :]
+    for expected in (
+        "Site settings: “note on the hours” (“Closed on public holidays.”) has no Spanish version",
+        "Site settings: “what we offer families” (“A weekly family group.”) has no Spanish version",
+        f"{program.title}, session: “name” (“Weekend group”) has no Spanish version",
+    ):
+        assert expected in needs_attention
+    urls = {item.admin_page.url for item in translation_warnings()}
+    assert urls == {"/admin/center/sitesettings/1/change/", f"/admin/pages/program/{program.pk}/change/"}
+
+
+def test_a_notice_in_effect_only_in_english_is_listed_until_its_spanish_version_is(seeded):
+    fill_center_facts()
+    Notice.objects.filter(kind=Notice.Kind.CLIENT_RIGHTS, language="es").delete()
+    assert [item.message for item in translation_warnings()] == [
+        "The Client bill of rights has no Spanish version in effect; the Spanish page shows the English one."
+    ]
+
+
+def test_a_topics_name_without_its_spanish_is_listed_on_the_shipped_site(seeded):
+    topic = Topic.objects.get(slug="intensive-outpatient-program")
+    [item] = [
+        item for item in translation_warnings() if item.admin_page.url == f"/admin/pages/topic/{topic.pk}/change/"
+    ]
+    assert item.message == (
+        "Intensive Outpatient Program: “name” (“Intensive Outpatient Program”) has no Spanish version; "
+        "Spanish pages show it in English."
+    )

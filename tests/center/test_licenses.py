@@ -79,7 +79,7 @@ def test_the_admin_home_page_warns_of_every_record_running_out_the_soonest_first
     make_license(number="190001AP", expires_on=days_from_today(10))
     make_license(number="190002AP", expires_on=days_from_today(200), lookup_url="https://b.example.org/")
     page = admin_client.get("/admin/").content.decode()
-    warnings = page[page.index("Needs attention soon") :]
+    warnings = page[page.index("Needs attention") :]
     assert warnings.index("190001AP” runs out in 10 days") < warnings.index(
         "Behavioral Health Care and Human Services”"
     )

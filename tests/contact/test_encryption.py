@@ -41,7 +41,7 @@ def raw_rows(table="contact_inquiry"):
 
 
 def make_inquiry_with_a_note():
-    inquiry = make_inquiry(**PERSONAL, **INSURANCE)
+    inquiry = make_inquiry(**PERSONAL, **INSURANCE, preferred_language="other", other_language="Tagalog")
     InquiryNote.objects.create(inquiry=inquiry, text=NOTE)
     return inquiry
 
@@ -54,11 +54,13 @@ def test_a_raw_select_shows_no_readable_personal_data_insurance_details_or_notes
     for value in [
         *PERSONAL.values(), *INSURANCE.values(), NOTE,
         "Quill", "jordan", "555-0142", "5550142", "Evening", "Harbor", "4471902", "88231", "Morgan", "Tuesday",
+        "Tagalog",
     ]:  # fmt: skip
         assert value not in row
         assert value not in note
     stored = Inquiry.objects.get()
     assert (stored.name, stored.insurance_member_id, stored.notes.get().text) == ("Jordan Quill", "XQM4471902", NOTE)
+    assert stored.other_language == "Tagalog"
 
 
 def test_the_same_text_encrypts_differently_each_time():
@@ -177,7 +179,8 @@ def _latest_schema_afterwards(transactional_db):
 @pytest.mark.usefixtures("_latest_schema_afterwards")
 def test_the_migrations_encrypt_rows_stored_as_plain_text_and_keep_the_old_notes_box(transactional_db):
     """A row written before encryption existed (at contact 0002) is encrypted by 0003, its notes box becomes the
-    first entry of its timeline in 0010, and 0012 binds each value to its row (and unbinds it going back)."""
+    first entry of its timeline in 0010, 0012 binds each value to its row (and unbinds it going back), and 0013
+    gives it a preferred language."""
     call_command("migrate", "contact", "0002", stdout=io.StringIO())
     then = MigrationExecutor(connection).loader.project_state(("contact", "0002_admissions_group")).apps
     then.get_model("contact", "Inquiry").objects.create(
@@ -195,6 +198,7 @@ def test_the_migrations_encrypt_rows_stored_as_plain_text_and_keep_the_old_notes
     call_command("migrate", stdout=io.StringIO())
     stored = Inquiry.objects.get()
     assert (stored.name, stored.email) == ("Jordan Quill", PERSONAL["email"])
+    assert stored.preferred_language == "en", "0013: an inquiry from before the question prefers its form's language"
     assert Inquiry.objects.filter(email_hash=stored.email_hash).exclude(email_hash="").exists()
     [note] = stored.notes.all()
     assert (note.text, note.author, note.created_at) == (NOTE, None, stored.created_at), "dated when received"
@@ -204,4 +208,7 @@ def test_the_migrations_encrypt_rows_stored_as_plain_text_and_keep_the_old_notes
     with connection.cursor() as cursor:
         cursor.execute("SELECT name FROM contact_inquiry")
         assert decrypt(cursor.fetchone()[0]) == "Jordan Quill"
-    assert Inquiry.objects.get().name == "[could not be decrypted]", "a value bound to no row is refused"
+    at_0011 = MigrationExecutor(connection).loader.project_state(("contact", "0011_inquiry_language")).apps
+    assert at_0011.get_model("contact", "Inquiry").objects.get().name == "[could not be decrypted]", (
+        "a value bound to no row is refused"
+    )

@@ -90,23 +90,50 @@ def test_the_list_shows_who_it_is_for_how_to_reach_them_and_who_has_it(client, a
     ]  # fmt: skip
 
 
-def test_prefers_spanish_lists_the_inquiries_sent_from_the_spanish_form(client, admissions):
+def test_prefers_spanish_lists_those_who_asked_for_spanish_on_either_form(client, admissions):
     assert client.post("/es/contact/", form_data(name="Ana Ruiz")).status_code == 302
-    assert client.post("/contact/", form_data(name="Sam Reyes")).status_code == 302
-    spanish = Inquiry.objects.get(language="es")
+    assert client.post("/contact/", form_data(name="Sam Reyes", preferred_language="en")).status_code == 302
+    assert client.post("/contact/", form_data(name="Luz Prado", preferred_language="es")).status_code == 302
+    spanish = set(Inquiry.objects.filter(preferred_language="es"))
+    assert len(spanish) == 2
     staff_login(client, admissions)
     page = parse_html(client.get(LIST_URL).content)
     [choice] = [link for link in page.find_all("a") if link.text.strip() == "Prefers Spanish"]
-    assert listed(client, **dict(parse_qsl(choice.attrs["href"].lstrip("?")))) == [spanish]
-    assert len(listed(client)) == 2
-    assert len(listed(client, language="fr")) == 2, "a language the site lacks is ignored, never an error"
+    assert set(listed(client, **dict(parse_qsl(choice.attrs["href"].lstrip("?"))))) == spanish
+    assert len(listed(client)) == 3
+    assert len(listed(client, language="fr")) == 3, "a language the site lacks is ignored, never an error"
 
 
-def test_the_inquiry_page_shows_the_language_to_reply_in_beside_the_phone(client, admissions):
-    inquiry = make_inquiry(language="es")
+def test_the_inquiry_page_leads_with_who_wrote_how_to_reach_them_their_message_and_the_take_button(client, admissions):
+    inquiry = make_inquiry(
+        name="Ana Ruiz", preferred_contact="text", best_time="evening", language="es", message="¿Me pueden llamar?"
+    )
     staff_login(client, admissions)
     text = parse_html(client.get(change_url(inquiry)).content).text
-    assert re.search(r"Phone: Call \(916\) 555-0142 Language: Spanish", text)
+    lead = (
+        "Ana Ruiz Call (916) 555-0142 · Text (916) 555-0142 Email jordan.quill@example.com "
+        "Prefers: Text message, evening; Spanish Their message ¿Me pueden llamar? I’m taking this"
+    )
+    assert lead in text
+    assert text.index(lead) < text.index("Follow-up")
+
+
+def test_an_inquiry_to_review_gives_its_reason_at_the_top_of_its_page_and_in_the_list(client, admissions):
+    inquiry = make_inquiry(status="review", spam_reason="sent 1.2 s after the form was shown")
+    staff_login(client, admissions)
+    text = parse_html(client.get(change_url(inquiry)).content).text
+    assert text.index("Needs review: sent 1.2 s after the form was shown.") < text.index("Jordan Quill")
+    _, (row,) = rows(client)
+    assert row[-1] == "Needs review Why: sent 1.2 s after the form was shown"
+
+
+def test_another_language_is_listed_as_written_and_found_by_its_filter(client, admissions):
+    other = make_inquiry(preferred_language="other", other_language="Tagalog")
+    make_inquiry(preferred_language="es")
+    staff_login(client, admissions)
+    _, body = rows(client)
+    assert sorted(row[7] for row in body) == ["Another language: Tagalog", "Spanish"]
+    assert listed(client, language="other") == [other]
 
 
 def test_each_row_says_how_long_ago_it_came_and_marks_the_overdue_in_words(client, admissions):
@@ -150,3 +177,29 @@ def test_an_inquiry_flagged_for_deletion_says_when_in_its_status(client, admissi
     staff_login(client, admissions)
     _, [row] = rows(client)
     assert row[-1] == "New Will be deleted on the next purge after December 4, 2026"
+
+
+def test_assigned_to_offers_admissions_members_by_name_and_no_account_links(client, admissions, superuser):
+    admissions.first_name, admissions.last_name = "Casey", "Nguyen"
+    admissions.save()
+    make_staff("eden-editor", group="Editors")
+    inquiry = make_inquiry(assigned_to=superuser)  # a superuser took it: it stays theirs until changed
+    staff_login(client, admissions)
+    page = parse_html(client.get(change_url(inquiry)).content)
+    select = page.find_all("select", name="assigned_to")
+    assert select, "a plain select"
+    options = [el for el in page.elements if el.tag == "option" and el.attrs.get("value", "x").isdigit()]
+    assert sorted(el.attrs["value"] for el in options) == sorted([str(admissions.pk), str(superuser.pk)])
+    assert "Casey Nguyen" in page.text and "eden-editor" not in page.text
+    assert not page.find_all("a", id="change_id_assigned_to"), "no link to edit someone's account"
+    assert not [a for a in page.find_all("a") if "/admin/auth/user/" in a.attrs.get("href", "")]
+
+
+def test_the_filters_start_closed_each_naming_what_it_is_set_to(client, admissions):
+    make_inquiry()
+    staff_login(client, admissions)
+    page = parse_html(client.get(LIST_URL, {"language": "es"}).content)
+    filters = page.find_all("details")
+    assert filters and not [f for f in filters if "open" in f.attrs]
+    assert "By language: Prefers Spanish" in page.text
+    assert "By status: Open (new to scheduled)" in page.text

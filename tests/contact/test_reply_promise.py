@@ -6,38 +6,72 @@ import zoneinfo
 import time_machine
 
 from center.models import SiteSettings, Weekday
-from tests.support.htmlpage import parse_html
+from tests.support.htmlpage import normalise_space, parse_html
 from tests.support.inquiries import form_data
 
 FRIDAY_EVENING = datetime.datetime(2026, 12, 4, 21, 15, tzinfo=zoneinfo.ZoneInfo("America/Los_Angeles"))
 
 
-def open_weekdays(target_hours=2):
+def open_weekdays(target_hours=2, closes="18:00"):
     site = SiteSettings.load()
     site.response_target_hours = target_hours
     site.save()
-    site.opening_hours.create(first_day=Weekday.MONDAY, last_day=Weekday.FRIDAY, opens="08:00", closes="18:00")
+    site.opening_hours.create(first_day=Weekday.MONDAY, last_day=Weekday.FRIDAY, opens="08:00", closes=closes)
 
 
-def test_a_friday_evening_message_is_promised_a_reply_by_monday_morning(client, db):
+def promise_on(response):
+    """The thank-you page's promise: every sentence of it."""
+    page = parse_html(response.content)
+    return [normalise_space(el.text) for el in page.captured if "reply-promise" in el.attrs.get("class", "")]
+
+
+def test_a_friday_night_text_for_the_evening_is_promised_one_time_consistent_with_both(client, db):
     open_weekdays()
     with time_machine.travel(FRIDAY_EVENING, tick=False):
         before = parse_html(client.get("/contact/").content).text
-        assert "Send a message now and our admissions team will reply by 10 a.m. Monday." in before
-        response = client.post("/contact/", form_data(preferred_contact="phone", best_time="evening"), follow=True)
-    after = parse_html(response.content).text
+        response = client.post("/contact/", form_data(preferred_contact="text", best_time="evening"), follow=True)
+    assert "our admissions team will reply by 10 a.m. Monday, or, if you choose a time of day below" in before
+    assert "Evening (after 5 p.m.)" in before
+    after = parse_html(response.content)
     assert response.redirect_chain[-1][0] == "/contact/thanks/"
-    assert "Our admissions team will reply by 10 a.m. Monday." in after
-    assert "We’ll call you, in the evening, and we won’t leave a voicemail." in after
-    assert "call or text 988" in after
+    assert promise_on(response) == ["We’ll text you Monday evening, by 6 p.m."]
+    assert "in the evening" not in after.text and "10 a.m." not in after.text, "no second, different time"
+    assert "call or text 988" in after.text
 
 
-def test_the_thank_you_page_repeats_a_text_message_choice_without_a_voicemail_note(client, db):
+def test_a_reply_due_within_the_part_of_the_day_chosen_is_promised_by_its_deadline(client, db):
     open_weekdays()
-    response = client.post("/contact/", form_data(preferred_contact="text", best_time="any"), follow=True)
-    text = parse_html(response.content).text
-    assert "We’ll send you a text message." in text
-    assert "voicemail" not in text
+    monday_morning = FRIDAY_EVENING + datetime.timedelta(days=2, hours=11, minutes=15)  # Monday 8:30 a.m.
+    with time_machine.travel(monday_morning, tick=False):
+        response = client.post("/contact/", form_data(preferred_contact="phone", best_time="morning"), follow=True)
+    promise = promise_on(response)
+    assert promise == ["We’ll call you this morning, by 10:30 a.m. We won’t leave a voicemail."]
+
+
+def test_when_admissions_is_never_in_at_the_time_chosen_the_page_says_so_and_promises_the_first_time_it_can(client, db):
+    open_weekdays(closes="17:00")
+    with time_machine.travel(FRIDAY_EVENING, tick=False):
+        response = client.post("/contact/", form_data(preferred_contact="text", best_time="evening"), follow=True)
+    assert promise_on(response) == [
+        "We’ll text you by 10 a.m. Monday. Our admissions team isn’t available in the evening, so that is the "
+        "soonest we can."
+    ]
+
+
+def test_an_insurance_check_and_a_spanish_preference_are_acknowledged_in_the_promise(client, db):
+    open_weekdays()
+    choices = form_data(preferred_contact="phone", best_time="any", preferred_language="es", insurance_check="on")
+    with time_machine.travel(FRIDAY_EVENING, tick=False):
+        response = client.post("/contact/", choices, follow=True)
+    assert promise_on(response) == [
+        "We’ll call you in Spanish by 10 a.m. Monday. We won’t leave a voicemail. You asked us to check your "
+        "insurance: when we reach you, we’ll tell you what we found, or what we still need."
+    ]
+
+
+def test_no_time_is_promised_before_the_center_sets_its_hours(client, db):
+    response = client.post("/contact/", form_data(preferred_contact="email", best_time="evening"), follow=True)
+    assert promise_on(response) == ["We’ll email you as soon as we can, in the evening if we can."]
 
 
 def test_without_a_response_target_no_time_is_promised(client, db):
@@ -75,9 +109,9 @@ def test_the_thank_you_page_forgets_the_choices_once_it_has_shown_them(client, d
     """The browser keeps nothing of the message longer than it takes to thank the visitor (a shared computer)."""
     open_weekdays()
     response = client.post("/contact/", form_data(preferred_contact="text", best_time="any"), follow=True)
-    assert "We’ll send you a text message." in parse_html(response.content).text
+    assert "We’ll text you by " in parse_html(response.content).text
     removed = response.cookies["contact_sent"]
     assert (removed.value, removed["max-age"], removed["path"]) == ("", 0, "/contact/thanks/")
     again = parse_html(client.get("/contact/thanks/").content).text
-    assert "text message" not in again
+    assert "We’ll text you" not in again
     assert "Someone from our admissions team will contact you in the way you asked." in again

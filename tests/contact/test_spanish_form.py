@@ -101,7 +101,7 @@ def test_a_spanish_inquiry_is_stored_as_spanish_and_an_english_one_as_english(cl
             "Escriba un correo electrónico o un número de teléfono para que podamos responderle.",
         ),
         ({"email": "", "preferred_contact": "email"}, "Nos pidió que le respondiéramos por correo electrónico"),
-        ({"phone": "", "preferred_contact": "text"}, "Nos pidió que le llamáramos o le enviáramos un mensaje de texto"),
+        ({"phone": "", "preferred_contact": "text"}, "Nos pidió una llamada o un mensaje de texto"),
         ({"phone": "916-555-CALL"}, "Use solo números, espacios, paréntesis y guiones en el número de teléfono."),
         ({"phone": "555-0142"}, "Escriba un número de teléfono de 10 dígitos, como (916) 555-0123."),
         ({"phone": "+44 12 34"}, "Revise el número de teléfono: un número internacional tiene de 8 a 15 dígitos."),
@@ -178,8 +178,11 @@ def test_the_thank_you_page_promises_the_callback_in_spanish(client):
     page = parse_html(response.content)
     assert page_language(page) == "es"
     assert page.texts("h1") == ["Gracias: su mensaje nos llegó"]
-    assert "Nuestro equipo de admisiones le responderá el lunes, a más tardar a las 10 a.m." in page.text
-    assert "Le llamaremos por la noche y no le dejaremos un mensaje de voz." in page.text
+    assert (
+        "Le haremos una llamada en español el lunes por la noche, a más tardar a las 6 p.m. No le dejaremos un "
+        "mensaje de voz." in page.text
+    )
+    assert "p.m.." not in before + page.text
     assert "Horario: lunes a viernes, 8 a.m.–6 p.m." in page.text
     assert "llame o envíe un mensaje de texto al 988" in page.text
     assert "We’ll" not in page.text
@@ -189,10 +192,11 @@ def test_the_thank_you_page_promises_the_callback_in_spanish(client):
     ("choices", "sentence"),
     [
         ({"preferred_contact": "phone", "best_time": "any", "voicemail_ok": "on"},
-         "Le llamaremos y podremos dejarle un mensaje de voz."),
-        ({"preferred_contact": "text", "best_time": "morning"}, "Le enviaremos un mensaje de texto por la mañana."),
-        ({"preferred_contact": "email", "best_time": "afternoon"},
-         "Le enviaremos un correo electrónico por la tarde."),
+         "Le haremos una llamada en español lo antes posible. Es posible que le dejemos un mensaje de voz."),
+        ({"preferred_contact": "text", "best_time": "morning"},
+         "Le enviaremos un mensaje de texto en español lo antes posible, por la mañana si nos es posible."),
+        ({"preferred_contact": "email", "best_time": "afternoon", "preferred_language": "en"},
+         "Le enviaremos un correo electrónico en inglés lo antes posible, por la tarde si nos es posible."),
     ],
 )  # fmt: skip
 def test_the_thank_you_page_repeats_each_choice_in_a_whole_spanish_sentence(client, choices, sentence):

@@ -83,7 +83,12 @@ def test_a_draft_has_no_date_until_it_is_published_and_then_it_is_dated_that_mom
     change_url = f"/admin/pages/article/{draft.pk}/change/"
     assert published_at_inputs(parse_html(editor.get(change_url).content)) == published_at_inputs(form)
     before = timezone.now()
-    response = editor.post(change_url, article_form_data(status=Article.Status.PUBLISHED, **published_at_inputs(form)))
+    response = editor.post(
+        change_url,
+        article_form_data(
+            status=Article.Status.PUBLISHED, publish_without_medical_review="on", **published_at_inputs(form)
+        ),
+    )
     assert response.status_code == 302
     article = Article.objects.get()
     assert before <= article.published_at <= timezone.now()
@@ -93,7 +98,10 @@ def test_a_draft_has_no_date_until_it_is_published_and_then_it_is_dated_that_mom
 def test_a_date_the_editor_chooses_is_kept_and_a_future_one_schedules(client, editor):
     tomorrow = timezone.localtime() + datetime.timedelta(days=1)
     chosen = {"published_at_0": f"{tomorrow:%Y-%m-%d}", "published_at_1": "09:30:00"}
-    editor.post("/admin/pages/article/add/", article_form_data(status=Article.Status.PUBLISHED, **chosen))
+    editor.post(
+        "/admin/pages/article/add/",
+        article_form_data(status=Article.Status.PUBLISHED, publish_without_medical_review="on", **chosen),
+    )
     article = Article.objects.get()
     assert timezone.localtime(article.published_at).replace(tzinfo=None) == datetime.datetime.combine(
         tomorrow.date(), datetime.time(9, 30)

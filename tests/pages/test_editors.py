@@ -37,7 +37,10 @@ def test_an_editor_writes_and_publishes_an_article_in_the_admin(client, db):
     assert "Save the article first; then you can preview it." in text
     assert b"django-admin-prepopulated-fields-constants" in form.content  # the slug fills itself from the title
     assert b"&quot;#id_slug&quot;" in form.content or b'"#id_slug"' in form.content
-    response = client.post("/admin/pages/article/add/", article_form_data(status=Article.Status.PUBLISHED))
+    response = client.post(
+        "/admin/pages/article/add/",
+        article_form_data(status=Article.Status.PUBLISHED, publish_without_medical_review="on"),
+    )
     assert response.status_code == 302
     article = Article.objects.get()
     assert article.is_public
@@ -64,3 +67,19 @@ def test_an_editor_can_manage_redirects_but_not_users(client, db):
     staff_login(client, make_editor())
     assert client.get("/admin/redirects/redirect/add/").status_code == 200
     assert client.get("/admin/auth/user/").status_code == 403
+
+
+def test_the_article_list_writes_every_date_the_same_way(client, db):
+    import datetime
+
+    from django.utils import timezone
+
+    published = timezone.make_aware(datetime.datetime(2026, 3, 5, 14, 0))
+    make_article(published_at=published)
+    make_article(title="Planned", slug="planned", published_at=timezone.now() + datetime.timedelta(days=400))
+    staff_login(client, make_editor())
+    rows = {row[1]: row for row in parse_html(client.get("/admin/pages/article/").content).table_rows()}
+    today = f"{timezone.localdate():%b %-d, %Y}"
+    assert rows["Quokka Mornings in Recovery"][4:6] == ["Published Mar 5, 2026", today]
+    planned = timezone.localtime(Article.objects.get(slug="planned").published_at)
+    assert rows["Planned"][4] == f"Scheduled for {planned:%b %-d, %Y, %-I:%M %p}"

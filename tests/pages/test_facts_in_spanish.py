@@ -91,7 +91,7 @@ def test_the_payers_network_status_and_verification_date_are_in_spanish(client, 
     assert rows[0] == ["Plan de seguro médico", "Situación de red", "Última verificación"]
     assert rows[1] == [
         "Quokka Health PPO, EPO",
-        "Fuera de la red; puede ser posible un acuerdo para un caso individual",
+        "Fuera de la red; quizás sea posible un acuerdo de caso único",
         f"{spanish_date(payer.verified_on)} Llame para confirmar",
     ]
     # The plan's name is the insurer's own, in English.

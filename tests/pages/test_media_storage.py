@@ -67,7 +67,12 @@ def stored_image(bucket, url):
 def published_with_hero(client, db, bucket, settings):
     staff_login(client, make_editor())
     upload = image_file("river.jpg", size=(1600, 1000))
-    data = article_form_data(hero_image=upload, hero_image_alt="A river at dawn", status="published")
+    data = article_form_data(
+        hero_image=upload,
+        hero_image_alt="A river at dawn",
+        status="published",
+        publish_without_medical_review="on",
+    )
     assert client.post("/admin/pages/article/add/", data).status_code == 302
     client.logout()
     return Article.objects.get()

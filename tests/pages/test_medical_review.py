@@ -103,3 +103,36 @@ def test_saving_with_a_reviewer_without_a_credential_is_allowed_and_warns(editor
     assert response.status_code == 200
     assert Article.objects.get(slug="gentle-evenings-after-work").reviewer == team
     assert "its medical reviewer, Editorial team, has no license or credential" in parse_html(response.content).text
+
+
+def test_publishing_without_a_medical_reviewer_asks_to_confirm_naming_what_is_missing(editor_client, db):
+    data = article_form_data(status=Article.Status.PUBLISHED)
+    response = editor_client.post("/admin/pages/article/add/", data)
+    assert response.status_code == 200
+    assert not Article.objects.exists()
+    page = parse_html(response.content)
+    assert "This health article would be published without a medical reviewer." in page.text
+    assert page.find_all("input", type="checkbox", name="publish_without_medical_review")
+
+    response = editor_client.post("/admin/pages/article/add/", data | {"publish_without_medical_review": "on"})
+    assert response.status_code == 302
+    assert Article.objects.get().is_public
+
+
+def test_publishing_with_a_reviewer_without_a_credential_names_the_missing_credential(editor_client, articles):
+    team = Person.objects.get(slug="editorial-team")
+    data = article_form_data(
+        status=Article.Status.PUBLISHED, reviewer=team.pk, last_reviewed_at=REVIEWED_ON.isoformat()
+    )
+    page = parse_html(editor_client.post("/admin/pages/article/add/", data).content)
+    assert "published without a license or credential for its medical reviewer, Editorial team." in page.text
+
+
+def test_a_draft_and_an_article_with_a_credentialed_reviewer_are_saved_without_a_question(editor_client, articles):
+    assert editor_client.post("/admin/pages/article/add/", article_form_data()).status_code == 302
+    sam = Person.objects.get(slug="sam-lee")
+    data = article_form_data(
+        slug="reviewed", status=Article.Status.PUBLISHED, reviewer=sam.pk, last_reviewed_at=REVIEWED_ON.isoformat()
+    )
+    assert editor_client.post("/admin/pages/article/add/", data).status_code == 302
+    assert Article.objects.get(slug="reviewed").is_public

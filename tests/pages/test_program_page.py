@@ -267,7 +267,7 @@ def change_form_data(program, *sessions):
     return data
 
 
-MORNING = {"name": "Morning group", "first_day": 1, "last_day": 4, "opens": "09:00", "closes": "12:00"}
+MORNING = {"name_en": "Morning group", "first_day": 1, "last_day": 4, "opens": "09:00", "closes": "12:00"}
 
 
 def test_an_editor_adds_a_session_and_the_page_shows_it_at_once(client, editor, program):
@@ -304,3 +304,29 @@ def test_a_draft_has_no_view_on_site_link(editor, program):
     page = parse_html(editor.get(CHANGE_FORM.format(program.pk)).content)
     assert not page.find_all("a", href=PROGRAM_URL)
     assert "Not public yet" in parse_html(editor.get("/admin/pages/program/").content).text
+
+
+@pytest.mark.parametrize(("opens", "closes"), [("6:00 PM", "9 pm"), ("18:00", "21:00"), ("6 p. m.", "9 de la noche")])
+def test_a_session_time_may_be_written_as_people_write_it(client, editor, program, opens, closes):
+    evening = {"name_en": "Evening group", "first_day": 1, "last_day": 4, "opens": opens, "closes": closes}
+    response = editor.post(CHANGE_FORM.format(program.pk), change_form_data(program, evening))
+    assert response.status_code == 302, parse_html(response.content).text[:2000]
+    assert schedule_rows(program_page(client)) == [["Evening group", "Monday to Thursday", "6 p.m.–9 p.m."]]
+
+
+def test_a_single_day_needs_no_last_day(client, editor, program):
+    saturday = {"name": "Saturday group", "first_day": 6, "last_day": "", "opens": "10 am", "closes": "noon"}
+    response = editor.post(CHANGE_FORM.format(program.pk), change_form_data(program, saturday))
+    assert response.status_code == 302, parse_html(response.content).text[:2000]
+    assert schedule_rows(program_page(client)) == [["Saturday group", "Saturday", "10 a.m.–noon"]]
+
+
+def test_a_wrong_time_is_named_next_to_its_field_and_in_a_summary_linking_to_it(editor, program):
+    response = editor.post(CHANGE_FORM.format(program.pk), change_form_data(program, {**MORNING, "closes": "25:00"}))
+    assert response.status_code == 200
+    page = parse_html(response.content)
+    message = "Enter a time of day, such as 9 a.m., 6:00 PM or 18:00."
+    assert "Nothing was saved: please correct this" in page.texts("h2")
+    assert f"Weekly schedule, row 1, until: {message}" in page.text
+    assert page.find_all("a", href="#id_sessions-0-closes")
+    assert page.text.count(message) == 2  # in the summary, and again beside the field

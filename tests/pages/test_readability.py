@@ -63,3 +63,19 @@ def test_every_shipped_spanish_text_reads_easily(client, seeded):
     eases = {name: textstat.fernandez_huerta(text) for name, text in texts.items()}
     hard = [f"{name}: {ease:.0f}" for name, ease in eases.items() if ease < LOWEST_SPANISH_EASE]
     assert not hard, f"Spanish texts below {LOWEST_SPANISH_EASE} on the Fernández Huerta scale: {', '.join(hard)}"
+
+
+def opening_words(text, count=8):
+    return " ".join(re.findall(r"\w+", text.lower())[:count])
+
+
+def test_no_page_repeats_its_lead_as_its_first_paragraph():
+    """The summary shows as the page's lead, right above the body: a body that opens with the same words reads twice."""
+    repeated = []
+    for path in sorted([*PAGES_DIR.glob("*.md"), *PROGRAMS_DIR.glob("*.md")]):
+        _, front_matter, body = path.read_text().split("---", 2)
+        summary = re.search(r"^summary: (.*)$", front_matter, re.MULTILINE).group(1)
+        first_paragraph = next(block for block in body.split("\n\n") if block.strip() and not block.startswith("#"))
+        if opening_words(summary) == opening_words(first_paragraph):
+            repeated.append(path.name)
+    assert not repeated, f"pages whose first paragraph opens as their lead does: {repeated}"

@@ -9,7 +9,7 @@ from django.utils import timezone
 from center.models import SiteSettings
 from pages.models import Article, Person, Topic
 from tests.support.builders import make_article, make_editor, make_translation, staff_login
-from tests.support.htmlpage import parse_html
+from tests.support.htmlpage import parse_html, text_by_language
 from tests.support.languages import hreflang_alternates, sitemap_alternates
 
 HOST = "http://testserver"
@@ -89,6 +89,8 @@ def test_an_article_with_no_translation_offers_none(client, english):
     assert not page.find_all("p", **{"class": "article-translation"})
     assert not hreflang_alternates(page)
     assert client.get(f"/es{ENGLISH_URL}").status_code == 404, "no Spanish page under the English slug"
+    switcher = page.find_all("a", **{"class": "language-switch"})
+    assert [link.attrs["href"] for link in switcher] == ["/es/articles/"], "the Spanish articles, not the home page"
 
 
 def test_both_pages_list_both_versions_as_hreflang_alternates(client, spanish):
@@ -113,7 +115,7 @@ def test_both_pages_list_both_versions_as_hreflang_alternates(client, spanish):
 def test_a_translation_not_yet_public_is_never_linked_nor_shown(client, spanish, unpublished):
     Article.objects.filter(pk=spanish.pk).update(**unpublished)
     page = get_page(client, ENGLISH_URL)
-    assert not [url for _, _, url in page.urls() if url and "/es/articles/" in url]
+    assert not [url for _, _, url in page.urls() if url and SPANISH_URL in url]
     assert not page.find_all("p", **{"class": "article-translation"})
     assert not hreflang_alternates(page)
     assert client.get(SPANISH_URL).status_code == 404
@@ -155,16 +157,29 @@ def test_the_english_list_with_no_article_says_so_in_english(client, db):
     assert "No articles have been published yet." in get_page(client, "/articles/").text
 
 
-def test_a_spanish_topic_page_lists_spanish_articles_under_the_topics_english_name(client, spanish):
-    page = get_page(client, "/es/topics/sleep/")
+def test_a_spanish_topic_page_lists_spanish_articles_under_the_topics_english_name_marked_english(client, spanish):
+    html = client.get("/es/topics/sleep/").content.decode()
+    page = parse_html(html)
     assert links_to(page, SPANISH_URL) and not links_to(page, ENGLISH_URL)
-    (heading,) = page.find_all("h1")
-    assert heading.attrs["lang"] == "en", "the topic's name is written in English only"
+    assert page.texts("h1") == ["Sleep"]
+    assert "Sleep" in text_by_language(html)["en"], "the topic's name is written in English only"
     assert page.title.startswith("Sleep: artículos")
-    in_the_article = links_to(get_page(client, SPANISH_URL), "/es/topics/sleep/")
-    assert [link.attrs.get("lang") for link in in_the_article if link.text == "Sleep"][-1] == "en"
+    in_the_article = client.get(SPANISH_URL).content.decode()
+    assert "Sleep" in text_by_language(in_the_article)["en"]
     in_the_original = links_to(get_page(client, ENGLISH_URL), "/topics/sleep/")
     assert in_the_original and not [link for link in in_the_original if "lang" in link.attrs]
+
+
+def test_once_the_topic_has_its_spanish_name_the_spanish_pages_use_it(client, spanish, topic):
+    topic.name_es = "Sueño"
+    topic.save()
+    html = client.get("/es/topics/sleep/").content.decode()
+    page = parse_html(html)
+    assert page.texts("h1") == ["Sueño"]
+    assert page.title.startswith("Sueño: artículos")
+    assert "Sleep" not in text_by_language(html).get("en", "")
+    assert "Sueño" in text_by_language(client.get(SPANISH_URL).content.decode())["es"]
+    assert parse_html(client.get("/topics/sleep/").content).texts("h1") == ["Sleep"]
 
 
 def test_the_byline_and_review_read_in_spanish(client, spanish):

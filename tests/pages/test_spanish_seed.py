@@ -27,12 +27,18 @@ SPANISH_H1 = {
     SPANISH_PROGRAM_URL: "Programa Ambulatorio Intensivo en Sacramento, CA",
     SPANISH_PAGE_URLS[0]: "Seguro médico y costos",
     SPANISH_PAGE_URLS[1]: "Para familias",
+    SPANISH_PAGE_URLS[2]: "Quiénes somos",
+    SPANISH_PAGE_URLS[3]: "Confidencialidad",
+    SPANISH_PAGE_URLS[4]: "Accesibilidad",
 }
 
 
-def test_the_project_ships_the_four_spanish_files():
+def test_the_project_ships_the_seven_spanish_files():
     assert [path.relative_to(CONTENT_DIR).as_posix() for path in SPANISH_FILES] == [
         f"articles/{SPANISH_SEED_ARTICLE_SLUG}.es.md",
+        "pages/about.es.md",
+        "pages/accessibility.es.md",
+        "pages/confidentiality.es.md",
         "pages/families.es.md",
         "pages/insurance-and-cost.es.md",
         "programs/intensive-outpatient-program-sacramento.es.md",
@@ -58,7 +64,7 @@ def test_the_published_spanish_pages_render_in_spanish(client, seeded, url):
     assert page.texts("h1") == [SPANISH_H1[url]]
 
 
-@pytest.mark.parametrize("url", SPANISH_H1, ids=SPANISH_H1.values())
+@pytest.mark.parametrize("url", [SPANISH_PROGRAM_URL, *SPANISH_PAGE_URLS[:2]])
 def test_sources_in_english_are_said_to_be_in_english_and_marked_so(client, seeded, url):
     page = parse_html(client.get(url).content)
     assert "(en inglés)" in page.text

@@ -15,7 +15,7 @@ from django.conf import settings
 from tests.support.builders import fill_center_facts
 from tests.support.htmlpage import text_by_language
 from tests.support.page_types import EXPECTED_STATUS, SPANISH_PAGES
-from tests.support.seed import load_seed_content
+from tests.support.seed import CONTENT_DIR, load_seed_content
 
 CATALOG = settings.BASE_DIR / "locale" / "es" / "LC_MESSAGES"
 # Words of English that are no words of Spanish: one of them in a page's Spanish text is English left untranslated
@@ -45,6 +45,32 @@ def test_the_committed_mo_file_is_what_the_po_file_compiles_to():
     write_mo(compiled, spanish_catalog())
     committed = (CATALOG / "django.mo").read_bytes()
     assert committed == compiled.getvalue(), "django.mo is out of date: run `make messages` and commit both files"
+
+
+# Spanish a native speaker in the US stops at, with what reads naturally instead.
+UNNATURAL_SPANISH = {
+    "referencia profesional": "a reference, not a referral: “Derivación de un profesional”",
+    "condición de salud": "an anglicism (“health condition”): “problema de salud”, “enfermedad”",
+    "condición médica": "an anglicism (“medical condition”): “problema de salud”, “enfermedad”",
+    "apoyo clínico organizado": "“atención clínica estructurada”",
+    "un paso difícil, y también un buen paso": "“Pedir ayuda no es fácil, pero es un buen paso”",
+    "le llamaremos": "Spain’s leísmo, and “lo/la” would guess a gender: “Le haremos una llamada”",
+    "podremos dejarle": "“we will be able to leave”, not “we may leave”: “es posible que le dejemos”",
+    "siguen escritos": "“sus datos siguen en el formulario”",
+}
+
+
+def test_no_spanish_text_reads_as_a_translation():
+    """The catalog and the shipped Spanish content avoid the wording a native speaker flagged."""
+    texts = {f"django.po: {message.id}": message.string for message in spanish_catalog() if message.id}
+    texts |= {path.name: path.read_text() for path in CONTENT_DIR.glob("*/*.es.md")}
+    found = [
+        f"{where}: “{wording}” ({better})"
+        for where, text in texts.items()
+        for wording, better in UNNATURAL_SPANISH.items()
+        if wording in " ".join(text if isinstance(text, tuple) else [text]).lower()
+    ]
+    assert not found, "\n".join(found)
 
 
 def english_sentences():

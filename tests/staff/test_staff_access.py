@@ -79,8 +79,9 @@ def test_a_new_staff_member_is_sent_to_enrol_and_then_sees_inquiries(client, adm
     assert page.find_all("label", **{"for": code_input.attrs["id"]})
 
     response = client.post(SETUP_URL + f"?next={LIST_URL}", {"otp_token": code_for(secret), "next": LIST_URL})
-    codes = re.findall(r"<li><code>(\w+)</code></li>", response.content.decode())
+    codes = re.findall(r"<li><code>([\w-]+)</code></li>", response.content.decode())
     assert len(codes) == 10 and len(set(codes)) == 10
+    assert not set("".join(codes)) & set("01ilo"), "no characters that look alike"
     assert TOTPDevice.objects.get(user=admissions).confirmed
     assert client.get(LIST_URL).status_code == 200
     assert f"#{inquiry.pk}" in client.get(LIST_URL).content.decode()
@@ -192,6 +193,16 @@ def test_a_backup_code_works_at_once_after_a_wrong_app_code(client, admissions):
     client.post(VERIFY_URL, {"otp_token": "123456"})
     assert client.post(VERIFY_URL, {"otp_token": codes[0]}).status_code == 302
     assert client.get(LIST_URL).status_code == 200
+
+
+def test_a_backup_code_read_off_paper_works_as_shown_with_its_hyphen_in_capitals_or_with_spaces(client, admissions):
+    from staff.two_factor import enrol_two_factor, readable_backup_code
+
+    codes = enrol_two_factor(TOTPDevice.objects.create(user=admissions, name="phone", confirmed=False))
+    for typed in (readable_backup_code(codes[0]).upper(), f" {codes[1][:5]} {codes[1][5:]} "):
+        client.logout()
+        sign_in(client, admissions)
+        assert client.post(VERIFY_URL, {"otp_token": typed}).status_code == 302, typed
 
 
 def test_a_right_enrolment_code_just_after_a_wrong_one_is_told_to_wait(client, admissions):

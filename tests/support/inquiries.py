@@ -62,6 +62,7 @@ def make_inquiry(**overrides):
         "notify_next_attempt_at": timezone.now(),
     }
     fields.update(overrides)
+    fields.setdefault("preferred_language", fields.get("language", "en"))
     return Inquiry.objects.create(**fields)
 
 
@@ -82,6 +83,6 @@ def fill_the_form(page):
     page.get_by_label("Text message").check()
     page.get_by_label("Evening").check()
     page.get_by_label("A loved one").check()
-    page.get_by_label("Program you’re asking about").select_option("iop")
+    page.get_by_label("Intensive Outpatient Program (IOP)").check()
     page.get_by_label("Anything you’d like us to know (optional)").fill("Asking for my brother.")
     page.get_by_label("I agree that the admissions team").check()

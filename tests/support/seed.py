@@ -20,13 +20,19 @@ SEED_ARTICLE_FILE = ARTICLES_DIR / f"{SEED_ARTICLE_SLUG}.md"
 SEED_ARTICLE_TITLE = "Balancing Work and Recovery with an Intensive Outpatient Program"
 PROGRAM_URL = "/programs/intensive-outpatient-program-sacramento/"
 
-# The Spanish translations shipped beside their originals (each ``<name>.es.md``): the program and the families and
-# insurance pages keep their English slugs and are published; the article's translation is a draft until a
+# The Spanish translations shipped beside their originals (each ``<name>.es.md``): the program and the content pages
+# keep their English slugs and are published; the article's translation is a draft until a
 # qualified reviewer has read it.
 SPANISH_SEED_ARTICLE_SLUG = "como-equilibrar-el-trabajo-y-la-recuperacion-con-un-programa-ambulatorio-intensivo"
 SPANISH_SEED_ARTICLE_FILE = ARTICLES_DIR / f"{SPANISH_SEED_ARTICLE_SLUG}.es.md"
 SPANISH_PROGRAM_URL = f"/es{PROGRAM_URL}"
-SPANISH_PAGE_URLS = ["/es/insurance-and-cost/", "/es/families/"]
+SPANISH_PAGE_URLS = [
+    "/es/insurance-and-cost/",
+    "/es/families/",
+    "/es/about/",
+    "/es/confidentiality/",
+    "/es/accessibility/",
+]
 
 
 def load_seed_content():
