@@ -31,6 +31,7 @@ class StaticViewSitemap(EveryLanguageSitemap):
             "pages:team",
             *(f"pages:{kind.value}" for kind in Notice.Kind),
             "pages:language-assistance",
+            "pages:self-check",
             "contact:form",
         ]
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("insurance-and-cost/", views.insurance, name="insurance"),
     path("families/", views.families, name="families"),
     path("team/", views.team_page, name="team"),
+    path("self-check/", views.self_check, name="self-check"),
     path("language-assistance/", views.language_assistance, name="language-assistance"),
     # One page per kind of notice, at the address its value spells: pages:client-rights, …
     *(path(f"{kind.value}/", views.notice_page, {"kind": kind.value}, name=kind.value) for kind in Notice.Kind),

@@ -16,7 +16,9 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.http import http_date
 from django.utils.text import Truncator
 from django.utils.translation import gettext, gettext_lazy
-from django.views.decorators.http import require_safe
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_safe
 
 from center.models import Notice, Payer, SiteSettings
 from center.translation import visitor_text, words
@@ -25,6 +27,7 @@ from . import seo
 from .cache import cache_public_page
 from .language_assistance import TAGLINES
 from .models import Article, ContentPage, Person, Program, Topic
+from .self_check import SelfCheckForm
 from .sitemaps import sitemaps
 
 ARTICLES_PER_PAGE = 10
@@ -444,6 +447,40 @@ def families(request):
             "yourself."
         ),
     )
+
+
+SELF_CHECK_DESCRIPTION = gettext_lazy(
+    "Three questions about drinking and one about drugs, from screening tests doctors use. Nothing you answer is saved."
+)
+
+
+# No CSRF token: the check changes nothing and keeps nothing, and its answer goes only to the browser that asked,
+# so a forged post could learn nothing; without the token the page sets no cookie at all.
+@csrf_exempt
+@never_cache  # neither the shared page cache nor the browser keeps a page that may hold answers
+@require_http_methods(["GET", "HEAD", "POST"])
+def self_check(request):
+    """The private self-check: the questions, or (after a POST) what the answers add up to. Nothing is stored,
+    logged or counted; the answers live only in this request (pages/self_check.py)."""
+    title = gettext("A private self-check on alcohol and drugs")
+    breadcrumbs = [HOME, (title, request.path)]
+    language = translation.get_language()
+    form, result, status = SelfCheckForm(language=language), None, 200
+    if request.method == "POST":
+        answered = SelfCheckForm(request.POST, language=language)
+        if answered.is_valid():
+            result = answered.result()
+        else:
+            form, status = answered, 400
+    context = {
+        "form": form,
+        "result": result,
+        "title": title,
+        "description": SELF_CHECK_DESCRIPTION,
+        "breadcrumbs": breadcrumbs,
+        "jsonld": seo.web_page(request, "WebPage", title, SELF_CHECK_DESCRIPTION, breadcrumbs),
+    }
+    return render(request, "pages/self_check.html", context, status=status)
 
 
 @require_safe

@@ -41,6 +41,7 @@ PAGES = {
     "search, empty": "/search/",
     "not found": "/no-such-page/",
     "language assistance": "/language-assistance/",
+    "self-check": "/self-check/",
     **{f"Spanish {name.removeprefix('es-')}": path for name, path in SPANISH_PAGES},
 }
 NOT_FOUND = {"/no-such-page/", *(path for name, path in SPANISH_PAGES if name == "es-not-found")}

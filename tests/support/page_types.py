@@ -24,6 +24,7 @@ FIXED_PAGES = [
     ("search-empty", "/search/?q=zzzzqqq"),
     ("not-found", "/this-page-does-not-exist/"),
     ("language-assistance", "/language-assistance/"),
+    ("self-check", "/self-check/"),
     # The same page types in Spanish, as a Spanish speaker finds them (issue 17).
     ("es-home", "/es/"),
     ("es-program", f"/es{PROGRAM_URL}"),
@@ -40,6 +41,7 @@ FIXED_PAGES = [
     ("es-author", "/es/authors/editorial-team/"),
     ("es-team", "/es/team/"),
     ("es-notice", "/es/client-rights/"),
+    ("es-self-check", "/es/self-check/"),
     ("es-search-results", "/es/search/?q=seguro+m%C3%A9dico"),
     ("es-search-empty", "/es/search/?q=zzzzqqq"),
     ("es-not-found", "/es/esta-pagina-no-existe/"),
