@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from revisions.admin import HistoryAdmin
+
 from . import services
 from .expiry import warn_staff_of_expiry
 from .models import EXPIRY_WARNING_DAYS, Accreditation, License, Notice, OpeningHours, Payer, SiteSettings
@@ -116,7 +118,7 @@ class NoticeAdmin(admin.ModelAdmin):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
+class SiteSettingsAdmin(HistoryAdmin, admin.ModelAdmin):  # its History page compares and restores the center's texts
     inlines = [OpeningHoursInline]
 
     def has_add_permission(self, request):

@@ -15,8 +15,11 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from revisions.admin import HistoryAdmin
+
 from . import images, kept_uploads, redirects, services
 from .models import Article, ContentPage, Person, Program, ProgramSession, Topic, language_name
+from .translation_admin import TranslationSyncAdmin
 from .views import article_with_people, render_article
 
 
@@ -127,7 +130,7 @@ class OriginalChoiceField(forms.ModelChoiceField):
         return f"{item.title} ({language_name(item.language)})"
 
 
-class PublishableAdmin(admin.ModelAdmin):
+class PublishableAdmin(TranslationSyncAdmin, HistoryAdmin, admin.ModelAdmin):
     """Saves go through pages.services, like every other write to articles and pages.
 
     Each item is in one language, chosen when it is created (its address depends on it); a translation names its
@@ -140,6 +143,12 @@ class PublishableAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         services.save(obj)
+
+    # History (revisions/admin.py): an edit may be marked minor, and a restore goes through the services as a save.
+    offers_minor_edit = True
+
+    def restore_version(self, version, user):
+        return services.restore(version, user)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")

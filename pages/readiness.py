@@ -1,8 +1,9 @@
 """What the content still lacks before the site goes live: the facts of each program, the team, medical review
 and translations awaiting a qualified reviewer (checks of the center's readiness, center/readiness.py)."""
 
-from center.readiness import Item, admin_page, readiness_check
+from center.readiness import AdminPage, Item, admin_page, readiness_check
 
+from . import translation_sync
 from .models import Article, Person, Program, language_name
 
 PROGRAM_FACTS = {
@@ -87,3 +88,20 @@ def program_items(today):
 def people_items(today):
     """No one on the team page, an article without a credentialed reviewer (gaps); a translation awaiting one."""
     return _people_gaps(), _translation_review_warnings()
+
+
+@readiness_check
+def translations_behind_items(today):
+    """A translation whose original's text changed since it was made from it (a warning), linked to the changes."""
+    warnings = []
+    for state in translation_sync.translations_behind():
+        translation, original = state.translation, state.translation.translation_of
+        message = (
+            f"“{translation.title}” ({language_name(translation.language)}) is behind its original: "
+            f"“{original.title}” changed since the version it was translated from. See what changed."
+        )
+        page = AdminPage(
+            translation_sync.changes_url(state), f"{original._meta.app_label}.view_{original._meta.model_name}"
+        )
+        warnings.append(Item("Translations", message, page))
+    return [], warnings
