@@ -8,7 +8,11 @@ class PagesConfig(AppConfig):
     verbose_name = "Site content"
 
     def ready(self):
-        from . import readiness  # noqa: F401 (registers its checks of the site's readiness)
+        from . import (
+            readiness,  # noqa: F401 (registers its checks of the site's readiness)
+            translation_sync,
+        )
         from .cache import connect_invalidation
 
         connect_invalidation()
+        translation_sync.connect()

@@ -86,6 +86,9 @@ class Publishable(models.Model):
     translated_from_version = models.ForeignKey(
         "reversion.Version", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
+    # When the original's text last changed away from that version (None while the translation follows it): kept on
+    # the row so that the translation's page says so for no extra query.
+    original_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, help_text="Unique among the items in its language.")
     summary = models.CharField(

@@ -2,9 +2,10 @@
 
 A translation remembers the kept version of its original it was translated from (``translated_from_version``, set
 by pages.services when the translation is first saved, and again when its editor says it is brought up to date).
-When the original's text has changed since, in an edit its editor did not call minor, the translation is *behind
-its original*: the admin's home and ``go_live_check`` list it with a link to what changed, its change form says so,
-and its public page says which date of the original it follows.
+Each time a version of the original is kept, its text is compared with that one: when it differs, in an edit its
+editor did not call minor, the translation is *behind its original* from then on (``original_changed_at``), until it
+is brought up to date or the original's text is put back. The admin's home and ``go_live_check`` list it with a
+link to what changed, its change form says so, and its public page says when the original changed after it.
 """
 
 from dataclasses import dataclass
@@ -12,8 +13,10 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 from reversion.models import Version
+from reversion.signals import post_revision_commit
 
 from revisions import history
+from revisions.models import MinorEdit
 
 from .models import Article, ContentPage, Program
 
@@ -32,40 +35,59 @@ class Behind:
     latest: Version  # the original's current version
 
 
-def _texts(version, fields):
+def _texts(version):
     record = history.old_record(version)
-    return tuple(getattr(record, name) for name in fields)
+    return tuple(getattr(record, name) for name in TRANSLATED_FIELDS[version._model])
+
+
+def _source(translation):
+    """The original's version the translation was made from. A translation saved before the original's history
+    began is taken as made from its first kept version."""
+    if translation.translated_from_version_id:
+        return translation.translated_from_version
+    return history.versions_of(translation.translation_of).last()
+
+
+def original_revised(revision, versions, **kwargs):
+    """On each kept version of an original, mark its translations behind it, or no longer behind (the text put
+    back). A minor edit marks none behind."""
+    minor = MinorEdit.objects.filter(revision=revision).exists()
+    for version in versions:
+        model = version._model
+        if model not in TRANSLATED_FIELDS:
+            continue
+        texts = _texts(version)
+        for translation in model.objects.filter(translation_of_id=version.object_id):
+            source = _source(translation)
+            if source is None or _texts(source) == texts:
+                changed_at = None
+            elif minor:
+                continue
+            else:
+                changed_at = revision.date_created
+            # The page cache is made stale by the original's own save, in the same transaction.
+            model.objects.filter(pk=translation.pk).update(original_changed_at=changed_at)
+
+
+def connect():
+    post_revision_commit.connect(original_revised, weak=False, dispatch_uid="pages-translations-behind")
 
 
 def behind(translation):
-    """A ``Behind`` when the original's text changed, in an edit not called minor, since the version this translation
-    was made from; None while it is up to date (or when no history of the original is kept yet)."""
-    original = translation.translation_of
-    if original is None:
+    """A ``Behind`` when the translation is behind its original, else None."""
+    if translation.translation_of_id is None or translation.original_changed_at is None:
         return None
-    versions = list(history.versions_of(original).reverse())  # oldest first
-    if not versions:
-        return None
-    # A translation saved before the original's history began is taken as made from its first kept version.
-    since = next((v for v in versions if v.pk == translation.translated_from_version_id), versions[0])
-    fields = TRANSLATED_FIELDS[type(original)]
-    source, latest = _texts(since, fields), versions[-1]
-    if _texts(latest, fields) == source:
-        return None  # unchanged, or changed and put back
-    later = versions[versions.index(since) + 1 :]
-    if all(hasattr(version.revision, "minor_edit") or _texts(version, fields) == source for version in later):
-        return None  # every change since was a typo-level edit
-    return Behind(translation, since, latest)
+    latest = history.latest_version(translation.translation_of)
+    return Behind(translation, _source(translation), latest)
 
 
 def translations_behind():
     """Every translation behind its original, articles first."""
-    found = []
-    for model in TRANSLATED_FIELDS:
-        for translation in model.objects.exclude(translation_of=None).select_related("translation_of"):
-            if state := behind(translation):
-                found.append(state)
-    return found
+    return [
+        behind(translation)
+        for model in TRANSLATED_FIELDS
+        for translation in model.objects.exclude(original_changed_at=None).select_related("translation_of")
+    ]
 
 
 def bring_up_to_date(translation):
@@ -73,6 +95,7 @@ def bring_up_to_date(translation):
     if translation.translation_of_id is None:
         return
     translation.translated_from_version = history.latest_version(translation.translation_of)
+    translation.original_changed_at = None
 
 
 def remember_source(translation):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from center.models import SiteSettings
 from pages import services
 from pages.models import Article, Program, ProgramSession
-from tests.support.builders import make_editor, make_staff, staff_login
+from tests.support.builders import make_editor, make_staff, make_team_member, staff_login
 from tests.support.htmlpage import parse_html
 
 ORIGINAL_SLUG = "balancing-work-and-recovery-with-an-intensive-outpatient-program"
@@ -236,3 +236,18 @@ def test_a_translation_brought_up_to_date_is_no_longer_behind(editor):
     save_article(editor, spanish, brought_up_to_date="on")
 
     assert BEHIND not in go_live_warnings()
+
+
+def test_the_spanish_page_keeps_its_own_review_date_and_says_when_the_original_changed_after_it(editor, client):
+    article, spanish = english_article(), spanish_article()
+    spanish.reviewer = make_team_member(name="Lucía Ortega", slug="lucia-ortega", credentials="LCSW")
+    spanish.last_reviewed_at = datetime.date(2026, 11, 2)
+    spanish.status = Article.Status.PUBLISHED
+    services.save(spanish)
+    assert "El artículo original se actualizó" not in client.get(spanish.get_absolute_url()).content.decode()
+
+    save_article(editor, article, body=article.body + "\n\nA new paragraph about returning to work.\n")
+
+    page = parse_html(client.get(spanish.get_absolute_url()).content).text
+    assert "El artículo original se actualizó el" in page and "después de que se hizo esta traducción" in page
+    assert "Revisión médica de Lucía Ortega, LCSW el 2 de noviembre de 2026" in page
