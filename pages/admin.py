@@ -31,6 +31,9 @@ class ArticleAdminForm(forms.ModelForm):
             "hero_image", "hero_image_alt", "author", "reviewer", "last_reviewed_at", "citations", "seo_title",
             "noindex",
         ]  # fmt: skip
+        # Plain widgets, each input with its own label: the admin's two-list topic picker and its file widget leave
+        # an input unlabelled (axe: aria-prohibited-attr, label). Topics are few: a box for each.
+        widgets = {"topics": forms.CheckboxSelectMultiple, "hero_image": forms.ClearableFileInput}
 
     # A hero image that passed its checks on a submit that failed for another reason (see pages/kept_uploads.py).
     kept_hero_image = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -304,7 +307,6 @@ class ArticleAdmin(PublishableAdmin):
     list_filter = ["status", MedicalReviewFilter, "topics", "author", "reviewer"]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
-    filter_horizontal = ["topics"]
     date_hierarchy = "published_at"
     # Undated drafts first, on every database (PostgreSQL and SQLite disagree on where NULLs sort).
     ordering = [F("published_at").desc(nulls_first=True), "-pk"]

@@ -100,7 +100,6 @@ class HistoryAdmin:
             "opts": self.opts,
             "object": record,
             "title": title,
-            "subtitle": str(record),
             "has_change_permission": self.has_change_permission(request, record),
             "history_url": self._url("history", record),
             "change_url": self._url("change", record),

@@ -96,6 +96,7 @@ class FieldChange:
 
 
 _WORD = re.compile(r"\s+|\w+|[^\w\s]")
+_PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t]*\r?\n\s*")  # a blank line (a browser sends CR LF)
 
 
 def word_diff(old, new):
@@ -106,16 +107,32 @@ def word_diff(old, new):
     old_words, new_words = _WORD.findall(old), _WORD.findall(new)
     parts = []
     matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
-    for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+    operations = matcher.get_opcodes()
+    for index, (operation, old_start, old_end, new_start, new_end) in enumerate(operations):
         removed, added = "".join(old_words[old_start:old_end]), "".join(new_words[new_start:new_end])
         if operation == "equal":
-            parts.append(format_html("{}", added))
+            parts.append(_context(added, first=index == 0, last=index == len(operations) - 1))
             continue
         if removed:
             parts.append(format_html('<del><span class="visually-hidden">removed: </span>{}</del>', removed))
         if added:
             parts.append(format_html('<ins><span class="visually-hidden">added: </span>{}</ins>', added))
     return format_html_join("", "{}", ((part,) for part in parts))
+
+
+def _context(text, *, first, last):
+    """Unchanged text between changes: the paragraphs next to a change, and the count of those left out between, so
+    that a word changed in a long article is found without scrolling through it."""
+    paragraphs = _PARAGRAPH_BREAK.split(text)
+    kept_before = [] if first else paragraphs[:1]
+    kept_after = [] if last else paragraphs[-1:]
+    skipped = len(paragraphs) - len(kept_before) - len(kept_after)
+    if skipped < 1:
+        return format_html("{}", text)
+    note = format_html(
+        '<span class="revision-skipped">[{} unchanged paragraph{}]</span>', skipped, "" if skipped == 1 else "s"
+    )
+    return format_html_join("\n\n", "{}", ((part,) for part in [*kept_before, note, *kept_after]))
 
 
 def _shown(record, field):
