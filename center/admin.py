@@ -1,15 +1,20 @@
 """Admin for the center's facts: site settings and opening hours, licenses, accreditations, payers, notices."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
+from modeltranslation.admin import TranslationAdmin
+from modeltranslation.utils import build_localized_fieldname
 
 from revisions.admin import HistoryAdmin
 
 from . import services
 from .expiry import warn_staff_of_expiry
 from .models import EXPIRY_WARNING_DAYS, Accreditation, License, Notice, OpeningHours, Payer, SiteSettings
+from .translation import language_name
 
 
 class OpeningHoursInline(admin.TabularInline):
@@ -117,9 +122,44 @@ class NoticeAdmin(admin.ModelAdmin):
         return "As an earlier version"
 
 
+class LabelledByLanguage:
+    """A translated text's fields labelled "Note on the hours (Spanish)", in words staff read, not "[es]"."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        language = getattr(db_field, "language", None)
+        if field is not None and language:
+            field.label = f"{capfirst(db_field.translated_field.verbose_name)} ({language_name(language)})"
+        return field
+
+
+def side_by_side(*names):
+    """Each text's languages on one line, English first (center/translation.py gives every language a field)."""
+    return [tuple(build_localized_fieldname(name, code) for code, _ in settings.LANGUAGES) for name in names]
+
+
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(HistoryAdmin, admin.ModelAdmin):  # its History page compares and restores the center's texts
+class SiteSettingsAdmin(HistoryAdmin, LabelledByLanguage, TranslationAdmin):  # History compares and restores the texts
     inlines = [OpeningHoursInline]
+    fieldsets = [
+        (None, {"fields": ["name", "phone", "email", "street_address", "city", "region", "postal_code"]}),
+        (
+            "Opening hours and replies",
+            {
+                "fields": [*side_by_side("hours_note"), "response_target_hours"],
+                "description": "The opening hours themselves are below the page's last section.",
+            },
+        ),
+        (
+            "Texts for visitors, in each language",
+            {
+                "fields": side_by_side("self_pay_information", "family_services"),
+                "description": "Leave a language empty and its pages show the English words, marked as English; "
+                "go_live_check and the admin home list each such text until it is translated.",
+            },
+        ),
+        (None, {"fields": ["is_placeholder"]}),
+    ]
 
     def has_add_permission(self, request):
         return not SiteSettings.objects.exists()

@@ -7,7 +7,6 @@ it, reads the same tables (center 0001, pages 0020).
 """
 
 import datetime
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -17,6 +16,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import dateformat, timezone, translation
 from django.utils.translation import gettext, gettext_lazy, gettext_noop
+from modeltranslation.utils import build_localized_fieldname
 
 from restoration.markdown import MARKDOWN_HELP, render_markdown
 from restoration.phone import tel_href
@@ -97,14 +97,6 @@ class WeeklyHours(models.Model):
         return self.first_day <= moment.isoweekday() <= self.last_day and self.opens <= moment.time() < self.closes
 
 
-@dataclass(frozen=True)
-class TextInLanguage:
-    """Words staff wrote, and the language they are written in (a page in another marks them with ``lang``)."""
-
-    text: str
-    language: str
-
-
 class SiteSettings(models.Model):
     """The center's name and contact details: one record, edited in the admin, used everywhere.
 
@@ -134,13 +126,6 @@ class SiteSettings(models.Model):
         blank=True,
         help_text="Shown after the opening hours, for example: Closed on public holidays.",
     )
-    hours_note_es = models.CharField(
-        "note on the hours, in Spanish",
-        max_length=200,
-        blank=True,
-        help_text="The same note for the Spanish pages, for example: Cerrado los días festivos. "
-        "Leave empty and Spanish pages show the English note.",
-    )
     response_target_hours = models.PositiveSmallIntegerField(
         "admissions replies within (business hours)",
         null=True,
@@ -157,13 +142,6 @@ class SiteSettings(models.Model):
         + MARKDOWN_HELP,
     )
     self_pay_html = models.TextField(editable=False, default="")
-    self_pay_information_es = models.TextField(
-        "self-pay information, in Spanish",
-        blank=True,
-        help_text="The same for the Spanish pages. Leave empty and Spanish pages show the English text. "
-        + MARKDOWN_HELP,
-    )
-    self_pay_html_es = models.TextField(editable=False, default="")
     family_services = models.TextField(
         "what we offer families",
         blank=True,
@@ -171,13 +149,10 @@ class SiteSettings(models.Model):
         + MARKDOWN_HELP,
     )
     family_services_html = models.TextField(editable=False, default="")
-    family_services_es = models.TextField(
-        "what we offer families, in Spanish",
-        blank=True,
-        help_text="The same for the Spanish pages. Leave empty and Spanish pages show the English text. "
-        + MARKDOWN_HELP,
-    )
-    family_services_html_es = models.TextField(editable=False, default="")
+    # Staff's Markdown and the HTML a page shows, rendered once on save; both exist in every language
+    # (center/translation.py).
+    RENDERED = {"self_pay_information": "self_pay_html", "family_services": "family_services_html"}
+
     is_placeholder = models.BooleanField(
         default=True,
         help_text="Untick once the details above are real; while ticked the site says they are placeholders.",
@@ -192,10 +167,10 @@ class SiteSettings(models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = 1
-        self.self_pay_html = render_markdown(self.self_pay_information)
-        self.self_pay_html_es = render_markdown(self.self_pay_information_es)
-        self.family_services_html = render_markdown(self.family_services)
-        self.family_services_html_es = render_markdown(self.family_services_es)
+        for language, _ in settings.LANGUAGES:
+            for written, rendered in self.RENDERED.items():
+                text = getattr(self, build_localized_fieldname(written, language)) or ""
+                setattr(self, build_localized_fieldname(rendered, language), render_markdown(text))
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
 
@@ -215,20 +190,6 @@ class SiteSettings(models.Model):
             cache.set(cls.CACHE_KEY, record, settings.SITE_SETTINGS_CACHE_SECONDS)
         SiteSettings.last_loaded = record
         return record
-
-    def text_for_visitors(self, name, language=None):
-        """Staff's words ``name`` (hours_note, self_pay_html, family_services_html) for a page in ``language`` (the
-        visitor's by default): in that language when staff wrote them in it, else in English, else None.
-
-        A translation lives beside the English field, named with the language's suffix (``self_pay_html_es``).
-        """
-        language = language or translation.get_language()
-        for written_in in dict.fromkeys([language, settings.LANGUAGE_CODE]):
-            field = name if written_in == settings.LANGUAGE_CODE else f"{name}_{written_in}"
-            text = getattr(self, field, "")
-            if text.strip():
-                return TextInLanguage(text, written_in)
-        return None
 
     @property
     def phone_href(self):

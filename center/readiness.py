@@ -14,6 +14,7 @@ A *gap* blocks going live; a *warning* (a license running out, a payer not re-ve
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -21,6 +22,7 @@ from restoration.phone import national_digits
 
 from .expiry import expiring_records
 from .models import Accreditation, License, Notice, Payer, SiteSettings
+from .translation import language_name, untranslated_texts, visitor_text
 
 # Reserved for fiction (555-0100 to 555-0199) and for documentation (example.org and the like, RFC 2606).
 FICTIONAL_PHONE_PREFIX = "55501"
@@ -105,9 +107,9 @@ def _site_settings_gaps(site):
     if not site.response_target_hours:
         message = "No reply time is set: the contact and thank-you pages promise no time for a reply."
         gaps.append(Item("Site settings", message, url))
-    if not site.self_pay_information.strip():
+    if visitor_text(site, "self_pay_information", settings.LANGUAGE_CODE) is None:
         gaps.append(Item("Insurance and cost", "No self-pay information is given.", url))
-    if not site.family_services.strip():
+    if visitor_text(site, "family_services", settings.LANGUAGE_CODE) is None:
         gaps.append(Item("For families", "What the center offers families is not described.", url))
     if site.is_placeholder:
         message = "The footer still says the details are placeholders: untick “Is placeholder” once they are real."
@@ -173,6 +175,37 @@ def notice_items(today):
         if Notice.objects.in_effect(kind, today) is None
     ]
     return gaps, []
+
+
+@readiness_check
+def translation_items(today):
+    """Each text staff wrote in English with no version yet in another language the site speaks, and each notice in
+    effect with none (warnings): pages in that language show the English, marked as English."""
+    warnings = []
+    for missing in untranslated_texts():
+        record = missing.edited_on
+        language = language_name(missing.language)
+        where = str(record) if record is missing.record else f"{record}, {missing.record._meta.verbose_name}"
+        english = visitor_text(missing.record, missing.field, settings.LANGUAGE_CODE).text
+        message = (
+            f"{where}: “{missing.field_label}” (“{truncate(english)}”) has no {language} version; "
+            f"{language} pages show it in English."
+        )
+        url = admin_page(f"{record._meta.app_label}_{record._meta.model_name}_change", record.pk)
+        warnings.append(Item("Translations", message, url))
+    for kind, label in Notice.Kind.choices:
+        if Notice.objects.in_effect(kind, today) is None:
+            continue  # notice_items asks for the notice itself first
+        for language, _ in settings.LANGUAGES:
+            if Notice.objects.in_effect(kind, today, language) is None:
+                name = language_name(language)
+                message = f"The {label} has no {name} version in effect; the {name} page shows the English one."
+                warnings.append(Item("Translations", message, admin_page("center_notice_add")))
+    return [], warnings
+
+
+def truncate(words, length=60):
+    return words if len(words) <= length else words[: length - 1].rstrip() + "…"
 
 
 def go_live_readiness(today=None):

@@ -14,11 +14,14 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from modeltranslation.admin import TranslationTabularInline
 
+from center.admin import LabelledByLanguage
+from center.translation import language_name
 from revisions.admin import HistoryAdmin
 
 from . import images, kept_uploads, redirects, services
-from .models import Article, ContentPage, Person, Program, ProgramSession, Topic, language_name
+from .models import Article, ContentPage, Person, Program, ProgramSession, Topic
 from .translation_admin import TranslationSyncAdmin
 from .views import article_with_people, render_article
 
@@ -459,7 +462,7 @@ class TopicAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class ProgramSessionInline(admin.TabularInline):
+class ProgramSessionInline(LabelledByLanguage, TranslationTabularInline):
     """The weekly schedule, one row per group; each row is checked as WeeklyHours.clean checks it (days, times)."""
 
     model = ProgramSession

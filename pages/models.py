@@ -18,11 +18,6 @@ from . import images
 WORDS_PER_MINUTE = 200
 
 
-def language_name(code):
-    """ "Spanish" for "es": a language's English name, as staff read it in the admin and in go_live_check."""
-    return translation.get_language_info(code)["name"]
-
-
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """The single definition of "visible to the public": published and not scheduled ahead."""

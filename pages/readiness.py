@@ -2,9 +2,10 @@
 and translations awaiting a qualified reviewer (checks of the center's readiness, center/readiness.py)."""
 
 from center.readiness import AdminPage, Item, admin_page, readiness_check
+from center.translation import language_name
 
 from . import translation_sync
-from .models import Article, Person, Program, language_name
+from .models import Article, Person, Program
 
 PROGRAM_FACTS = {
     "level_of_care": "the ASAM level of care",

@@ -9,7 +9,15 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from center.translation import visitor_text
+
 CONTEXT = "https://schema.org"
+
+
+def words(record, field):
+    """Staff's words in the page's language, else in English (center/translation.py); "" when there are none."""
+    text = visitor_text(record, field)
+    return text.text if text else ""
 
 
 def breadcrumb_list(request, breadcrumbs):
@@ -185,7 +193,7 @@ def program_page(request, program, breadcrumbs, site):
         service["category"] = gettext("ASAM level of care %(level)s") % {"level": facts.level_of_care}
     sessions = facts.sessions.all()
     if sessions:
-        service["hoursAvailable"] = [{**weekly_hours(session), "name": session.name} for session in sessions]
+        service["hoursAvailable"] = [{**weekly_hours(session), "name": words(session, "name")} for session in sessions]
     crumbs = {**breadcrumb_list(request, breadcrumbs), "@id": f"{url}#breadcrumb"}
     return {"@context": CONTEXT, "@graph": [webpage, service, crumbs]}
 

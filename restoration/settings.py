@@ -51,6 +51,8 @@ else:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before the admin, which must find the translated fields it adds (docs/translation.md).
+    "modeltranslation",
     "staff.apps.StaffAdminConfig",  # django.contrib.admin with the two-factor staff site (staff/sites.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -238,6 +240,11 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # every page is the same for every visitor and the page cache keys on it (pages/cache.py). Staff pages are English.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
+# Texts staff write on the center's records (docs/translation.md): one column per language, English the original.
+# No fallback inside the library: pages read these texts through center.translation.visitor_text, which falls
+# back to English itself and says so, so that the page marks the English words lang="en".
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_FALLBACK_LANGUAGES = ()
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["restoration.formats"]  # "October 1, 2026" in English; Django's formats for the others
 TIME_ZONE = "America/Los_Angeles"

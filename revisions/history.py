@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from modeltranslation.translator import NotRegistered, translator
 from reversion.models import Version
 
 from .models import MinorEdit
@@ -158,6 +159,16 @@ def _m2m_shown(version, field):
     return ", ".join(str(name) for name in names)
 
 
+def _not_compared(model):
+    """Fields compared through others: a text django-modeltranslation keeps in one column per language is compared
+    language by language, not again as the column it reads from."""
+    try:
+        translated = translator.get_options_for_model(model).all_fields
+    except NotRegistered:
+        translated = {}
+    return {"translated_from_version", *translated}
+
+
 def changes_between(older, newer):
     """What changed from version ``older`` to version ``newer`` of one record, field by field (only the fields an
     editor writes, in the order of the form), with the rows kept beside it (a program's sessions)."""
@@ -165,7 +176,7 @@ def changes_between(older, newer):
     old, new = old_record(older), old_record(newer)
     changes = []
     for field in [*model._meta.concrete_fields, *model._meta.many_to_many]:
-        if not field.editable or field.primary_key or field.name == "translated_from_version":
+        if not field.editable or field.primary_key or field.name in _not_compared(model):
             continue
         if isinstance(field, models.ManyToManyField):
             before, after = _m2m_shown(older, field), _m2m_shown(newer, field)

@@ -1,7 +1,7 @@
 """The center's facts as a page in the visitor's language shows them: staff's words and the phone number.
 
 {% load site_facts %}
-{% text_for_visitors "self_pay_html" as self_pay %}
+{% visitor_text site "self_pay_html" as self_pay %}
 {% if self_pay %}<div class="prose"{{ self_pay|lang_attribute }}>{{ self_pay.text|safe }}</div>{% else %}…{% endif %}
 Call {% phone_link %}.
 """
@@ -11,15 +11,17 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
+from center import translation as translation_of_texts
 from pages.templatetags.languages import in_language, lang_attr
 
 register = template.Library()
 
 
-@register.simple_tag(takes_context=True)
-def text_for_visitors(context, name):
-    """Staff's words ``name`` from the site settings in the page's language, else in English, else None."""
-    return context["site"].text_for_visitors(name)
+@register.simple_tag
+def visitor_text(record, field):
+    """Staff's words ``field`` of ``record`` in the page's language, else in English, else None
+    (center/translation.py)."""
+    return translation_of_texts.visitor_text(record, field)
 
 
 @register.filter
@@ -57,3 +59,11 @@ def with_phone(tagline, phone_html):
 def inline_text(text):
     """Plain words within a line: escaped, in a ``<span lang>`` only when in another language than the page's."""
     return in_language(text.text, text.language)
+
+
+@register.filter
+def translated(record, field):
+    """Staff's words ``field`` of ``record`` within a line, in the page's language: in English, marked as English,
+    until they are translated; empty when there are none."""
+    text = translation_of_texts.visitor_text(record, field)
+    return inline_text(text) if text else ""

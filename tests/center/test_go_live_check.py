@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from center.models import License, Payer, SiteSettings
+from center.models import License, Notice, Payer, SiteSettings
 from center.readiness import go_live_readiness
 from pages.models import Article, Person, Program
 from tests.support.builders import fill_center_facts, make_editor, make_staff, make_team_member, staff_login
@@ -177,3 +177,32 @@ def test_the_spanish_program_is_not_asked_for_the_facts_it_takes_from_its_origin
         "yet given in Spanish; its page shows a placeholder for each."
     )
     assert go_live_readiness().ready  # a warning: the Spanish page shows a Spanish placeholder meanwhile
+
+
+def test_english_words_staff_wrote_without_their_spanish_are_each_listed_naming_the_field_and_spanish(seeded):
+    fill_center_facts()
+    site = SiteSettings.load()
+    site.hours_note = "Closed on public holidays."
+    site.family_services_es = ""
+    site.save()
+    program = Program.objects.get(language="en", slug=Program.MAIN_SLUG)
+    program.sessions.create(name="Weekend group", first_day=6, last_day=6, opens="10:00", closes="12:00")
+    output, failure = go_live_check()
+    assert failure is None, "English words marked as English keep no visitor from anything: a warning"
+    needs_attention = output[output.index("Needs attention") :]
+    for expected in (
+        "Site settings: “note on the hours” (“Closed on public holidays.”) has no Spanish version",
+        "Site settings: “what we offer families” (“A weekly family group.”) has no Spanish version",
+        f"{program.title}, session: “name” (“Weekend group”) has no Spanish version",
+    ):
+        assert expected in needs_attention
+    urls = {item.admin_page.url for item in translation_warnings()}
+    assert urls == {"/admin/center/sitesettings/1/change/", f"/admin/pages/program/{program.pk}/change/"}
+
+
+def test_a_notice_in_effect_only_in_english_is_listed_until_its_spanish_version_is(seeded):
+    fill_center_facts()
+    Notice.objects.filter(kind=Notice.Kind.CLIENT_RIGHTS, language="es").delete()
+    assert [item.message for item in translation_warnings()] == [
+        "The Client bill of rights has no Spanish version in effect; the Spanish page shows the English one."
+    ]

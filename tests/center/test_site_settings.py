@@ -1,6 +1,9 @@
 """The center's details come from one editable record, and a change shows on the very next page."""
 
+import re
+
 from center.models import SiteSettings
+from tests.support.builders import make_staff, staff_login
 from tests.support.htmlpage import parse_html
 
 PLACEHOLDER_NOTE = "are placeholders until our staff confirm them"
@@ -43,3 +46,14 @@ def test_the_record_is_a_single_row(db):
     SiteSettings(phone="2").save()
     assert SiteSettings.objects.count() == 1
     assert SiteSettings.load().phone == "2"
+
+
+def test_the_admin_shows_each_text_in_english_and_spanish_side_by_side(client, seeded):
+    SiteSettings.load()
+    staff_login(client, make_staff("lead", superuser=True))
+    html = client.get("/admin/center/sitesettings/1/change/").content.decode()
+    for field in ("hours_note", "self_pay_information", "family_services"):
+        row = re.search(rf'<div class="form-row [^"]*field-{field}_en field-{field}_es">(.*?)</fieldset>', html, re.S)
+        assert row, f"{field}: English and Spanish on one line"
+        labels = re.findall(r"<label[^>]*>([^<]*)</label>", row.group(1).split('class="form-row', 1)[0])
+        assert [label.rsplit("(", 1)[1] for label in labels] == ["English):", "Spanish):"]

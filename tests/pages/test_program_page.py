@@ -267,7 +267,7 @@ def change_form_data(program, *sessions):
     return data
 
 
-MORNING = {"name": "Morning group", "first_day": 1, "last_day": 4, "opens": "09:00", "closes": "12:00"}
+MORNING = {"name_en": "Morning group", "first_day": 1, "last_day": 4, "opens": "09:00", "closes": "12:00"}
 
 
 def test_an_editor_adds_a_session_and_the_page_shows_it_at_once(client, editor, program):

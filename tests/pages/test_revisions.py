@@ -171,13 +171,13 @@ def test_the_site_settings_keep_a_history_that_restores_their_texts(db):
         "city": site.city,
         "region": site.region,
         "postal_code": site.postal_code,
-        "family_services": "Family group on Tuesdays.",
+        "family_services_en": "Family group on Tuesdays.",
         "opening_hours-TOTAL_FORMS": "0",
         "opening_hours-INITIAL_FORMS": "0",
         "_continue": "Save",
     }
     assert client.post(url, form).status_code == 302
-    assert client.post(url, {**form, "family_services": "Family group on Thursdays."}).status_code == 302
+    assert client.post(url, {**form, "family_services_en": "Family group on Thursdays."}).status_code == 302
     html = client.get(f"/admin/center/sitesettings/{site.pk}/history/").content.decode()
     older = [int(pk) for pk in re.findall(r'name="to" value="(\d+)"', html)][1]
 

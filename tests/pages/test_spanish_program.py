@@ -12,7 +12,7 @@ from center.readiness import go_live_readiness
 from pages import services
 from pages.models import Program
 from tests.support.builders import fill_program_facts, make_translation
-from tests.support.htmlpage import parse_html
+from tests.support.htmlpage import parse_html, text_by_language
 from tests.support.languages import hreflang_alternates, sitemap_alternates
 from tests.support.seed import PROGRAM_URL
 
@@ -77,9 +77,18 @@ def test_the_spanish_page_shows_the_originals_facts_and_schedule_in_spanish(clie
     assert category.attrs["lang"] == "en", "the license's words, in English"
     assert page.find_all("a", href="/es/insurance-and-cost/")
     assert page.texts("caption") == ["Sesiones de grupo semanales"]
-    assert [row[0] for row in schedule_rows(page)] == ["Morning group", "Evening group"]
-    assert all(th.attrs.get("lang") == "en" for th in page.find_all("th", scope="row"))
+    assert [row[0] for row in schedule_rows(page)] == ["Grupo de la mañana", "Grupo de la noche"]
     assert not spanish.sessions.exists(), "the schedule is kept on the original only"
+
+
+def test_a_session_named_only_in_english_shows_its_name_marked_as_english(client, english, spanish):
+    english.sessions.create(
+        name="Weekend group", first_day=Weekday.SATURDAY, last_day=Weekday.SATURDAY, opens="10:00", closes="12:00"
+    )
+    html = client.get(SPANISH_URL).content.decode()
+    assert schedule_rows(parse_html(html)) == [["Weekend group", "sábado", "10 a.m.–mediodía"]]
+    assert "Weekend group" in text_by_language(html)["en"]
+    assert "Weekend group" not in text_by_language(html)["es"]
 
 
 def test_the_spanish_page_shows_its_own_words_not_the_originals(client, english, spanish):
@@ -154,7 +163,7 @@ def test_the_json_ld_of_the_spanish_page_carries_the_originals_facts(client, eng
     assert service["name"] == spanish.title
     assert service["serviceType"] == "Intensive Outpatient Treatment"
     assert service["category"] == "Nivel de atención ASAM 2.1"
-    assert [session["name"] for session in service["hoursAvailable"]] == ["Morning group", "Evening group"]
+    assert [session["name"] for session in service["hoursAvailable"]] == ["Grupo de la mañana", "Grupo de la noche"]
     assert service["hoursAvailable"][0]["opens"] == "09:00"
 
 

@@ -111,3 +111,24 @@ def hidden_dependencies():
 
 def test_a_real_dependency_is_an_import_never_a_name_in_a_string():
     assert hidden_dependencies() == []
+
+
+def hand_declared_translations():
+    """Model fields named for a language (``…_es``) that no translation registration made: a second way to
+    translate beside the one docs/translation.md describes."""
+    from django.apps import apps
+    from django.conf import settings
+    from modeltranslation.fields import TranslationField
+
+    suffixes = tuple(f"_{code}" for code, _ in settings.LANGUAGES)
+    return [
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        if model._meta.app_label in APPS
+        for field in model._meta.get_fields()
+        if field.name.endswith(suffixes) and not isinstance(field, TranslationField)
+    ]
+
+
+def test_a_text_in_another_language_is_a_registered_translation_never_a_twin_field_declared_by_hand():
+    assert hand_declared_translations() == []

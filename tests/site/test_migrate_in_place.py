@@ -212,7 +212,11 @@ def test_the_centers_facts_move_to_the_center_app_and_back_keeping_rows_permissi
 
         assert set(connection.introspection.table_names()) == tables_before, "the tables stay as they were"
         site = SiteSettings.objects.get()
-        assert (site.phone, site.hours_note_es) == ("(916) 555-0142", "Cerrado los festivos.")
+        assert (site.phone, site.hours_note_en, site.hours_note_es) == (
+            "(916) 555-0142",
+            "Closed on public holidays.",
+            "Cerrado los festivos.",
+        ), "each language's words in its own column (center 0002)"
         assert [str(row) for row in site.opening_hours.all()] == ["Monday to Friday, 8 a.m.–5 p.m."]
         assert str(License.objects.get()) == "Certified program 340000AP"
         assert Accreditation.objects.get().body == "CARF"
@@ -227,7 +231,12 @@ def test_the_centers_facts_move_to_the_center_app_and_back_keeping_rows_permissi
         back = migrate(BEFORE_THE_CENTER)
 
         assert back.get_model("pages", "Payer").objects.get().name == "Blue Shield"
-        assert back.get_model("pages", "SiteSettings").objects.get().phone == "(916) 555-0142"
+        site_before = back.get_model("pages", "SiteSettings").objects.get()
+        assert (site_before.phone, site_before.hours_note, site_before.hours_note_es) == (
+            "(916) 555-0142",
+            "Closed on public holidays.",
+            "Cerrado los festivos.",
+        )
         assert Permission.objects.get(pk=view_settings).content_type.app_label == "pages"
     finally:
         migrate(latest())

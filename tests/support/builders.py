@@ -298,7 +298,9 @@ def fill_center_facts(today=None):
         street_address="100 Test Street",
         postal_code="95814",
         self_pay_information="Self-pay rates are explained on the phone.",
+        self_pay_information_es="Le explicamos por teléfono las tarifas sin seguro.",
         family_services="A weekly family group.",
+        family_services_es="Un grupo semanal para familias.",
         response_target_hours=2,
         is_placeholder=False,
     )
@@ -310,6 +312,9 @@ def fill_center_facts(today=None):
     make_payer(days_since_verified=0)
     for kind in Notice.Kind.values:
         Notice.objects.create(kind=kind, effective_on=today - datetime.timedelta(days=1), body=f"The {kind} text.")
+        Notice.objects.create(
+            kind=kind, language="es", effective_on=today - datetime.timedelta(days=1), body=f"El texto de {kind}."
+        )
     clinician = make_team_member(name="Dana Cole", slug="dana-cole", credentials="LCSW")
     Article.objects.filter(reviewer__isnull=True).update(reviewer=clinician, last_reviewed_at=today)
     NotificationRecipient.objects.create(email="intake@restoration-test.org")
@@ -330,9 +335,17 @@ def fill_program_facts(program):
     program.first_day = "You meet your counselor.\n\nThen you join your first group."
     program.what_to_bring = "A photo ID\nYour insurance card, if you have one"
     services.save(program)
-    for name, opens, closes in [("Morning group", "09:00", "12:00"), ("Evening group", "18:00", "21:00")]:
+    for english, spanish, opens, closes in [
+        ("Morning group", "Grupo de la mañana", "09:00", "12:00"),
+        ("Evening group", "Grupo de la noche", "18:00", "21:00"),
+    ]:
         program.sessions.create(
-            name=name, first_day=Weekday.MONDAY, last_day=Weekday.THURSDAY, opens=opens, closes=closes
+            name_en=english,
+            name_es=spanish,
+            first_day=Weekday.MONDAY,
+            last_day=Weekday.THURSDAY,
+            opens=opens,
+            closes=closes,
         )
     return program
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("pages", "0021_person_is_organization"),
+        ("pages", "0022_session_names_in_every_language"),
         ("reversion", "0002_add_index_on_version_for_content_type_and_db"),
     ]
 
