@@ -27,7 +27,7 @@ class TranslationSyncAdmin:
                 "as behind its original.",
             )
             kwargs["form"] = type(kwargs["form"].__name__, (kwargs["form"],), {UP_TO_DATE_FIELD: field})
-        return super().get_form(request, obj, change, **kwargs)
+        return super().get_form(request, obj, change=change, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

@@ -40,7 +40,7 @@ class HistoryAdmin:
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if not (self.offers_minor_edit and change):
-            return super().get_form(request, obj, change, **kwargs)
+            return super().get_form(request, obj, change=change, **kwargs)
         kwargs.setdefault("form", self.form)
         minor = forms.BooleanField(
             label="This is a minor edit",
@@ -49,7 +49,7 @@ class HistoryAdmin:
             "behind this version.",
         )
         kwargs["form"] = type(kwargs["form"].__name__, (kwargs["form"],), {MINOR_EDIT_FIELD: minor})
-        return super().get_form(request, obj, change, **kwargs)
+        return super().get_form(request, obj, change=change, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
