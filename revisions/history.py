@@ -229,3 +229,12 @@ def restore(version, *, user, save):
                 row.save()  # by primary key: updated in place, or put back when it had been deleted
         reversion.add_to_revision(record)  # its version again, now with the rows put back
     return record
+
+
+def keep_history(model, *, with_rows=()):
+    """Keep a version of ``model`` at every save, with the rows named in ``with_rows`` (reverse relations, such as a
+    program's ``sessions``) in the same version, and each of those rows' models kept too."""
+    for name in with_rows:
+        keep_history(model._meta.get_field(name).related_model)
+    if not reversion.is_registered(model):
+        reversion.register(model, follow=with_rows)
