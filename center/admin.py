@@ -9,6 +9,8 @@ from django.utils.text import capfirst
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 
+from revisions.admin import HistoryAdmin
+
 from . import services
 from .expiry import warn_staff_of_expiry
 from .forms import LabelledRowsFormSet, WeeklyHoursForm
@@ -146,7 +148,7 @@ def side_by_side(*names):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(LabelledByLanguage, TranslationAdmin):
+class SiteSettingsAdmin(HistoryAdmin, LabelledByLanguage, TranslationAdmin):  # History compares and restores the texts
     inlines = [OpeningHoursInline]
     fieldsets = [
         (None, {"fields": ["name", "phone", "email", "street_address", "city", "region", "postal_code"]}),

@@ -12,8 +12,11 @@ class CenterConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from restoration.cache import reconnected
+        from revisions.history import keep_history
 
         from .models import Accreditation, License, OpeningHours, SiteSettings
+
+        keep_history(SiteSettings, with_rows=["opening_hours"])  # the center's texts, with its opening hours
 
         # The cached record carries these to every page (SiteSettings.load()), so it is read afresh after a change.
         for model in (OpeningHours, License, Accreditation):

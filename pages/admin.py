@@ -22,10 +22,12 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from center.admin import IN_ENGLISH_UNTIL, LabelledByLanguage, side_by_side
 from center.forms import LabelledRowsFormSet, WeeklyHoursForm
 from center.translation import language_name
+from revisions.admin import HistoryAdmin
 
 from . import images, kept_uploads, redirects, services
 from .editorial_checks import editorial_warnings
 from .models import Article, ContentPage, Person, Program, ProgramSession, Topic
+from .translation_admin import TranslationSyncAdmin
 from .views import article_with_people, render_article
 
 
@@ -178,7 +180,7 @@ class OriginalChoiceField(forms.ModelChoiceField):
         return f"{item.title} ({language_name(item.language)})"
 
 
-class PublishableAdmin(admin.ModelAdmin):
+class PublishableAdmin(TranslationSyncAdmin, HistoryAdmin, admin.ModelAdmin):
     """Saves go through pages.services, like every other write to articles and pages.
 
     Each item is in one language, chosen when it is created (its address depends on it); a translation names its
@@ -198,6 +200,12 @@ class PublishableAdmin(admin.ModelAdmin):
         services.save(obj)
         for warning in editorial_warnings(obj):
             messages.warning(request, f"“{obj.title}”: {warning}")
+
+    # History (revisions/admin.py): an edit may be marked minor, and a restore goes through the services as a save.
+    offers_minor_edit = True
+
+    def restore_version(self, version, user):
+        return services.restore(version, user)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")

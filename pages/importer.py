@@ -8,6 +8,7 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
@@ -226,6 +227,7 @@ def _upsert(model, lookup, values):
 
 
 @transaction.atomic
+@reversion.create_revision()  # one version of the article with its topics, set after its save
 def import_article(path):
     """Create or update one article by language and slug; returns ``(article, what_happened)``."""
     content = parse_source_file(path, ARTICLE_KEYS)

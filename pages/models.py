@@ -77,6 +77,14 @@ class Publishable(models.Model):
         verbose_name="translation of",
         help_text="For a translation: the original it translates. Leave empty for an original.",
     )
+    # For a translation: the kept version of its original it was translated from (revisions/history.py); when the
+    # original's text changes after it, the translation is behind its original (pages/translation_sync.py).
+    translated_from_version = models.ForeignKey(
+        "reversion.Version", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    # When the original's text last changed away from that version (None while the translation follows it): kept on
+    # the row so that the translation's page says so for no extra query.
+    original_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, help_text="Unique among the items in its language.")
     summary = models.CharField(

@@ -4,9 +4,10 @@ center/readiness.py)."""
 
 from django.utils import timezone
 
-from center.readiness import Item, admin_page, readiness_check
+from center.readiness import AdminPage, Item, admin_page, readiness_check
 from center.translation import language_name
 
+from . import translation_sync
 from .models import Article, ContentPage, Person, Program
 
 PROGRAM_FACTS = {
@@ -121,3 +122,20 @@ def _review_due_warnings(today):
 def review_items(today):
     """Articles and pages whose review is overdue (warnings: the site may go live, but someone must look)."""
     return [], _review_due_warnings(today)
+
+
+@readiness_check
+def translations_behind_items(today):
+    """A translation whose original's text changed since it was made from it (a warning), linked to the changes."""
+    warnings = []
+    for state in translation_sync.translations_behind():
+        translation, original = state.translation, state.translation.translation_of
+        message = (
+            f"“{translation.title}” ({language_name(translation.language)}) is behind its original: "
+            f"“{original.title}” changed since the version it was translated from. See what changed."
+        )
+        page = AdminPage(
+            translation_sync.changes_url(state), f"{translation._meta.app_label}.change_{translation._meta.model_name}"
+        )
+        warnings.append(Item("Translations", message, page))
+    return [], warnings

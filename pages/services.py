@@ -10,11 +10,14 @@ A draft has no publication date. Publishing stamps the moment, unless the editor
 schedule, and the item appears when its time comes, with no further write.
 """
 
+import reversion
 from django.db import transaction
 from django.utils import timezone
 
 from restoration.markdown import render_markdown
+from revisions import history
 
+from . import translation_sync
 from .cache import content_changed
 from .models import Article, Publishable
 from .signals import publication_changed
@@ -22,10 +25,19 @@ from .signals import publication_changed
 
 def save(item):
     """Save an article, content page or program as an editor or the importer left it, dating it if it is newly
-    published."""
-    if item.status == Publishable.Status.PUBLISHED and item.published_at is None:
-        item.published_at = timezone.now()
-    item.save()
+    published; the save is kept as a version in its history (in the admin's revision, which names the editor, when
+    the admin is saving)."""
+    with reversion.create_revision():
+        if item.status == Publishable.Status.PUBLISHED and item.published_at is None:
+            item.published_at = timezone.now()
+        translation_sync.remember_source(item)
+        item.save()
+
+
+def restore(version, editor):
+    """Bring back a kept version of an item's texts as a new version, written by ``save`` (so its page and the
+    search index follow on the next request); whether it is public does not change."""
+    return history.restore(version, user=editor, save=save)
 
 
 @transaction.atomic
@@ -36,9 +48,11 @@ def publish(queryset):
     """
     now = timezone.now()
     items = list(queryset.exclude(pk__in=queryset.published().values("pk")))
-    for item in items:
-        item.status, item.published_at = Publishable.Status.PUBLISHED, now
-        save(item)
+    with reversion.create_revision():
+        history.describe(comment="Published.")
+        for item in items:
+            item.status, item.published_at = Publishable.Status.PUBLISHED, now
+            save(item)
     return len(items)
 
 
@@ -46,9 +60,11 @@ def publish(queryset):
 def unpublish(queryset):
     """Turn the published (or scheduled) items of ``queryset`` back into drafts; returns how many changed."""
     items = list(queryset.filter(status=Publishable.Status.PUBLISHED))
-    for item in items:
-        item.status = Publishable.Status.DRAFT
-        save(item)
+    with reversion.create_revision():
+        history.describe(comment="Unpublished (back to draft).")
+        for item in items:
+            item.status = Publishable.Status.DRAFT
+            save(item)
     return len(items)
 
 

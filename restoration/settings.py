@@ -69,11 +69,13 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "reversion",  # the history of content and of the center's texts (docs/revisions.md)
     "center",
     "pages",
     "search",
     "contact",
     "staff",
+    "revisions",
 ]
 
 MIDDLEWARE = [

@@ -3,7 +3,8 @@
 Each app is one room. `center` holds what the center is and promises (its facts, the admissions calendar, the
 readiness checks): the floor the others stand on, importing none of them. `pages` owns the content and says what
 changed through signals; `search` reads `pages` and listens; `contact` owns inquiries; `staff` guards the admin and
-may read `contact` for its audit trail. The project package imports no app's models. A dependency that is real is
+may read `contact` for its audit trail; `revisions` keeps the history of what `pages` and `center` register with it,
+knowing neither. The project package imports no app's models. A dependency that is real is
 an import: never a model looked up by its app's name (`apps.get_model`) nor a dotted path kept in settings. Tests
 and tools share their helpers through tests/support, so no module ever imports a test module. Imports inside
 functions count too: a lazy import is still an arrow.
@@ -13,13 +14,21 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("center", "pages", "search", "contact", "staff")
+APPS = ("center", "pages", "search", "contact", "staff", "revisions")
 PACKAGES = ("restoration", *APPS, "tests", "tools")
+
+# What the other apps stand on: center (the center's facts) and, under it, revisions (the history of any record).
+FLOORS = ("center", "revisions")
 
 # (who imports, what it may not import, why)
 FORBIDDEN = [
     *[("restoration", f"{app}.models", "the project package imports no app's models") for app in APPS],
-    *[("center", app, "center is the floor the other apps stand on") for app in APPS if app != "center"],
+    *[
+        ("center", app, "center is the floor the other apps stand on")
+        for app in APPS
+        if app not in ("center", "revisions")
+    ],
+    *[("revisions", app, "the history stands under every app and knows none") for app in APPS if app != "revisions"],
     ("pages", "contact", "pages and contact know nothing of each other"),
     ("contact", "pages", "pages and contact know nothing of each other"),
     ("pages", "search", "search listens to pages' signals; pages never calls search"),

@@ -359,8 +359,11 @@ def fill_program_facts(program):
 
 
 def fill_program_text_in_spanish(program):
-    """Enter the text a Spanish program writes in its own words (its numbers and schedule are the original's)."""
-    from pages import services
+    """Enter the text a Spanish program writes in its own words (its numbers and schedule are the original's), as
+    its translator does after the original's facts were entered: it then follows the original's current version."""
+    from pages import services, translation_sync
+
+    translation_sync.bring_up_to_date(program)
 
     program.suited_to = "Adultos con un lugar estable donde vivir"
     program.not_suited_to = "Personas que primero necesitan una desintoxicación médica"
