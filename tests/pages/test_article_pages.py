@@ -17,7 +17,12 @@ def seed_article_body():
 def seed_paragraphs_and_headings():
     blocks = [block.strip() for block in re.split(r"\n\s*\n", seed_article_body()) if block.strip()]
     headings = [block.removeprefix("## ") for block in blocks if block.startswith("## ")]
-    paragraphs = [normalise_space(block) for block in blocks if not block.startswith("## ")]
+    # A link reads as its words: [when sessions meet](/programs/…) is "when sessions meet" on the page.
+    paragraphs = [
+        normalise_space(re.sub(r"\[([^]]+)\]\([^)]+\)", r"\1", block))
+        for block in blocks
+        if not block.startswith("## ")
+    ]
     return paragraphs, headings
 
 

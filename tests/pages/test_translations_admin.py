@@ -14,7 +14,9 @@ REVIEW_WARNING = "is a Spanish translation of health information and still a dra
 
 @pytest.fixture
 def editor(seeded):
-    """A signed-in editor, with the shipped seed: English items and their Spanish translations."""
+    """A signed-in editor, with the shipped seed: English items and their Spanish translations, but for the about
+    page, whose Spanish version is taken away so that one original still lacks its translation."""
+    ContentPage.objects.filter(language="es", translation_of__slug="about").delete()
     editor = Client()
     staff_login(editor, make_editor())
     return editor
@@ -67,15 +69,17 @@ def test_lacks_a_spanish_translation_lists_the_originals_still_to_translate(edit
     text = parse_html(editor.get("/admin/pages/contentpage/").content).text
     assert "Lacks a Spanish translation" in text
     rows = list_rows(editor, "/admin/pages/contentpage/?lacks=es")
-    assert [row[1] for row in rows] == [
-        "About Restoration Recovery Center", "Accessibility", "Confidentiality", "Privacy policy",
-    ]  # fmt: skip
+    titles = [row[1] for row in rows]
+    assert "About Restoration Recovery Center" in titles
+    assert "For families" not in titles, "translated"
     assert all(row[3] == "Spanish: missing" for row in rows)
 
 
 def test_the_language_filter_shows_one_language(editor):
     rows = list_rows(editor, "/admin/pages/contentpage/?language=es")
-    assert sorted(row[1] for row in rows) == ["Para familias", "Seguro médico y costos"]
+    titles = {row[1] for row in rows}
+    assert {"Para familias", "Seguro médico y costos"} <= titles
+    assert titles == set(ContentPage.objects.filter(language="es").values_list("title", flat=True))
     assert list_rows(editor, "/admin/pages/program/?language=es")[0][2] == "Spanish"
 
 
@@ -136,7 +140,7 @@ def test_a_second_translation_into_the_same_language_is_refused_kindly(editor):
     response = editor.post("/admin/pages/contentpage/add/", data)
     assert response.status_code == 200
     assert "Content page with this Translation of and Language already exists." in parse_html(response.content).text
-    assert ContentPage.objects.filter(language="es").count() == 2
+    assert not ContentPage.objects.filter(slug="otra").exists()
 
 
 def test_a_translation_in_the_language_of_its_original_is_refused_kindly(editor):
