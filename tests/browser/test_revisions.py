@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
@@ -16,7 +17,7 @@ from playwright.sync_api import expect
 from pages.models import Article
 from tests.support import axe
 from tests.support.browser import DESKTOP_WIDTH, PHONE_WIDTH
-from tests.support.builders import make_editor
+from tests.support.builders import make_editor, make_team_member
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +31,8 @@ def editor(site_url):
     # Rows a migration made are gone; migrating back to remake them would also undo the seed's translations.
     editors, _ = Group.objects.get_or_create(name="Editors")
     editors.permissions.set(Permission.objects.filter(content_type__app_label="pages"))
+    reviewer = make_team_member(name="Dana Cole", slug="dana-cole", credentials="LCSW")
+    Article.objects.filter(language="en").update(reviewer=reviewer, last_reviewed_at=timezone.localdate())
     user = make_editor("maria")
     user.first_name, user.last_name = "María", "López"
     user.save()

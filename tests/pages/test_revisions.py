@@ -21,6 +21,10 @@ ORIGINAL_SLUG = "balancing-work-and-recovery-with-an-intensive-outpatient-progra
 
 @pytest.fixture
 def editor_user(seeded):
+    """María, an editor, on the seeded site whose English article a credentialed clinician has reviewed (a health
+    article saved as published without one asks for a confirmation first, which is not what these tests are about)."""
+    reviewer = make_team_member(name="Dana Cole", slug="dana-cole", credentials="LCSW")
+    Article.objects.filter(language="en").update(reviewer=reviewer, last_reviewed_at=timezone.localdate())
     user = make_editor("maria")
     user.first_name, user.last_name = "María", "López"
     user.save()
@@ -59,6 +63,7 @@ def article_post(article, **overrides):
         "author": article.author_id or "",
         "reviewer": article.reviewer_id or "",
         "last_reviewed_at": article.last_reviewed_at or "",
+        "review_interval_months": article.review_interval_months,
         "citations": article.citations,
         "seo_title": article.seo_title,
         "_continue": "Save and continue editing",
