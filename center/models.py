@@ -302,6 +302,10 @@ class SiteSettings(models.Model):
         return self.receives_federal_assistance == YesNo.YES
 
     @property
+    def civil_rights_phone_href(self):
+        return tel_href(self.civil_rights_phone)
+
+    @property
     def full_address(self):
         return f"{self.street_address}, {self.city}, {self.region} {self.postal_code}"
 

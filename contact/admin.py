@@ -25,8 +25,13 @@ from .models import Inquiry, InquiryNote, NotificationRecipient, inquiry_numbers
 from .services import inquiries_set_status, inquiry_take, notification_recipient_add
 
 # What the visitor sent, as the change page shows it: the email address and phone number as links to reply with,
-# and beside the number the language to reply in (that of the form they sent).
-SHOWN_AS = {"email": ["email_link"], "phone": ["phone_links", "language"]}
+# beside the number the language to reply in (that of the form they sent), and beside "Text message" the consent
+# to texts they gave with it.
+SHOWN_AS = {
+    "email": ["email_link"],
+    "phone": ["phone_links", "language"],
+    "preferred_contact": ["preferred_contact", "text_consent"],
+}
 SUBMITTED_FIELDS = ["created_at", *(shown for f in Inquiry.SUBMITTED_FIELDS for shown in SHOWN_AS.get(f, [f]))]
 INSURANCE_FIELDS = ["insurance_payer", "insurance_member_id", "insurance_group_number", "insurance_policy_holder"]
 OUTBOX_FIELDS = ["staff_email", "notify_attempts", "notify_last_error", "notify_next_attempt_at", "notified_at"]

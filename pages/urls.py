@@ -20,6 +20,7 @@ urlpatterns = [
     path("families/", views.families, name="families"),
     path("team/", views.team_page, name="team"),
     path("language-assistance/", views.language_assistance, name="language-assistance"),
+    path("nondiscrimination/", views.nondiscrimination, name="nondiscrimination"),
     # One page per kind of notice, at the address its value spells: pages:client-rights, …
     *(path(f"{kind.value}/", views.notice_page, {"kind": kind.value}, name=kind.value) for kind in Notice.Kind),
     path("<slug:slug>/", views.page_or_legacy_article, name="page"),
