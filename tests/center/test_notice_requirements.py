@@ -6,8 +6,10 @@ import datetime
 import pytest
 
 from center.models import Notice
+from center.notice_rules import ELEMENTS
 from center.readiness import go_live_readiness
-from tests.support.builders import COMPLETE_NOTICE, fill_center_facts, fill_site_settings
+from tests.support.builders import COMPLETE_NOTICE, fill_center_facts, fill_site_settings, make_staff, staff_login
+from tests.support.htmlpage import parse_html
 
 
 def gap_messages():
@@ -91,3 +93,43 @@ def test_an_interest_in_a_recovery_residence_without_the_list_is_still_asked_for
     fill_center_facts()
     fill_site_settings(recovery_residence_interest="interest", recovery_residences=details)
     assert [item.area for item in go_live_readiness().gaps] == ["Recovery residences"]
+
+
+def test_the_checklist_page_beside_the_notices_lists_each_element_with_its_source_and_what_is_lacking(
+    client, superuser
+):
+    Notice.objects.create(
+        kind=Notice.Kind.PRIVACY_PRACTICES, effective_on=datetime.date(2025, 6, 1), body="We keep your records safe."
+    )
+    staff_login(client, superuser)
+    changelist = parse_html(client.get("/admin/center/notice/").content)
+    assert changelist.find_all("a", href="/admin/center/notice/checklist/")
+    page = parse_html(client.get("/admin/center/notice/checklist/").content)
+    text = " ".join(page.text.split())
+    for element in ELEMENTS:
+        assert element.explanation in text
+    assert page.find_all(
+        "a", href="https://www.ecfr.gov/current/title-42/chapter-I/subchapter-A/part-2/subpart-B/section-2.22"
+    )
+    assert (
+        "Notice of Privacy Practices: effective June 1, 2025, before the compliance date; lacks the prescribed header"
+        in (text)
+    )
+    assert "Confidentiality of substance use records: no version in effect." in text
+
+
+def test_the_notice_change_page_names_what_the_text_lacks(client, superuser):
+    notice = Notice.objects.create(
+        kind=Notice.Kind.RECORDS_CONFIDENTIALITY,
+        effective_on=datetime.date(2026, 6, 1),
+        body=COMPLETE_NOTICE.replace("a paper copy", "a copy"),
+    )
+    staff_login(client, superuser)
+    page = parse_html(client.get(f"/admin/center/notice/{notice.pk}/change/").content)
+    assert "Lacks: the right to a paper copy (the checklist)." in " ".join(page.text.split())
+
+
+def test_an_editor_without_access_to_notices_cannot_open_the_checklist(client, db):
+    user = make_staff("someone")
+    staff_login(client, user)
+    assert client.get("/admin/center/notice/checklist/").status_code == 403
