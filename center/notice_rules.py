@@ -132,7 +132,8 @@ ELEMENTS = (
     ),
     Element(
         "the effective date",
-        "The date the notice first takes effect, which may not be earlier than the date it is published.",
+        "The date the notice first takes effect, in its text: the page shows the effective date entered beside it, "
+        "but a printed copy carries only the text. It may not be earlier than the date the notice is published.",
         "42 CFR 2.22(b)(1)(vii); 45 CFR 164.520(b)(1)(viii)",
         ECFR_2_22,
         (r"\beffective\b",),
