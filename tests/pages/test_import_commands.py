@@ -47,8 +47,8 @@ def test_importing_pages_twice_changes_nothing_the_second_time(db):
     call_command("import_pages", str(PAGES_DIR), stdout=io.StringIO())
     out = io.StringIO()
     call_command("import_pages", str(PAGES_DIR), stdout=out)
-    assert out.getvalue().count("unchanged: ") == 8
-    assert ContentPage.objects.count() == 8  # six in English, and the Spanish families and insurance pages
+    assert out.getvalue().count("unchanged: ") == 9
+    assert ContentPage.objects.count() == 9  # six in English, and the Spanish families, insurance and privacy pages
 
 
 def test_the_program_is_imported_as_a_program_at_its_address(db):
