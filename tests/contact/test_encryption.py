@@ -204,4 +204,5 @@ def test_the_migrations_encrypt_rows_stored_as_plain_text_and_keep_the_old_notes
     with connection.cursor() as cursor:
         cursor.execute("SELECT name FROM contact_inquiry")
         assert decrypt(cursor.fetchone()[0]) == "Jordan Quill"
-    assert Inquiry.objects.get().name == "[could not be decrypted]", "a value bound to no row is refused"
+    # Only the name: the columns later migrations add (text_consent, 0013) are not there at 0011.
+    assert Inquiry.objects.only("name").get().name == "[could not be decrypted]", "a value bound to no row is refused"
