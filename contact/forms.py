@@ -8,10 +8,11 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout
 from crispy_forms.utils import render_crispy_form
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import escape, format_html
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -40,9 +41,29 @@ INSURANCE_HELP = _(
 # privacy policy says mobile numbers and consent are not shared.
 TEXT_CONSENT = _(
     "By choosing text messages, you agree that our admissions team may text you about this inquiry, to answer your "
-    "questions and arrange a time to talk. Message and data rates may apply. Reply STOP to stop, HELP for help."
+    "questions and arrange a time to talk. Message and data rates may apply. Reply %(stop)s to stop, %(help)s for "
+    "help."
 )
 TEXT_CONSENT_PRIVACY_LINK = _("Our privacy policy")
+# The words a phone sends back, in English whatever the page's language: carriers act on them as they are.
+TEXTING_KEYWORDS = {"stop": "STOP", "help": "HELP"}
+
+
+def text_consent_words():
+    """The texting terms as plain words in the page's language: what the inquiry keeps as the consent given."""
+    return str(TEXT_CONSENT) % TEXTING_KEYWORDS
+
+
+def text_consent_markup():
+    """The texting terms for the form, the keywords marked as English on a page in another language."""
+    english_page = translation.get_language() == settings.LANGUAGE_CODE
+    keywords = {
+        name: word if english_page else format_html('<span lang="en">{}</span>', word)
+        for name, word in TEXTING_KEYWORDS.items()
+    }
+    return mark_safe(conditional_escape(str(TEXT_CONSENT)) % keywords)  # noqa: S308 - escaped, and escaped words
+
+
 # Typed by a visitor who asked for an insurance check: stored only with that choice ticked.
 INSURANCE_FIELDS = ["insurance_payer", "insurance_member_id", "insurance_group_number", "insurance_policy_holder"]
 ALREADY_SENT = _(
@@ -183,7 +204,7 @@ class InquiryForm(forms.ModelForm):
         text_consent = HTML(
             format_html(
                 '<p class="form-text text-consent" id="text-consent">{} <a href="{}">{}</a>.</p>',
-                TEXT_CONSENT,
+                text_consent_markup(),
                 reverse("pages:page", args=["privacy"]),
                 TEXT_CONSENT_PRIVACY_LINK,
             )
@@ -239,7 +260,7 @@ class InquiryForm(forms.ModelForm):
         elif method in {Inquiry.ContactMethod.PHONE, Inquiry.ContactMethod.TEXT} and "phone" in cleaned and not phone:
             self.add_error("phone", gettext("You asked us to call or text, so please give a phone number."))
         # Choosing texts beside their terms is the consent, kept with the inquiry in the words the visitor read.
-        self.instance.text_consent = str(TEXT_CONSENT) if method == Inquiry.ContactMethod.TEXT else ""
+        self.instance.text_consent = text_consent_words() if method == Inquiry.ContactMethod.TEXT else ""
         # Last, so that only a send we would accept uses up this copy of the form.
         if not self.errors and not spend_time_trap(cleaned["started"]):
             self.add_error("started", ValidationError(ALREADY_SENT, code="already_sent"))
