@@ -233,7 +233,7 @@ def links_named(page, text):
 
 def test_without_a_spanish_version_the_frame_links_to_the_english_page_and_says_it_is_english(client, seeded):
     page = visit(client, "/es/")
-    assert links_named(page, "Privacidad") == [{"href": "/privacy/", "hreflang": "en"}]
+    assert links_named(page, "Privacidad") == [{"href": "/es/privacy/"}]  # the policy has its Spanish version
     assert links_named(page, "Accesibilidad") == [{"href": "/accessibility/", "hreflang": "en"}]
     assert links_named(page, "Quiénes somos") == [
         {"href": "/about/", "hreflang": "en"},  # the menu
@@ -244,29 +244,29 @@ def test_without_a_spanish_version_the_frame_links_to_the_english_page_and_says_
 def test_once_translated_the_frame_links_to_the_spanish_page_whatever_its_address(client, seeded):
     ContentPage.objects.create(
         language="es",
-        translation_of=ContentPage.objects.get(language="en", slug="privacy"),
-        slug="privacidad",
-        title="Privacidad",
-        summary="Cómo cuidamos sus datos.",
-        body="No usamos rastreadores.\n",
+        translation_of=ContentPage.objects.get(language="en", slug="accessibility"),
+        slug="accesibilidad",
+        title="Accesibilidad",
+        summary="Cómo hacemos accesible este sitio.",
+        body="Funciona con lectores de pantalla.\n",
         status=ContentPage.Status.PUBLISHED,
         published_at=timezone.now() - datetime.timedelta(minutes=1),
     )
-    assert links_named(visit(client, "/es/"), "Privacidad") == [{"href": "/es/privacidad/"}]
-    assert links_named(visit(client, "/"), "Privacy") == [{"href": "/privacy/"}]
+    assert links_named(visit(client, "/es/"), "Accesibilidad") == [{"href": "/es/accesibilidad/"}]
+    assert links_named(visit(client, "/"), "Accessibility") == [{"href": "/accessibility/"}]
 
 
 def test_a_spanish_draft_is_not_linked(client, seeded):
     ContentPage.objects.create(
         language="es",
-        translation_of=ContentPage.objects.get(language="en", slug="privacy"),
-        slug="privacidad",
-        title="Privacidad",
+        translation_of=ContentPage.objects.get(language="en", slug="accessibility"),
+        slug="accesibilidad",
+        title="Accesibilidad",
         summary="Borrador.",
         body="Borrador.\n",
         status=ContentPage.Status.DRAFT,
     )
-    assert links_named(visit(client, "/es/"), "Privacidad") == [{"href": "/privacy/", "hreflang": "en"}]
+    assert links_named(visit(client, "/es/"), "Accesibilidad") == [{"href": "/accessibility/", "hreflang": "en"}]
 
 
 def test_search_engines_read_the_spanish_team_page_as_spanish(client, seeded):

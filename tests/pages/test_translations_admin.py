@@ -71,14 +71,14 @@ def test_lacks_a_spanish_translation_lists_the_originals_still_to_translate(edit
     assert "Lacks a Spanish translation" in text
     rows = list_rows(editor, "/admin/pages/contentpage/?lacks=es")
     assert [row[1] for row in rows] == [
-        "About Restoration Recovery Center", "Accessibility", "Confidentiality", "Privacy policy",
+        "About Restoration Recovery Center", "Accessibility", "Confidentiality",
     ]  # fmt: skip
     assert all(row[3] == "Spanish: missing" for row in rows)
 
 
 def test_the_language_filter_shows_one_language(editor):
     rows = list_rows(editor, "/admin/pages/contentpage/?language=es")
-    assert sorted(row[1] for row in rows) == ["Para familias", "Seguro médico y costos"]
+    assert sorted(row[1] for row in rows) == ["Para familias", "Política de privacidad", "Seguro médico y costos"]
     assert list_rows(editor, "/admin/pages/program/?language=es")[0][2] == "Spanish"
 
 
@@ -138,7 +138,7 @@ def test_a_second_translation_into_the_same_language_is_refused_kindly(editor):
     response = editor.post("/admin/pages/contentpage/add/", data)
     assert response.status_code == 200
     assert "Content page with this Translation of and Language already exists." in parse_html(response.content).text
-    assert ContentPage.objects.filter(language="es").count() == 2
+    assert ContentPage.objects.filter(language="es").count() == 3
 
 
 def test_a_translation_in_the_language_of_its_original_is_refused_kindly(editor):
