@@ -2,16 +2,18 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 
 from revisions.admin import HistoryAdmin
 
-from . import services
+from . import notice_rules, services
 from .expiry import warn_staff_of_expiry
 from .forms import LabelledRowsFormSet, WeeklyHoursForm
 from .models import EXPIRY_WARNING_DAYS, Accreditation, License, Notice, OpeningHours, Payer, SiteSettings
@@ -114,6 +116,51 @@ class PayerAdmin(admin.ModelAdmin):
 class NoticeAdmin(admin.ModelAdmin):
     list_display = ["kind", "language", "effective_on", "shown_to_visitors", "updated_at"]
     list_filter = ["kind", "language"]
+    readonly_fields = ["required_elements"]
+    change_list_template = "admin/center/notice/change_list.html"
+
+    def get_urls(self):
+        checklist = self.admin_site.admin_view(self.checklist_view)
+        return [path("checklist/", checklist, name="center_notice_checklist"), *super().get_urls()]
+
+    def checklist_view(self, request):
+        """What a Part 2 program's Notice of Privacy Practices must contain, with the rules that say so, and what
+        each notice in effect lacks: for staff writing or reviewing a notice (center/notice_rules.py)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        in_effect = [
+            (label, notice, notice and notice_rules.missing_elements(notice.body))
+            for kind, label in Notice.Kind.choices
+            if kind in (Notice.Kind.PRIVACY_PRACTICES, Notice.Kind.RECORDS_CONFIDENTIALITY)
+            for notice in [Notice.objects.in_effect(kind)]
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Privacy notice checklist",
+            "opts": self.opts,
+            "elements": notice_rules.ELEMENTS,
+            "header_lines": notice_rules.PRESCRIBED_HEADER_LINES,
+            "compliance_date": notice_rules.PART_2_COMPLIANCE_DATE,
+            "sources": [
+                ("42 CFR 2.22, as amended by 89 FR 12472 (February 16, 2024)", notice_rules.ECFR_2_22),
+                ("45 CFR 164.520", notice_rules.ECFR_164_520),
+                ("HHS, Model Notices of Privacy Practices (February 2026)", notice_rules.HHS_MODEL_NOTICES),
+            ],
+            "in_effect": in_effect,
+        }
+        return TemplateResponse(request, "admin/center/notice/checklist.html", context)
+
+    @admin.display(description="Required elements")
+    def required_elements(self, notice):
+        """For a privacy notice, the elements its text plainly lacks, beside a link to the checklist."""
+        if notice.kind not in (Notice.Kind.PRIVACY_PRACTICES, Notice.Kind.RECORDS_CONFIDENTIALITY):
+            return "-"
+        checklist = reverse("admin:center_notice_checklist")
+        missing = notice_rules.missing_elements(notice.body)
+        if not missing:
+            return format_html('None found missing (<a href="{}">the checklist</a>).', checklist)
+        names = format_html_join(", ", "{}", ((element.name,) for element in missing))
+        return format_html('Lacks: {} (<a href="{}">the checklist</a>).', names, checklist)
 
     @admin.display(description="Shown to visitors")
     def shown_to_visitors(self, notice):
@@ -165,6 +212,23 @@ class SiteSettingsAdmin(HistoryAdmin, LabelledByLanguage, TranslationAdmin):  # 
                 "fields": side_by_side("self_pay_information", "family_services"),
                 "description": IN_ENGLISH_UNTIL,
             },
+        ),
+        (
+            "Nondiscrimination (Section 1557)",
+            {
+                "fields": [
+                    "receives_federal_assistance",
+                    "civil_rights_coordinator",
+                    "civil_rights_phone",
+                    "civil_rights_email",
+                    "civil_rights_address",
+                    "grievance_procedure",
+                ]
+            },
+        ),
+        (
+            "Recovery residences (H&SC §11857.3)",
+            {"fields": ["recovery_residence_interest", *side_by_side("recovery_residences")]},
         ),
         (None, {"fields": ["is_placeholder"]}),
     ]

@@ -95,6 +95,16 @@ class WeeklyHours(models.Model):
         return self.first_day <= moment.isoweekday() <= self.last_day and self.opens <= moment.time() < self.closes
 
 
+class YesNo(models.TextChoices):
+    YES = "yes", "Yes"
+    NO = "no", "No"
+
+
+class RecoveryResidenceInterest(models.TextChoices):
+    NONE = "none", "None: the center owns no recovery residence and has no financial interest in one"
+    INTEREST = "interest", "The center owns or has a financial interest in one or more (list them below)"
+
+
 class SiteSettings(models.Model):
     """The center's name and contact details: one record, edited in the admin, used everywhere.
 
@@ -155,6 +165,50 @@ class SiteSettings(models.Model):
         default=True,
         help_text="Untick once the details above are real; while ticked the site says they are placeholders.",
     )
+    # Section 1557 of the Affordable Care Act (45 CFR 92.10 and 92.11): a provider paid by Medi-Cal or Medicare, or
+    # funded by a federal grant, posts a notice of nondiscrimination. Unanswered (""), go_live_check asks.
+    receives_federal_assistance = models.CharField(
+        "receives federal financial assistance",
+        max_length=3,
+        blank=True,
+        choices=YesNo.choices,
+        help_text="Yes if the center is paid by Medi-Cal or Medicare or receives a federal grant. With yes, the site "
+        "publishes a Notice of nondiscrimination (Section 1557, 45 CFR 92.10) built from the details below.",
+    )
+    civil_rights_coordinator = models.CharField(
+        "civil rights coordinator (name or title)",
+        max_length=100,
+        blank=True,
+        help_text="Who receives grievances, for example: Compliance Officer. Required with 15 or more employees "
+        "(45 CFR 92.7).",
+    )
+    civil_rights_phone = models.CharField("coordinator's phone", max_length=30, blank=True)
+    civil_rights_email = models.EmailField("coordinator's email", blank=True)
+    civil_rights_address = models.CharField(
+        "coordinator's mailing address", max_length=200, blank=True, help_text="Street, city, ZIP."
+    )
+    grievance_procedure = models.TextField(
+        "grievance procedure",
+        blank=True,
+        help_text="How a person files a grievance with the center and what happens next, as your written procedure "
+        "says it (45 CFR 92.8). Shown on the Notice of nondiscrimination. " + MARKDOWN_HELP,
+    )
+    grievance_procedure_html = models.TextField(editable=False, default="")
+    # H&SC §11857.3: a program tells prospective clients of any ownership of, or financial interest in, a recovery
+    # residence, or that it has none. Unanswered (""), go_live_check asks.
+    recovery_residence_interest = models.CharField(
+        "ownership of or financial interest in a recovery residence",
+        max_length=8,
+        blank=True,
+        choices=RecoveryResidenceInterest.choices,
+        help_text="Shown on the program and About pages (Health and Safety Code §11857.3).",
+    )
+    recovery_residences = models.TextField(
+        "the recovery residences and the interest held",
+        blank=True,
+        help_text="With an interest: each residence (name and address) and what the center holds in it (owner, part "
+        "owner, financial interest). Shown to visitors word for word.",
+    )
 
     class Meta:
         db_table = "pages_sitesettings"
@@ -169,6 +223,8 @@ class SiteSettings(models.Model):
             for written, rendered in self.RENDERED.items():
                 text = getattr(self, build_localized_fieldname(written, language)) or ""
                 setattr(self, build_localized_fieldname(rendered, language), render_markdown(text))
+        # Part of the Notice of nondiscrimination, which the center issues in English (nondiscrimination.html).
+        self.grievance_procedure_html = render_markdown(self.grievance_procedure)
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
 
@@ -193,6 +249,21 @@ class SiteSettings(models.Model):
     def phone_href(self):
         """The phone number as a ``tel:`` link target (restoration/phone.py)."""
         return tel_href(self.phone)
+
+    def clean(self):
+        super().clean()
+        interest = self.recovery_residence_interest == RecoveryResidenceInterest.INTEREST
+        if interest and not (self.recovery_residences_en or "").strip():
+            raise ValidationError({"recovery_residences_en": "List each residence and the interest the center holds."})
+
+    @property
+    def publishes_nondiscrimination_notice(self):
+        """Whether the site shows the Notice of nondiscrimination (and every footer links it)."""
+        return self.receives_federal_assistance == YesNo.YES
+
+    @property
+    def civil_rights_phone_href(self):
+        return tel_href(self.civil_rights_phone)
 
     @property
     def full_address(self):

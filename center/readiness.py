@@ -21,7 +21,8 @@ from django.utils import timezone
 from restoration.phone import national_digits
 
 from .expiry import expiring_records
-from .models import Accreditation, License, Notice, Payer, SiteSettings
+from .models import Accreditation, License, Notice, Payer, RecoveryResidenceInterest, SiteSettings
+from .notice_rules import PART_2_COMPLIANCE_DATE, missing_elements
 from .translation import language_name, untranslated_texts, visitor_text
 
 # Reserved for fiction (555-0100 to 555-0199) and for documentation (example.org and the like, RFC 2606).
@@ -174,17 +175,68 @@ def payer_items(today):
     return [], warnings
 
 
+# The notices 42 CFR 2.22 and 45 CFR 164.520 say what must be in (center/notice_rules.py).
+NOTICES_WITH_REQUIRED_ELEMENTS = (Notice.Kind.PRIVACY_PRACTICES, Notice.Kind.RECORDS_CONFIDENTIALITY)
+
+
+def _notice_content_gaps(notice):
+    """What the version in effect of a privacy notice lacks, element by element, and whether it predates the 2024
+    Part 2 rule's compliance date."""
+    url = admin_page("center_notice_change", notice.pk)
+    label = notice.get_kind_display()
+    gaps = [
+        Item("Notices", f"The {label} in effect lacks {element.name} (see the notices checklist).", url)
+        for element in missing_elements(notice.body)
+    ]
+    if notice.effective_on < PART_2_COMPLIANCE_DATE:
+        message = (
+            f"The {label} in effect took effect on {notice.effective_on:%B %-d, %Y}, before the 2024 Part 2 rule's "
+            f"compliance date ({PART_2_COMPLIANCE_DATE:%B %-d, %Y}): issue a version that meets it."
+        )
+        gaps.append(Item("Notices", message, url))
+    return gaps
+
+
 @readiness_check
 def notice_items(today):
-    """Each notice the center must make available that has no version in effect."""
-    gaps = [
-        Item(
-            "Notices",
-            f"No {label} is in effect: the page says it is available on request.",
-            admin_page("center_notice_add"),
+    """Each notice the center must make available that has no version in effect; for a privacy notice in effect,
+    each required element its text lacks."""
+    gaps = []
+    for kind, label in Notice.Kind.choices:
+        notice = Notice.objects.in_effect(kind, today)
+        if notice is None:
+            message = f"No {label} is in effect: the page says it is available on request."
+            gaps.append(Item("Notices", message, admin_page("center_notice_add")))
+        elif kind in NOTICES_WITH_REQUIRED_ELEMENTS:
+            gaps += _notice_content_gaps(notice)
+    return gaps, []
+
+
+@readiness_check
+def civil_rights_items(today):
+    """Section 1557 (45 CFR 92.10): whether the center receives federal financial assistance, and with yes, each
+    detail its Notice of nondiscrimination still shows as a placeholder."""
+    site = SiteSettings.load()
+    url = admin_page("center_sitesettings_change", site.pk)
+    if not site.receives_federal_assistance:
+        message = (
+            "Say whether the center receives federal financial assistance (Medi-Cal, Medicare, a federal grant): "
+            "with yes, the site must publish a Notice of nondiscrimination (Section 1557, 45 CFR 92.10)."
         )
-        for kind, label in Notice.Kind.choices
-        if Notice.objects.in_effect(kind, today) is None
+        return [Item("Nondiscrimination", message, url)], []
+    if not site.publishes_nondiscrimination_notice:
+        return [], []
+    details = {
+        "civil_rights_coordinator": "the civil rights coordinator's name or title",
+        "civil_rights_phone": "the coordinator's phone",
+        "civil_rights_email": "the coordinator's email",
+        "civil_rights_address": "the coordinator's mailing address",
+        "grievance_procedure": "the grievance procedure",
+    }
+    gaps = [
+        Item("Nondiscrimination", f"The Notice of nondiscrimination does not give {label} yet.", url)
+        for field, label in details.items()
+        if not getattr(site, field).strip()
     ]
     return gaps, []
 
@@ -218,6 +270,22 @@ def translation_items(today):
 
 def truncate(words, length=60):
     return words if len(words) <= length else words[: length - 1].rstrip() + "…"
+
+
+@readiness_check
+def recovery_residence_items(today):
+    """H&SC §11857.3: the program's ownership of or financial interest in a recovery residence, or that it has none."""
+    site = SiteSettings.load()
+    answer = site.recovery_residence_interest
+    if answer == RecoveryResidenceInterest.NONE or (
+        answer and visitor_text(site, "recovery_residences", settings.LANGUAGE_CODE)
+    ):
+        return [], []
+    message = (
+        "Say whether the center owns or has a financial interest in a recovery residence (sober living home), and "
+        "list them if so: the program and About pages must disclose it (H&SC §11857.3)."
+    )
+    return [Item("Recovery residences", message, admin_page("center_sitesettings_change", site.pk))], []
 
 
 def go_live_readiness(today=None):

@@ -99,5 +99,12 @@ def untranslated_texts():
 
 @register(SiteSettings)
 class SiteSettingsTexts(VisitorTexts):
-    fields = ("hours_note", "self_pay_information", "self_pay_html", "family_services", "family_services_html")
+    fields = (
+        "hours_note",
+        "self_pay_information",
+        "self_pay_html",
+        "family_services",
+        "family_services_html",
+        "recovery_residences",
+    )
     derived = SiteSettings.RENDERED

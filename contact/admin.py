@@ -30,8 +30,13 @@ from .services import inquiries_set_status, inquiry_take, notification_recipient
 # Who wrote and how to reach them: what the change page leads with (templates/admin/contact/inquiry/change_form.html),
 # so that on a phone a coordinator can call, text or email without scrolling.
 LEAD_FIELDS = {"name", "email", "phone", "message"}
-# The rest of what the visitor sent, as the change page lists it below: the language they prefer in words.
-SHOWN_AS = {"preferred_language": ["reply_language"], "other_language": []}
+# The rest of what the visitor sent, as the change page lists it below: the language they prefer in words, and
+# beside "Text message" the consent to texts they gave with it.
+SHOWN_AS = {
+    "preferred_language": ["reply_language"],
+    "other_language": [],
+    "preferred_contact": ["preferred_contact", "text_consent"],
+}
 SUBMITTED_FIELDS = [
     "created_at",
     *(shown for f in Inquiry.SUBMITTED_FIELDS if f not in LEAD_FIELDS for shown in SHOWN_AS.get(f, [f])),

@@ -8,9 +8,11 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout
 from crispy_forms.utils import render_crispy_form
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import translation
-from django.utils.html import escape
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +43,35 @@ PREFERRED_LANGUAGE_CHOICES = [
     (Inquiry.PreferredLanguage.SPANISH, mark_safe('<span lang="es">Español</span>')),
     (Inquiry.PreferredLanguage.OTHER, _("Another language")),
 ]
+
+# Shown beside "Text message" and, when the visitor chooses it, stored with the inquiry as their consent to texts:
+# what messages come, that rates may apply, STOP and HELP (what carriers ask of business texting), and where the
+# privacy policy says mobile numbers and consent are not shared.
+TEXT_CONSENT = _(
+    "By choosing text messages, you agree that our admissions team may text you about this inquiry, to answer your "
+    "questions and arrange a time to talk. Message and data rates may apply. Reply %(stop)s to stop, %(help)s for "
+    "help."
+)
+TEXT_CONSENT_PRIVACY_LINK = _("Our privacy policy")
+# The words a phone sends back, in English whatever the page's language: carriers act on them as they are.
+TEXTING_KEYWORDS = {"stop": "STOP", "help": "HELP"}
+
+
+def text_consent_words():
+    """The texting terms as plain words in the page's language: what the inquiry keeps as the consent given."""
+    return str(TEXT_CONSENT) % TEXTING_KEYWORDS
+
+
+def text_consent_markup():
+    """The texting terms for the form, the keywords marked as English on a page in another language."""
+    english_page = translation.get_language() == settings.LANGUAGE_CODE
+    keywords = {
+        name: word if english_page else format_html('<span lang="en">{}</span>', word)
+        for name, word in TEXTING_KEYWORDS.items()
+    }
+    return mark_safe(conditional_escape(str(TEXT_CONSENT)) % keywords)  # noqa: S308 - escaped, and escaped words
+
+
 # Typed by a visitor who asked for an insurance check: stored only with that choice ticked.
 INSURANCE_FIELDS = ["insurance_payer", "insurance_member_id", "insurance_group_number", "insurance_policy_holder"]
 ALREADY_SENT = _(
@@ -187,8 +218,20 @@ class InquiryForm(forms.ModelForm):
             css_class="insurance-details",
             aria_describedby="insurance-details-help",
         )
+        # Beside the choice of "Text message"; static/js/text-consent.js shows it only while that is chosen.
+        text_consent = HTML(
+            format_html(
+                '<p class="form-text text-consent" id="text-consent">{} <a href="{}">{}</a>.</p>',
+                text_consent_markup(),
+                reverse("pages:page", args=["privacy"]),
+                TEXT_CONSENT_PRIVACY_LINK,
+            )
+        )
+        after_contact = submitted.index("preferred_contact") + 1
         self.helper.layout = Layout(
-            *submitted[:after_check],
+            *submitted[:after_contact],
+            text_consent,
+            *submitted[after_contact:after_check],
             insurance,
             *submitted[after_check:],
             Div("website", css_class="contact-hp", aria_hidden="true"),
@@ -244,6 +287,8 @@ class InquiryForm(forms.ModelForm):
             self.add_error("email", gettext("You asked us to reply by email, so please give an email address."))
         elif method in {Inquiry.ContactMethod.PHONE, Inquiry.ContactMethod.TEXT} and "phone" in cleaned and not phone:
             self.add_error("phone", gettext("You asked us to call or text, so please give a phone number."))
+        # Choosing texts beside their terms is the consent, kept with the inquiry in the words the visitor read.
+        self.instance.text_consent = text_consent_words() if method == Inquiry.ContactMethod.TEXT else ""
         # Last, so that only a send we would accept uses up this copy of the form.
         if not self.errors and not spend_time_trap(cleaned["started"]):
             self.add_error("started", ValidationError(ALREADY_SENT, code="already_sent"))

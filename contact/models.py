@@ -187,6 +187,9 @@ class Inquiry(BoundEncryptionModel):
     insurance_check = models.BooleanField("insurance check asked for", default=False)
     message = EncryptedTextField(blank=True, max_length=2000)
     consent = models.BooleanField(default=False)
+    # The words shown beside "Text message" when the visitor chose it, in their language (contact/forms.py): their
+    # consent to texts, as given. Encrypted like their number; empty when they chose another way.
+    text_consent = EncryptedTextField("consent to text messages, as given", blank=True, max_length=1000)
     source_page = models.CharField(max_length=200, blank=True, help_text="The page on this site the visitor came from.")
     language = models.CharField(max_length=5, choices=Language.choices, default=Language.ENGLISH, editable=False)
     site_origin = models.CharField(

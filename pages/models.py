@@ -435,6 +435,19 @@ class ContentPage(Publishable, ReviewSchedule):
     class Meta(Publishable.Meta):
         ordering = ["title"]
 
+    @property
+    def original_slug(self):
+        """The slug of the original a translation translates (its own for an original): what the page is, whatever
+        its language calls it."""
+        return self.translation_of.slug if self.translation_of_id else self.slug
+
+    @property
+    def effective_on(self):
+        """The day this version took effect: the later of its publication and its last change (a date in the
+        site's time zone)."""
+        moments = [moment for moment in (self.published_at, self.updated_at) if moment is not None]
+        return timezone.localdate(max(moments))
+
     def clean(self):
         super().clean()
         if self.slug in dict(settings.LANGUAGES):

@@ -21,6 +21,7 @@ urlpatterns = [
     path("team/", views.team_page, name="team"),
     path("self-check/", views.self_check, name="self-check"),
     path("language-assistance/", views.language_assistance, name="language-assistance"),
+    path("nondiscrimination/", views.nondiscrimination, name="nondiscrimination"),
     # One page per kind of notice, at the address its value spells: pages:client-rights, …
     *(path(f"{kind.value}/", views.notice_page, {"kind": kind.value}, name=kind.value) for kind in Notice.Kind),
     path("<slug:slug>/", views.page_or_legacy_article, name="page"),

@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
+from center import civil_rights
 from center.models import Notice, Payer, SiteSettings
 from center.translation import visitor_text, words
 
@@ -331,7 +332,7 @@ def notice_page(request, kind):
 @cache_public_page
 def language_assistance(request):
     """Language assistance: free language help and how to ask for it, in English and in Spanish (the page's
-    language first), and as taglines in the languages Sacramento's residents speak next most often."""
+    language first), and as HHS's taglines in the other languages it lists as most spoken in California."""
     title = gettext("Language assistance")
     summary = gettext("Free help in your language, and how to ask for it.")
     page_language = translation.get_language()
@@ -344,6 +345,32 @@ def language_assistance(request):
             "summary": summary,
             "statement_languages": [page_language, *(code for code, _ in settings.LANGUAGES if code != page_language)],
             "taglines": TAGLINES,
+            "breadcrumbs": breadcrumbs,
+            "jsonld": seo.web_page(request, "WebPage", title, summary, breadcrumbs),
+        },
+    )
+
+
+@require_safe
+@cache_public_page
+def nondiscrimination(request):
+    """The Notice of nondiscrimination (Section 1557, 45 CFR 92.10), while the center says it receives federal
+    financial assistance: HHS's sample wording with the center's coordinator and grievance procedure, each detail a
+    placeholder until staff enter it, and where to complain to HHS's Office for Civil Rights."""
+    site = SiteSettings.load()
+    if not site.publishes_nondiscrimination_notice:
+        raise Http404(gettext("No page has this address."))
+    title = gettext("Notice of nondiscrimination")
+    summary = gettext("Your civil rights here, free help to communicate with us, and how to file a grievance.")
+    breadcrumbs = [HOME, (title, request.path)]
+    return render(
+        request,
+        "pages/nondiscrimination.html",
+        {
+            "title": title,
+            "summary": summary,
+            "ocr": civil_rights,
+            "spanish_statement": civil_rights.SPANISH_STATEMENT.format(name=site.name),
             "breadcrumbs": breadcrumbs,
             "jsonld": seo.web_page(request, "WebPage", title, summary, breadcrumbs),
         },
@@ -487,7 +514,7 @@ def self_check(request):
 @cache_public_page
 def page_or_legacy_article(request, slug):
     """A top-level content page, or a 301 from an old WordPress permalink to its article."""
-    page = ContentPage.objects.published().in_language().filter(slug=slug).first()
+    page = ContentPage.objects.published().in_language().select_related("translation_of").filter(slug=slug).first()
     if page:
         return render_content_page(request, page)
     if Article.objects.published().in_language().filter(slug=slug).exists():

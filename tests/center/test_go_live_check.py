@@ -26,7 +26,7 @@ def go_live_check():
 
 def test_the_shipped_site_is_not_ready_and_the_check_names_every_placeholder(seeded):
     output, failure = go_live_check()
-    assert failure == "Not ready to go live: 18 item(s) missing."
+    assert failure == "Not ready to go live: 20 item(s) missing."
     for expected in (
         "The street address is still a placeholder.",
         "The postal code is still a placeholder.",
@@ -47,6 +47,8 @@ def test_the_shipped_site_is_not_ready_and_the_check_names_every_placeholder(see
         "No one is shown on the “Our team” page.",
         "has no medical reviewer",
         "No one is told about new inquiries",
+        "Say whether the center receives federal financial assistance",
+        "Say whether the center owns or has a financial interest in a recovery residence",
     ):
         assert expected in output
 
@@ -107,7 +109,7 @@ def test_a_program_missing_one_fact_names_just_that_fact(seeded):
 def test_the_admin_home_page_lists_what_is_missing_with_links_to_fix_it(client, seeded):
     staff_login(client, make_staff("lead", superuser=True))
     page = parse_html(client.get("/admin/").content)
-    assert "Before the site goes live: 18 items for you to fill in" in page.texts("h2")
+    assert "Before the site goes live: 20 items for you to fill in" in page.texts("h2")
     assert "Insurance and cost: No insurance plans are listed." in page.text
     assert page.find_all("a", href="/admin/center/payer/")
     assert page.find_all("a", href="/admin/center/sitesettings/1/change/")
@@ -162,7 +164,7 @@ def review_warnings():
 def test_the_shipped_spanish_article_draft_is_listed_as_awaiting_a_qualified_reviewer(seeded):
     output, failure = go_live_check()
     assert f"Translations: {SPANISH_DRAFT_AWAITING}" in output
-    assert "18 item(s) missing" in failure  # a warning: a draft keeps no visitor from anything
+    assert "20 item(s) missing" in failure  # a warning: a draft keeps no visitor from anything
     [item] = review_warnings()
     assert item.admin_page.url == f"/admin/pages/article/{Article.objects.get(language='es').pk}/change/"
     assert item.admin_page.permission == "pages.change_article"

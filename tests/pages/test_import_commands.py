@@ -47,8 +47,8 @@ def test_importing_pages_twice_changes_nothing_the_second_time(db):
     call_command("import_pages", str(PAGES_DIR), stdout=io.StringIO())
     out = io.StringIO()
     call_command("import_pages", str(PAGES_DIR), stdout=out)
-    assert out.getvalue().count("unchanged: ") == 11
-    assert ContentPage.objects.count() == 11  # six in English, and five of them in Spanish (not yet privacy)
+    assert out.getvalue().count("unchanged: ") == 12
+    assert ContentPage.objects.count() == 12  # six in English, and each of them in Spanish
 
 
 def test_the_program_is_imported_as_a_program_at_its_address(db):

@@ -12,8 +12,10 @@ from tests.support.page_types import FIXED_PAGES
 
 URLS = {"en": "/language-assistance/", "es": "/es/language-assistance/"}
 TITLES = {"en": "Language assistance", "es": "Asistencia con el idioma"}
-# The languages of the taglines, as their lang attributes must name them.
-TAGLINE_LANGUAGES = ["zh-Hant", "vi", "ru", "hmn", "pa", "tl"]
+# The languages of the taglines, as their lang attributes must name them: with Spanish, the 15 HHS lists for
+# California, in its order.
+TAGLINE_LANGUAGES = ["zh-Hant", "vi", "tl", "ko", "hy", "fa", "ru", "ja", "ar", "pa", "km", "hmn", "hi", "th"]
+RIGHT_TO_LEFT = {"fa", "ar"}
 HOW_TO_ASK = {
     "en": "To ask for it, call our admissions team at {phone} and tell us which language you need.",
     "es": "Para pedirla, llame a nuestro equipo de admisiones al {phone} y díganos qué idioma necesita.",
@@ -60,6 +62,27 @@ def test_every_tagline_is_in_its_own_language_with_the_number_to_call(client, db
         assert tagline.text.format(phone="(916) 555-0142") in re.sub(r"\s+", " ", text)
     # One link that dials the center in each tagline, and one in each of the two statements.
     assert len(page.find_all("a", href="tel:+19165550142")) >= len(TAGLINES) + 2
+
+
+@pytest.mark.parametrize("language", URLS)
+def test_fifteen_languages_besides_english_each_read_in_its_own_direction_with_free_aids_and_711(client, db, language):
+    html = visit(client, URLS[language])
+    page = parse_html(html)
+    taglines = [el for el in page.captured if el.tag == "li" and "lang" in el.attrs]
+    assert {el.attrs["dir"] for el in taglines if el.attrs["lang"] in RIGHT_TO_LEFT} == {"rtl"}
+    assert {el.attrs["dir"] for el in taglines if el.attrs["lang"] not in RIGHT_TO_LEFT} == {"ltr"}
+    statement_languages = re.findall(r'<section class="language-statement" lang="(\w+)"', html)
+    assert len({*statement_languages, *TAGLINE_LANGUAGES} - {"en"}) >= 15
+    english = text_by_language(html)["en"]
+    assert "Free auxiliary aids and services are available to people with disabilities" in english
+    assert "dial 711" in english
+
+
+def test_the_number_inside_a_right_to_left_tagline_keeps_its_own_order(client, db):
+    fill_site_settings(phone="(916) 555-0142")
+    html = visit(client, URLS["en"])
+    arabic = html[html.index('<li lang="ar"') :].split("</li>", 1)[0]
+    assert '<bdi><a href="tel:+19165550142">(916) 555-0142</a></bdi>' in arabic
 
 
 @pytest.mark.parametrize("language", URLS)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from center.models import SiteSettings, Weekday
 from pages import services
 from pages.models import Program
-from tests.support.builders import fill_program_facts, make_editor, staff_login
+from tests.support.builders import fill_program_facts, fill_site_settings, make_editor, staff_login
 from tests.support.htmlpage import parse_html
 from tests.support.seed import PROGRAM_URL
 
@@ -93,6 +93,7 @@ def test_the_schedule_is_a_table_of_the_sessions_with_a_caption_and_headers(clie
 
 
 def test_who_it_is_for_the_first_day_and_what_to_bring_are_shown_as_entered(client, filled):
+    fill_site_settings(recovery_residence_interest="none")  # a site-wide fact the program page shows too
     page = program_page(client)
     items = page.texts("li")
     for point in (

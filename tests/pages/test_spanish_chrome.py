@@ -227,6 +227,7 @@ def test_without_a_spanish_version_the_frame_links_to_the_english_page_and_says_
         status=ContentPage.Status.DRAFT
     )
     page = visit(client, "/es/")
+    assert links_named(page, "Privacidad") == [{"href": "/es/privacy/"}]  # the policy has its Spanish version
     assert links_named(page, "Accesibilidad (en inglés)") == [{"href": "/accessibility/", "hreflang": "en"}]
     assert links_named(page, "Quiénes somos (en inglés)") == [
         {"href": "/about/", "hreflang": "en"},  # the menu
@@ -237,16 +238,16 @@ def test_without_a_spanish_version_the_frame_links_to_the_english_page_and_says_
 def test_once_translated_the_frame_links_to_the_spanish_page_whatever_its_address(client, seeded):
     ContentPage.objects.create(
         language="es",
-        translation_of=ContentPage.objects.get(language="en", slug="privacy"),
-        slug="privacidad",
-        title="Privacidad",
-        summary="Cómo cuidamos sus datos.",
-        body="No usamos rastreadores.\n",
+        translation_of=ContentPage.objects.get(language="en", slug="accessibility"),
+        slug="accesibilidad",
+        title="Accesibilidad",
+        summary="Cómo hacemos accesible este sitio.",
+        body="Funciona con lectores de pantalla.\n",
         status=ContentPage.Status.PUBLISHED,
         published_at=timezone.now() - datetime.timedelta(minutes=1),
     )
-    assert links_named(visit(client, "/es/"), "Privacidad") == [{"href": "/es/privacidad/"}]
-    assert links_named(visit(client, "/"), "Privacy") == [{"href": "/privacy/"}]
+    assert links_named(visit(client, "/es/"), "Accesibilidad") == [{"href": "/es/accesibilidad/"}]
+    assert links_named(visit(client, "/"), "Accessibility") == [{"href": "/accessibility/"}]
 
 
 def test_a_spanish_draft_is_not_linked(client, seeded):

@@ -33,7 +33,7 @@ SPANISH_H1 = {
 }
 
 
-def test_the_project_ships_the_seven_spanish_files():
+def test_the_project_ships_the_eight_spanish_files():
     assert [path.relative_to(CONTENT_DIR).as_posix() for path in SPANISH_FILES] == [
         f"articles/{SPANISH_SEED_ARTICLE_SLUG}.es.md",
         "pages/about.es.md",
@@ -41,6 +41,7 @@ def test_the_project_ships_the_seven_spanish_files():
         "pages/confidentiality.es.md",
         "pages/families.es.md",
         "pages/insurance-and-cost.es.md",
+        "pages/privacy.es.md",
         "programs/intensive-outpatient-program-sacramento.es.md",
     ]
 

@@ -39,7 +39,7 @@ def test_the_first_superuser_is_offered_the_new_inquiry_email_and_takes_it_in_on
     assert heading.text == WARNING
     assert "errornote" in heading.attrs["class"], "in the admin's red"
     assert page.texts("h2").index(WARNING) < page.texts("h2").index(
-        "Before the site goes live: 18 items for you to fill in"
+        "Before the site goes live: 20 items for you to fill in"
     )
     assert page.find_all("form", action=ADD_ME, method="post")
     assert "Email new inquiries to me (owner@restoration-test.org)" in page.text
@@ -50,7 +50,7 @@ def test_the_first_superuser_is_offered_the_new_inquiry_email_and_takes_it_in_on
     after = parse_html(response.content)
     assert "New inquiries are now emailed to owner@restoration-test.org." in after.text
     assert WARNING not in after.text
-    assert "Before the site goes live: 17 items for you to fill in" in after.texts("h2")
+    assert "Before the site goes live: 19 items for you to fill in" in after.texts("h2")
     assert notification_recipients() == ["owner@restoration-test.org"]
     entry = LogEntry.objects.get()
     assert (entry.user, entry.object_repr, entry.is_addition()) == (first_superuser, "owner@restoration-test.org", True)

@@ -283,6 +283,25 @@ def make_reviewed_article(**overrides):
     return article
 
 
+# Made up for tests only: a notice text with each element center/notice_rules.py looks for. Not a notice to issue.
+COMPLETE_NOTICE = """\
+# Notice of Privacy Practices of Test Program
+
+This notice describes:
+
+- HOW HEALTH INFORMATION ABOUT YOU MAY BE USED AND DISCLOSED
+- YOUR RIGHTS WITH RESPECT TO YOUR HEALTH INFORMATION
+- HOW TO FILE A COMPLAINT CONCERNING A VIOLATION OF THE PRIVACY OR SECURITY OF YOUR HEALTH INFORMATION, OR OF
+  YOUR RIGHTS CONCERNING YOUR INFORMATION
+
+YOU HAVE A RIGHT TO A COPY OF THIS NOTICE (IN PAPER OR ELECTRONIC FORM) AND TO DISCUSS IT WITH the Privacy Officer.
+
+Test text: uses without your written consent; uses with your written consent; no civil, criminal, administrative,
+or legislative proceedings; redisclosure; a paper copy; how to complain to us and to the Secretary of Health and
+Human Services. Effective date: the day below.
+"""
+
+
 def fill_center_facts(today=None):
     """Every fact and notice go_live_check asks for, as staff would enter them (needs the seed content loaded).
 
@@ -304,6 +323,13 @@ def fill_center_facts(today=None):
         family_services_es="Un grupo semanal para familias.",
         response_target_hours=2,
         is_placeholder=False,
+        receives_federal_assistance="yes",
+        civil_rights_coordinator="Compliance Officer",
+        civil_rights_phone="(916) 555-2369",
+        civil_rights_email="compliance@restoration-test.org",
+        civil_rights_address="100 Test Street, Sacramento, CA 95814",
+        grievance_procedure="Write to the Compliance Officer, who answers within 30 days.",
+        recovery_residence_interest="none",
     )
     site.opening_hours.create(first_day=Weekday.MONDAY, last_day=Weekday.FRIDAY, opens="08:00", closes="18:00")
     make_license(number="340000AP", expires_on=today + datetime.timedelta(days=400))
@@ -312,7 +338,7 @@ def fill_center_facts(today=None):
     fill_program_text_in_spanish(Program.objects.get(language="es", slug=Program.MAIN_SLUG))
     make_payer(days_since_verified=0)
     for kind in Notice.Kind.values:
-        Notice.objects.create(kind=kind, effective_on=today - datetime.timedelta(days=1), body=f"The {kind} text.")
+        Notice.objects.create(kind=kind, effective_on=today - datetime.timedelta(days=1), body=COMPLETE_NOTICE)
         Notice.objects.create(
             kind=kind, language="es", effective_on=today - datetime.timedelta(days=1), body=f"El texto de {kind}."
         )
