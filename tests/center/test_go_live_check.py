@@ -132,7 +132,7 @@ def test_an_editor_is_asked_only_what_they_may_change_and_to_ask_an_administrato
         assert theirs in page.text
     for not_theirs in ("Site settings:", "Licenses:", "Notices:", "No insurance plans", "No one is told"):
         assert not_theirs not in page.text
-    assert "15 more items can only be changed by an administrator: ask an administrator." in page.text
+    assert "17 more items can only be changed by an administrator: ask an administrator." in page.text
     assert not page.find_all("a", href="/admin/center/sitesettings/1/change/")
 
 
